@@ -1,0 +1,200 @@
+"""The operations that change a workshop document.
+
+Each operation is an object with ``apply`` and ``revert``: the UI wraps one in
+an undo command, tests and the command line call it directly. Operations
+check before they change anything, so a refused operation leaves the document
+exactly as it was (it raises :class:`ModelError`). Removing an object follows
+the reference table: links to a removed element go with it, references to it
+elsewhere are cleared, and ``revert`` puts all of it back in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from workshop_app.model.problems import ModelError
+from workshop_app.model.references import (
+    COLLECTIONS,
+    iter_references_to,
+    reference_problems,
+)
+from workshop_app.model.workshop import Workshop
+
+SINGLETONS = ("meta", "pilot")
+
+
+class Operation:
+    """One undoable change. ``label`` names it for the Undo/Redo menu."""
+
+    label: str = ""
+
+    def apply(self, doc: Workshop) -> None:
+        raise NotImplementedError
+
+    def revert(self, doc: Workshop) -> None:
+        raise NotImplementedError
+
+
+def _items(doc: Workshop, collection: str) -> list:
+    if collection not in COLLECTIONS:
+        raise ModelError(f"unknown collection '{collection}'")
+    return getattr(doc, collection)
+
+
+def find_index(doc: Workshop, collection: str, item_id: str) -> int:
+    for index, item in enumerate(_items(doc, collection)):
+        if item.id == item_id:
+            return index
+    raise ModelError(f"no {collection} entry with id '{item_id}'")
+
+
+def all_ids(doc: Workshop) -> set[str]:
+    return {item.id for c in COLLECTIONS for item in getattr(doc, c)}
+
+
+def _raise_first(messages: list[str]) -> None:
+    if messages:
+        raise ModelError("; ".join(messages))
+
+
+class AddItem(Operation):
+    """Insert a new object (participant, element, link, …) at ``index`` or the end."""
+
+    def __init__(self, collection: str, item: BaseModel, index: int | None = None, label: str = ""):
+        self.collection, self.item, self.index, self.label = collection, item, index, label
+
+    def apply(self, doc: Workshop) -> None:
+        items = _items(doc, self.collection)
+        if self.item.id in all_ids(doc):
+            raise ModelError(f"id '{self.item.id}' is already in use")
+        _raise_first(reference_problems(doc, self.collection, self.item))
+        items.insert(len(items) if self.index is None else self.index, self.item)
+
+    def revert(self, doc: Workshop) -> None:
+        items = _items(doc, self.collection)
+        del items[find_index(doc, self.collection, self.item.id)]
+
+
+class RemoveItem(Operation):
+    """Remove an object and everything that cannot live without it."""
+
+    def __init__(self, collection: str, item_id: str, label: str = ""):
+        self.collection, self.item_id, self.label = collection, item_id, label
+        self._steps: list[tuple] = []
+
+    def apply(self, doc: Workshop) -> None:
+        find_index(doc, self.collection, self.item_id)  # refuse unknown ids up front
+        self._steps = []
+        self._remove(doc, self.collection, self.item_id)
+
+    def _remove(self, doc: Workshop, collection: str, item_id: str) -> None:
+        for ref, obj in list(iter_references_to(doc, collection, item_id)):
+            if ref.on_delete == "remove":
+                if obj in _items(doc, ref.owner):  # may already be gone
+                    self._remove(doc, ref.owner, obj.id)
+                continue
+            old = getattr(obj, ref.field)
+            if ref.shape == "one":
+                new: Any = None
+            elif ref.shape == "list":
+                new = [v for v in old if v != item_id]
+            else:
+                new = {k: v for k, v in old.items() if k != item_id}
+            setattr(obj, ref.field, new)
+            self._steps.append(("set", obj, ref.field, old))
+        items = _items(doc, collection)
+        index = find_index(doc, collection, item_id)
+        self._steps.append(("removed", collection, index, items.pop(index)))
+
+    def revert(self, doc: Workshop) -> None:
+        for step in reversed(self._steps):
+            if step[0] == "removed":
+                _, collection, index, item = step
+                _items(doc, collection).insert(index, item)
+            else:
+                _, obj, field, old = step
+                setattr(obj, field, old)
+        self._steps = []
+
+
+def _target(doc: Workshop, collection: str, item_id: str | None) -> BaseModel:
+    if collection in SINGLETONS:
+        return getattr(doc, collection)
+    return _items(doc, collection)[find_index(doc, collection, item_id or "")]
+
+
+class UpdateItem(Operation):
+    """Set fields of one object (``item_id`` is None for ``meta`` and ``pilot``)."""
+
+    def __init__(self, collection: str, item_id: str | None, changes: dict[str, Any], label: str = ""):
+        if "id" in changes or "kind" in changes:
+            raise ModelError("an object's id and kind cannot change")
+        self.collection, self.item_id, self.changes, self.label = collection, item_id, dict(changes), label
+        self._old: dict[str, Any] = {}
+
+    def apply(self, doc: Workshop) -> None:
+        obj = _target(doc, self.collection, self.item_id)
+        unknown = [f for f in self.changes if f not in type(obj).model_fields]
+        if unknown:
+            raise ModelError(f"unknown field '{unknown[0]}'")
+        old = {f: getattr(obj, f) for f in self.changes}
+        try:
+            for field, value in self.changes.items():
+                setattr(obj, field, value)
+            _raise_first(reference_problems(doc, self.collection, obj))
+        except (ValidationError, ModelError) as exc:
+            for field, value in old.items():
+                setattr(obj, field, value)
+            if isinstance(exc, ValidationError):
+                raise ModelError(exc.errors()[0]["msg"]) from None
+            raise
+        self._old = old
+
+    def revert(self, doc: Workshop) -> None:
+        obj = _target(doc, self.collection, self.item_id)
+        for field, value in self._old.items():
+            setattr(obj, field, value)
+
+
+class MoveItem(Operation):
+    """Move an object to another position in its list (reordering)."""
+
+    def __init__(self, collection: str, item_id: str, new_index: int, label: str = ""):
+        self.collection, self.item_id, self.new_index, self.label = collection, item_id, new_index, label
+        self._old_index = 0
+
+    def apply(self, doc: Workshop) -> None:
+        items = _items(doc, self.collection)
+        self._old_index = find_index(doc, self.collection, self.item_id)
+        if not 0 <= self.new_index < len(items):
+            raise ModelError(f"position {self.new_index} is outside the list")
+        items.insert(self.new_index, items.pop(self._old_index))
+
+    def revert(self, doc: Workshop) -> None:
+        items = _items(doc, self.collection)
+        items.insert(self._old_index, items.pop(self.new_index))
+
+
+class Batch(Operation):
+    """Several operations that undo as one (e.g. declare a conflict: link + record)."""
+
+    def __init__(self, operations: Iterable[Operation], label: str = ""):
+        self.operations, self.label = list(operations), label
+
+    def apply(self, doc: Workshop) -> None:
+        done: list[Operation] = []
+        try:
+            for op in self.operations:
+                op.apply(doc)
+                done.append(op)
+        except Exception:
+            for op in reversed(done):
+                op.revert(doc)
+            raise
+
+    def revert(self, doc: Workshop) -> None:
+        for op in reversed(self.operations):
+            op.revert(doc)

@@ -1,0 +1,166 @@
+"""Which fields refer to which objects, and what happens when a target goes.
+
+One table drives both the integrity check of a loaded file and the cascade
+when something is removed, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from workshop_app.model.enums import ElementKind, LinkKind
+from workshop_app.model.problems import Problem
+from workshop_app.model.workshop import Workshop
+
+#: Collections of id-carrying objects, in document order.
+COLLECTIONS = (
+    "participants",
+    "elements",
+    "links",
+    "conflicts",
+    "decisions",
+    "actions",
+    "parking_lot",
+)
+
+
+@dataclass(frozen=True)
+class Ref:
+    owner: str  # collection holding the referring objects, or "pilot"
+    field: str
+    target: str  # collection the ids point into
+    shape: str  # "one" (id or None), "list" (ids), "keys" (dict keyed by id)
+    on_delete: str  # "clear" the reference, or "remove" the referring object
+
+
+REFERENCES: tuple[Ref, ...] = (
+    Ref("elements", "owners", "participants", "list", "clear"),
+    Ref("elements", "owner", "participants", "one", "clear"),
+    Ref("links", "source", "elements", "one", "remove"),
+    Ref("links", "target", "elements", "one", "remove"),
+    Ref("conflicts", "link_id", "links", "one", "remove"),
+    Ref("conflicts", "element_ids", "elements", "list", "clear"),
+    Ref("conflicts", "votes", "participants", "keys", "clear"),
+    Ref("conflicts", "decision_ids", "decisions", "list", "clear"),
+    Ref("conflicts", "action_ids", "actions", "list", "clear"),
+    Ref("actions", "owner", "participants", "one", "clear"),
+    Ref("actions", "element_id", "elements", "one", "clear"),
+    Ref("pilot", "team", "participants", "list", "clear"),
+    Ref("parking_lot", "raised_by", "participants", "one", "clear"),
+)
+
+#: Allowed (source kinds, target kinds) per link kind; None means any element.
+LINK_ENDS: dict[LinkKind, tuple[set[str] | None, set[str] | None]] = {
+    LinkKind.CONTRIBUTES_TO: ({ElementKind.GOAL}, {ElementKind.GOAL, ElementKind.STRATEGY}),
+    LinkKind.REWARDS: ({ElementKind.INCENTIVE}, {ElementKind.GOAL}),
+    LinkKind.FUNDS: ({ElementKind.BUDGET}, {ElementKind.GOAL}),
+    LinkKind.DEPENDS_ON: ({ElementKind.GOAL}, {ElementKind.GOAL}),
+    LinkKind.CONFLICTS_WITH: (None, None),
+}
+
+
+def owners_of(doc: Workshop, owner: str) -> list[tuple[int | None, Any]]:
+    """The objects that may hold a reference: (index, object) pairs."""
+    if owner == "pilot":
+        return [(None, doc.pilot)]
+    return list(enumerate(getattr(doc, owner)))
+
+
+def referenced_ids(obj: Any, ref: Ref) -> list[str]:
+    value = getattr(obj, ref.field, None)
+    if value is None:
+        return []
+    if ref.shape == "one":
+        return [value]
+    return list(value)
+
+
+def ids_in(doc: Workshop, collection: str) -> set[str]:
+    return {item.id for item in getattr(doc, collection)}
+
+
+def iter_references_to(doc: Workshop, collection: str, item_id: str) -> Iterator[tuple[Ref, Any]]:
+    """Every (ref, referring object) that points at ``item_id`` in ``collection``."""
+    for ref in REFERENCES:
+        if ref.target != collection:
+            continue
+        for _, obj in owners_of(doc, ref.owner):
+            if item_id in referenced_ids(obj, ref):
+                yield ref, obj
+
+
+def _where(owner: str, index: int | None, field: str) -> str:
+    return f"{owner}.{field}" if index is None else f"{owner}[{index}].{field}"
+
+
+def integrity_problems(doc: Workshop) -> list[Problem]:
+    """Every broken promise of a structurally valid document, in document order."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for collection in COLLECTIONS:
+        for index, item in enumerate(getattr(doc, collection)):
+            where = f"{collection}[{index}].id"
+            if item.id in seen:
+                problems.append(Problem(where, f"id '{item.id}' is used twice (first at {seen[item.id]})"))
+            else:
+                seen[item.id] = where
+
+    known = {c: ids_in(doc, c) for c in COLLECTIONS}
+    for ref in REFERENCES:
+        for index, obj in owners_of(doc, ref.owner):
+            for target_id in referenced_ids(obj, ref):
+                if target_id not in known[ref.target]:
+                    noun = ref.target.rstrip("s").replace("_", " ")
+                    problems.append(
+                        Problem(_where(ref.owner, index, ref.field), f"refers to {noun} '{target_id}', which does not exist")
+                    )
+
+    kinds = {el.id: el.kind for el in doc.elements}
+    for index, link in enumerate(doc.links):
+        problem = link_problem(kinds, link)
+        if problem:
+            problems.append(Problem(f"links[{index}].{problem[0]}", problem[1]))
+
+    link_kinds = {link.id: link.kind for link in doc.links}
+    for index, conflict in enumerate(doc.conflicts):
+        if conflict.link_id and link_kinds.get(conflict.link_id, LinkKind.CONFLICTS_WITH) != LinkKind.CONFLICTS_WITH:
+            problems.append(Problem(f"conflicts[{index}].link_id", "must name a 'conflicts_with' link"))
+
+    phases: set[str] = set()
+    for index, item in enumerate(doc.agenda):
+        if item.phase in phases:
+            problems.append(Problem(f"agenda[{index}].phase", f"phase '{item.phase}' is listed twice"))
+        phases.add(item.phase)
+    return problems
+
+
+def link_problem(kinds: dict[str, str], link: Any) -> tuple[str, str] | None:
+    """(field, message) if the link joins the wrong kinds of elements, else None."""
+    if link.source == link.target:
+        return "target", "a link must join two different elements"
+    sources, targets = LINK_ENDS[link.kind]
+    src, dst = kinds.get(link.source), kinds.get(link.target)
+    if src and sources is not None and src not in sources:
+        return "source", f"a '{link.kind}' link cannot start at a {src}"
+    if dst and targets is not None and dst not in targets:
+        return "target", f"a '{link.kind}' link cannot end at a {dst}"
+    return None
+
+
+def reference_problems(doc: Workshop, owner: str, obj: Any) -> list[str]:
+    """Plain messages for the references one object holds that do not resolve."""
+    messages = []
+    for ref in REFERENCES:
+        if ref.owner != owner:
+            continue
+        known = ids_in(doc, ref.target)
+        for target_id in referenced_ids(obj, ref):
+            if target_id not in known:
+                messages.append(f"{ref.field} refers to '{target_id}', which does not exist")
+    if owner == "links":
+        problem = link_problem({el.id: el.kind for el in doc.elements}, obj)
+        if problem:
+            messages.append(problem[1])
+    return messages

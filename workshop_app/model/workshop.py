@@ -1,0 +1,161 @@
+"""The workshop document: everything the facilitator records during the day."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from workshop_app.model.elements import Element, Record
+from workshop_app.model.enums import (
+    ActionStatus,
+    ConflictStatus,
+    Language,
+    LinkKind,
+    Phase,
+    Side,
+)
+from workshop_app.model.types import Day, Id, NonNegFloat, NonNegInt
+
+#: Version of the document shape; the store migrates older files up to it.
+SCHEMA_VERSION = 1
+
+#: Default minutes per phase for a one-day workshop.
+DEFAULT_TIMEBOX: dict[Phase, int] = {
+    Phase.SETUP: 20,
+    Phase.INVENTORY: 90,
+    Phase.GOALS: 75,
+    Phase.CONFLICTS: 90,
+    Phase.COMMUNICATION: 45,
+    Phase.CULTURE_PILOT: 60,
+    Phase.WRAPUP: 30,
+}
+
+
+class Meta(Record):
+    title: str = ""
+    organisation: str = ""
+    date: Day | None = None
+    venue: str = ""
+    facilitator: str = ""
+    language: Language = Language.DE
+
+
+class Participant(Record):
+    id: Id
+    name: str = ""
+    side: Side = Side.JOINT
+    role: str = ""
+
+
+class AgendaItem(Record):
+    phase: Phase
+    timebox_minutes: NonNegInt = 0
+    actual_minutes: NonNegInt | None = None
+    done: bool = False
+
+
+class Link(Record):
+    """A typed, directed edge between two elements (``source`` → ``target``)."""
+
+    id: Id
+    kind: LinkKind
+    source: Id
+    target: Id
+    reason: str = ""  # why, for conflicts_with
+
+
+class Conflict(Record):
+    """The workshop's record of one conflict: declared or detected.
+
+    A declared conflict belongs to its ``conflicts_with`` link (``link_id``);
+    a detected one is keyed by the analysis rule and the elements involved,
+    so its status, votes and resolution survive re-analysis.
+    """
+
+    id: Id
+    rule: str = "declared"
+    link_id: Id | None = None
+    element_ids: list[Id] = Field(default_factory=list)
+    title: str = ""
+    explanation: str = ""
+    status: ConflictStatus = ConflictStatus.OPEN
+    votes: dict[Id, NonNegInt] = Field(default_factory=dict)  # participant id → dots
+    tally: NonNegInt = 0  # dots typed in without naming who gave them
+    resolution: str = ""
+    decision_ids: list[Id] = Field(default_factory=list)
+    action_ids: list[Id] = Field(default_factory=list)
+    hidden: bool = False
+
+    @property
+    def total_votes(self) -> int:
+        return self.tally + sum(self.votes.values())
+
+
+class Decision(Record):
+    id: Id
+    text: str = ""
+    rationale: str = ""
+    decided_by: str = ""
+    date: Day | None = None
+
+
+class ActionItem(Record):
+    id: Id
+    what: str = ""
+    owner: Id | None = None  # participant id
+    due_date: Day | None = None
+    element_id: Id | None = None
+    status: ActionStatus = ActionStatus.OPEN
+
+
+class Pilot(Record):
+    """The protected-space pilot: a small cross-functional test of one hypothesis."""
+
+    title: str = ""
+    team: list[Id] = Field(default_factory=list)  # participant ids
+    problem: str = ""
+    hypothesis: str = ""
+    metric: str = ""
+    baseline: str = ""
+    target: str = ""
+    start_date: Day | None = None
+    duration_weeks: NonNegInt | None = None
+    budget_amount: NonNegFloat | None = None
+    budget_currency: str = "EUR"
+    data_slice: str = ""
+    review_date: Day | None = None
+
+
+class ParkingItem(Record):
+    id: Id
+    text: str = ""
+    raised_by: Id | None = None  # participant id
+
+
+def default_agenda() -> list[AgendaItem]:
+    return [AgendaItem(phase=p, timebox_minutes=DEFAULT_TIMEBOX[p]) for p in Phase]
+
+
+class Workshop(Record):
+    meta: Meta = Field(default_factory=Meta)
+    participants: list[Participant] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=default_agenda)
+    elements: list[Element] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    actions: list[ActionItem] = Field(default_factory=list)
+    pilot: Pilot = Field(default_factory=Pilot)
+    parking_lot: list[ParkingItem] = Field(default_factory=list)
+
+    def element(self, element_id: str):
+        """Return the element with this id, or None."""
+        for el in self.elements:
+            if el.id == element_id:
+                return el
+        return None
+
+    def participant(self, participant_id: str) -> Participant | None:
+        for p in self.participants:
+            if p.id == participant_id:
+                return p
+        return None

@@ -1,0 +1,133 @@
+"""Reading and writing ``.workshop.json`` files (DESIGN §5).
+
+Loading never raises anything but :class:`LoadError`, which carries every
+problem found as a plain sentence with its location, and never writes.
+Saving is atomic: a failed save leaves the previous file as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from workshop_app.model.problems import Problem
+from workshop_app.model.references import integrity_problems
+from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
+from workshop_app.store.atomic import atomic_write_bytes
+from workshop_app.store.messages import problems_from
+from workshop_app.store.migrations import OLDEST_READABLE, MigrationError, migrate
+
+SUFFIX = ".workshop.json"
+FORMAT_NAME = "tandem-workshop"
+#: A real workshop is well under a megabyte; anything far above is not one.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """A file could not be opened as a workshop; ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem], newer_version: int | None = None):
+        self.problems = problems
+        self.newer_version = newer_version
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def to_json_bytes(doc: Workshop) -> bytes:
+    """The file content for ``doc``: stable key order, readable, UTF-8."""
+    data = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION}
+    data.update(doc.model_dump(mode="json"))
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def save_workshop(doc: Workshop, path: str | os.PathLike) -> None:
+    """Write ``doc`` atomically; raises OSError (disk full, read-only, …) untouched."""
+    atomic_write_bytes(path, to_json_bytes(doc))
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise LoadError([Problem("", f"'{p}' is a folder, not a workshop file")])
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError([Problem("", f"the file is {size // (1024 * 1024)} MB; a workshop file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB")])
+        with open(p, "rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise LoadError([Problem("", f"'{p}' does not exist")]) from None
+    except PermissionError:
+        raise LoadError([Problem("", f"'{p}' cannot be read: permission denied")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem("", f"'{p}' is a folder, not a workshop file")]) from None
+    except OSError as exc:
+        raise LoadError([Problem("", f"'{p}' cannot be read: {exc.strerror or exc}")]) from None
+
+
+def parse_bytes(data: bytes) -> Workshop:
+    """Validate file content into a document, or raise LoadError with every problem."""
+    if not data.strip():
+        raise LoadError([Problem("", "the file is empty")])
+    if b"\x00" in data[:4096]:
+        raise LoadError([Problem("", "this is not a workshop file (it holds binary data)")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError([Problem("", f"the file is not UTF-8 text (bad byte at position {exc.start})")]) from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError([Problem("", f"this is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")]) from None
+    except RecursionError:
+        raise LoadError([Problem("", "the JSON is nested too deeply to be a workshop file")]) from None
+    return parse_raw(raw)
+
+
+def parse_raw(raw: Any) -> Workshop:
+    if not isinstance(raw, dict):
+        raise LoadError([Problem("", "the file must hold one JSON object (a workshop)")])
+    raw = dict(raw)
+    fmt = raw.pop("format", FORMAT_NAME)
+    if fmt != FORMAT_NAME:
+        raise LoadError([Problem("format", f"must be '{FORMAT_NAME}'")])
+    version = raw.pop("schema_version", None)
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise LoadError([Problem("schema_version", "is required and must be a whole number")])
+    if version > SCHEMA_VERSION:
+        raise LoadError(
+            [Problem("schema_version", f"the file was written for schema version {version}; "
+                     f"this Tandem reads up to version {SCHEMA_VERSION}. Please update Tandem.")],
+            newer_version=version,
+        )
+    if version < OLDEST_READABLE:
+        raise LoadError([Problem("schema_version", f"version {version} is not a Tandem schema version")])
+    try:
+        raw = migrate(raw, version)
+    except MigrationError as exc:
+        raise LoadError([Problem("schema_version", str(exc))]) from None
+    except Exception as exc:  # a migration met data it did not expect
+        raise LoadError([Problem("", f"the file could not be upgraded from version {version}: {exc}")]) from None
+    try:
+        doc = Workshop.model_validate(raw)
+    except ValidationError as exc:
+        raise LoadError(problems_from(exc)) from None
+    except RecursionError:
+        raise LoadError([Problem("", "the JSON is nested too deeply to be a workshop file")]) from None
+    problems = integrity_problems(doc)
+    if problems:
+        raise LoadError(problems)
+    return doc
+
+
+def load_workshop(path: str | os.PathLike) -> Workshop:
+    """Read and validate a workshop file; raises LoadError and nothing else."""
+    try:
+        return parse_bytes(read_bytes(path))
+    except LoadError:
+        raise
+    except Exception as exc:  # last line of defence: never a traceback for the user
+        raise LoadError([Problem("", f"the file could not be read: {exc}")]) from None
