@@ -1,8 +1,9 @@
 """The one translation function every user-visible string goes through.
 
 Source strings are English. Catalogs are gettext ``.po`` files in
-``resources/locale/<lang>/LC_MESSAGES/tandem.po``; they are read directly
-(no compile step, nothing to forget at install time). The UI language is set
+``resources/locale/<lang>/LC_MESSAGES/``, one per area of the app (``ui.po``,
+``minutes.po``, …) and merged on load; they are read directly (no compile
+step, nothing to forget at install time). The UI language is set
 once with :func:`set_language`; an export in another language asks for its
 own :func:`translator`, independent of the UI's.
 """
@@ -17,18 +18,18 @@ from functools import lru_cache
 from workshop_app.paths import resources_dir
 
 LANGUAGES = ("de", "en")
-DOMAIN = "tandem"
 
 
 class PoTranslations(gettext.NullTranslations):
     """gettext translations read straight from a ``.po`` file (msgid/msgstr pairs)."""
 
-    def __init__(self, text: str):
+    def __init__(self, texts: list[str]):
         super().__init__()
         self._catalog: dict[str, str] = {}
-        for msgid, msgstr in _parse_po(text):
-            if msgid and msgstr:
-                self._catalog[msgid] = msgstr
+        for text in texts:
+            for msgid, msgstr in _parse_po(text):
+                if msgid and msgstr:
+                    self._catalog[msgid] = msgstr
 
     def gettext(self, message: str) -> str:
         return self._catalog.get(message, message)
@@ -68,10 +69,16 @@ def _parse_po(text: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalog for ``lang``; English (the source language) or a missing catalog gives identity."""
-    po = resources_dir() / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    folder = resources_dir() / "locale" / lang / "LC_MESSAGES"
+    texts = []
+    for po in sorted(folder.glob("*.po")):
+        try:
+            texts.append(po.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
     try:
-        return PoTranslations(po.read_text(encoding="utf-8"))
-    except (OSError, ValueError, SyntaxError):
+        return PoTranslations(texts)
+    except (ValueError, SyntaxError):
         return gettext.NullTranslations()
 
 

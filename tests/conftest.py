@@ -1,0 +1,23 @@
+"""Test-wide isolation: no screen, no real user folders, a fixed language."""
+
+import os
+import tempfile
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SANDBOX = tempfile.mkdtemp(prefix="tandem-tests-")
+os.environ["TANDEM_DATA_DIR"] = os.path.join(_SANDBOX, "data")
+os.environ["TANDEM_CONFIG_DIR"] = os.path.join(_SANDBOX, "config")
+os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ["MPLCONFIGDIR"] = os.path.join(_SANDBOX, "mpl")
+
+import pytest  # noqa: E402
+
+from workshop_app import i18n  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _english_ui():
+    """Every test starts with the English UI language."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
