@@ -106,7 +106,7 @@ def parse_raw(raw: Any) -> Workshop:
     if version < OLDEST_READABLE:
         raise LoadError([Problem("schema_version", f"version {version} is not a Tandem schema version")])
     try:
-        raw = migrate(raw, version)
+        raw = migrate(raw, version, SCHEMA_VERSION)
     except MigrationError as exc:
         raise LoadError([Problem("schema_version", str(exc))]) from None
     except Exception as exc:  # a migration met data it did not expect

@@ -1,0 +1,256 @@
+"""The ``tandem`` command: the GUI and the headless sub-commands.
+
+Headless sub-commands never import PySide6; matplotlib and reportlab load
+only in the sub-commands that draw or print. Every failure a user can cause
+ends in a plain message and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from workshop_app import __version__, i18n
+from workshop_app.i18n import _
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+SUBCOMMANDS = ("demo", "check", "graph", "export")
+
+
+class CliError(Exception):
+    """A failure to report in one line (exit code 1)."""
+
+
+def _default_language() -> str:
+    for var in ("TANDEM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tandem",
+        description=_("Tandem: moderate a joint Marketing and Sales workshop."),
+        epilog=_(
+            "headless commands:\n"
+            "  tandem demo -o FILE          write the demo workshop to a file\n"
+            "  tandem check FILE [--json]   validate a workshop file and summarise it\n"
+            "  tandem graph FILE|--demo -o OUT.svg|OUT.png   draw the dependency graph\n"
+            "  tandem export FILE|--demo [-o OUT.pdf] [--final]   write the PDF minutes\n"
+            "Run 'tandem COMMAND --help' for a command's options."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", help=_("workshop file to open (.workshop.json)"))
+    parser.add_argument("--demo", action="store_true", help=_("open the built-in demo workshop"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the user interface"))
+    parser.add_argument("--screenshots", metavar="DIR", help=_("render every phase page to DIR as PNG and exit"))
+    parser.add_argument("--version", action="version", version=f"tandem {__version__}")
+    return parser
+
+
+def _lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=what)
+
+
+def _source_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("file", nargs="?", help=_("workshop file (.workshop.json)"))
+    group.add_argument("--demo", action="store_true", help=_("use the built-in demo workshop"))
+
+
+def _sub_parser(command: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"tandem {command}")
+    if command == "demo":
+        parser.description = _("Write the built-in demo workshop to a file.")
+        parser.add_argument("-o", "--output", required=True, help=_("file to write (.workshop.json)"))
+        _lang_option(parser, _("language of the demo content (default: de)"))
+    elif command == "check":
+        parser.description = _("Validate a workshop file and print a summary; exit 2 when it is not valid.")
+        parser.add_argument("file", help=_("workshop file (.workshop.json)"))
+        parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+        _lang_option(parser, _("language of the messages"))
+    elif command == "graph":
+        parser.description = _("Draw the goal and incentive dependency graph as SVG or PNG.")
+        _source_options(parser)
+        parser.add_argument("-o", "--output", required=True, help=_("picture to write (.svg or .png)"))
+        _lang_option(parser, _("language of the labels"))
+    elif command == "export":
+        parser.description = _("Write the PDF minutes of a workshop.")
+        _source_options(parser)
+        parser.add_argument("-o", "--output", help=_("PDF to write (default: exports/<title>-<date>.pdf)"))
+        _lang_option(parser, _("language of the minutes (default: the workshop's language)"))
+        parser.add_argument("--final", action="store_true", help=_("final minutes, without the DRAFT watermark"))
+    return parser
+
+
+def _load(file: str | None, demo: bool, lang: str):
+    """The document named on the command line; LoadError propagates to the caller."""
+    from workshop_app.store import load_workshop
+
+    if demo:
+        from workshop_app.store.demo import load_demo
+
+        return load_demo(lang)
+    return load_workshop(file)
+
+
+def _print_problems(file: str, problems, as_json: bool) -> None:
+    if as_json:
+        payload = {
+            "file": file,
+            "valid": False,
+            "problems": [{"location": p.location, "message": p.message} for p in problems],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    print(_("{file}: not a valid workshop file").format(file=file), file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+def _conflict_views(doc, lang: str) -> list:
+    from workshop_app.analysis import conflict_views
+
+    return conflict_views(doc, lang=lang)
+
+
+def _summary(doc, lang: str) -> dict:
+    kinds = Counter(el.kind.value for el in doc.elements)
+    sides = Counter(p.side.value for p in doc.participants)
+    links = Counter(link.kind.value for link in doc.links)
+    conflicts = [view.as_dict() for view in _conflict_views(doc, lang)]
+    return {
+        "title": doc.meta.title,
+        "organisation": doc.meta.organisation,
+        "date": doc.meta.date.isoformat() if doc.meta.date else None,
+        "elements": dict(sorted(kinds.items())),
+        "links": dict(sorted(links.items())),
+        "participants": dict(sorted(sides.items())),
+        "decisions": len(doc.decisions),
+        "actions": len(doc.actions),
+        "parking_lot": len(doc.parking_lot),
+        "conflicts": conflicts,
+    }
+
+
+def _print_summary(file: str, summary: dict) -> None:
+    print(_("{file}: valid workshop file").format(file=file))
+    print(f"  {_('Title')}: {summary['title'] or '—'}  ({summary['organisation'] or '—'}, {summary['date'] or '—'})")
+    people = ", ".join(f"{_(side.capitalize())} {n}" for side, n in summary["participants"].items()) or "0"
+    print(f"  {_('Participants')}: {people}")
+    elements = ", ".join(f"{kind} {n}" for kind, n in summary["elements"].items()) or "0"
+    print(f"  {_('Elements')}: {elements}")
+    links = ", ".join(f"{kind} {n}" for kind, n in summary["links"].items()) or "0"
+    print(f"  {_('Links')}: {links}")
+    print(
+        f"  {_('Decisions')}: {summary['decisions']}  {_('Actions')}: {summary['actions']}  "
+        f"{_('Parking lot')}: {summary['parking_lot']}"
+    )
+    conflicts = summary["conflicts"]
+    print(f"  {_('Conflicts')}: {len(conflicts)}")
+    for c in conflicts:
+        print(f"    [{c['status']}] {c['rule']}: {c['title']}")
+        print(f"        {c['explanation']}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from workshop_app.store import LoadError, load_workshop
+
+    try:
+        doc = load_workshop(args.file)
+    except LoadError as exc:
+        _print_problems(args.file, exc.problems, args.json)
+        return EXIT_INVALID
+    summary = _summary(doc, args.lang)
+    if args.json:
+        print(json.dumps({"file": args.file, "valid": True, **summary}, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(args.file, summary)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from workshop_app.store import save_workshop
+    from workshop_app.store.demo import load_demo
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CliError(_("'{path}' is a folder; give a file name").format(path=out))
+    save_workshop(load_demo(args.lang or "de"), out)
+    print(_("Demo workshop written to {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.suffix.lower() not in (".svg", ".png"):
+        raise CliError(_("the picture must end in .svg or .png"))
+    doc = _load(args.file, args.demo, args.lang or "de")
+    from workshop_app.export.graph_picture import write_graph_picture
+
+    write_graph_picture(doc, out, lang=args.lang or doc.meta.language.value)
+    print(_("Graph written to {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    doc = _load(args.file, args.demo, args.lang or "de")
+    from workshop_app.export.minutes import default_minutes_path, export_minutes
+
+    out = Path(args.output) if args.output else default_minutes_path(doc)
+    if out.is_dir():
+        raise CliError(_("'{path}' is a folder; give a file name").format(path=out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    export_minutes(doc, out, lang=args.lang or doc.meta.language.value, final=args.final)
+    print(_("Minutes written to {path}").format(path=out))
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "demo": cmd_demo, "graph": cmd_graph, "export": cmd_export}
+
+
+def _run_headless(argv: list[str]) -> int:
+    from workshop_app.store import LoadError
+
+    command = argv[0]
+    args = _sub_parser(command).parse_args(argv[1:])
+    if getattr(args, "lang", None) is None and command == "check":
+        args.lang = _default_language()
+    try:
+        return COMMANDS[command](args)
+    except LoadError as exc:
+        _print_problems(getattr(args, "file", "") or "", exc.problems, False)
+        return EXIT_INVALID
+    except CliError as exc:
+        print(f"tandem {command}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        name = exc.filename or getattr(args, "output", "")
+        print(_("tandem {command}: cannot write {path}: {reason}").format(
+            command=command, path=name, reason=exc.strerror or exc), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``tandem`` and ``python -m workshop_app``; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_default_language())
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            return _run_headless(argv)
+        args = _gui_parser().parse_args(argv)
+        from workshop_app.ui.app import run_gui
+
+        return run_gui(args.file, args.demo, args.lang, args.screenshots)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last guard: a message, not a traceback
+        print(_("tandem: unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_FAILED
