@@ -1,6 +1,6 @@
 """Files: the workshop JSON format, migrations, atomic writes. No Qt."""
 
-from workshop_app.store.atomic import atomic_write_bytes
+from workshop_app.atomic import atomic_write_bytes
 from workshop_app.store.document_file import (
     SUFFIX,
     LoadError,

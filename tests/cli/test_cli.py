@@ -1,0 +1,105 @@
+"""The headless ``tandem`` commands: exit codes, messages, never a traceback."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from workshop_app import __version__
+from workshop_app.cli import main
+from workshop_app.model import Workshop
+from workshop_app.store import load_workshop, to_json_bytes
+
+
+def tandem(*args: str) -> subprocess.CompletedProcess:
+    """Run the real command in a child process, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "workshop_app", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_version():
+    result = tandem("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"tandem {__version__}"
+
+
+def test_help_lists_the_headless_commands():
+    result = tandem("--help")
+    assert result.returncode == 0
+    for command in ("demo", "check", "graph", "export"):
+        assert f"tandem {command}" in result.stdout
+
+
+def test_demo_writes_a_valid_file_and_check_accepts_it(tmp_path):
+    out = tmp_path / "demo.workshop.json"
+    result = tandem("demo", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    doc = load_workshop(out)
+    assert doc.participants and doc.elements
+
+    check = tandem("check", str(out), "--json")
+    assert check.returncode == 0, check.stderr
+    summary = json.loads(check.stdout)
+    assert summary["valid"] is True
+    assert summary["elements"]["goal"] == sum(1 for e in doc.elements if e.kind == "goal")
+    assert sum(summary["participants"].values()) == len(doc.participants)
+
+
+def test_check_prints_a_one_screen_summary(tmp_path, capsys):
+    path = tmp_path / "w.workshop.json"
+    path.write_bytes(to_json_bytes(Workshop()))
+    assert main(["check", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "valid workshop file" in out
+    assert len(out.splitlines()) <= 25
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "the file is empty"),
+        (b"{nope", "not valid JSON"),
+        (b'{"schema_version": 1, "elements": [{"kind": "goal", "id": "g", "horizon_months": -1}]}',
+         "elements[0].horizon_months: must be a whole number ≥ 0"),
+        (b'{"schema_version": 99}', "schema version 99"),
+    ],
+)
+def test_check_of_a_bad_file_exits_2_with_each_problem_on_a_line(tmp_path, content, expected):
+    path = tmp_path / "bad.workshop.json"
+    path.write_bytes(content)
+    result = tandem("check", str(path))
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert path.read_bytes() == content
+
+
+def test_check_json_lists_problems(tmp_path):
+    path = tmp_path / "bad.workshop.json"
+    path.write_bytes(b'{"schema_version": 1, "participants": [{"id": "p", "side": "hr"}, {"id": "p"}]}')
+    result = tandem("check", str(path), "--json")
+    assert result.returncode == 2
+    problems = json.loads(result.stdout)["problems"]
+    assert {"location": "participants[0].side", "message": "must be one of: marketing, sales or joint"} in problems
+
+
+def test_check_of_a_folder_and_a_missing_file(tmp_path, capsys):
+    assert main(["check", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["check", str(tmp_path / "missing.json")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_demo_into_a_folder_or_unwritable_place_is_a_message(tmp_path, capsys):
+    assert main(["demo", "-o", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+    assert main(["demo", "-o", str(tmp_path / "no" / "such" / "dir" / "d.json")]) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_unknown_option_is_a_usage_error():
+    result = tandem("check")
+    assert result.returncode == 2
+    assert "usage: tandem check" in result.stderr

@@ -1,0 +1,148 @@
+"""Page furniture of the minutes: header, footer with "page x of y", DRAFT watermark, outline.
+
+The page count is only known at the end, so the canvas keeps every page's
+state and stamps "page x of y" on all of them when the document is saved
+(the classic two-pass "numbered canvas"). The rest of the header, the footer
+and the watermark are drawn when a page begins, underneath its content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from workshop_app.export.fonts import BOLD, REGULAR, register_fonts
+from workshop_app.export.pdf_styles import HEAD_BG, MUTED, RULE
+
+MARGIN_X = 56.7  # 2 cm
+MARGIN_TOP = 70.0
+MARGIN_BOTTOM = 62.0
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    header_left: str  # workshop title (plain text)
+    header_right: str  # "Minutes · organisation"
+    footer_left: str  # "Generated on …"
+    page_of: str  # "Page {page} of {pages}"
+    watermark: str | None  # None for final minutes
+
+
+def _clip(canv: Any, text: str, font: str, size: float, width: float) -> str:
+    """Shorten ``text`` with an ellipsis until it fits ``width`` points."""
+    if canv.stringWidth(text, font, size) <= width:
+        return text
+    while text and canv.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def draw_page(canv: Any, doc: Any, furniture: PageFurniture) -> None:
+    """Header, footer and watermark of one page (called as the page begins)."""
+    from reportlab.lib import colors
+
+    width, height = doc.pagesize
+    canv.saveState()
+    if furniture.watermark:
+        canv.setFillColor(colors.HexColor("#D8DEE6"))
+        canv.setFillAlpha(0.55)
+        canv.setFont(BOLD, 96)
+        canv.translate(width / 2, height / 2)
+        canv.rotate(45)
+        text = furniture.watermark
+        size = min(96.0, 0.95 * (width ** 2 + height ** 2) ** 0.5 / max(1.0, canv.stringWidth(text, BOLD, 1)))
+        canv.setFont(BOLD, size)
+        canv.drawCentredString(0, -size / 3, text)
+        canv.restoreState()
+        canv.saveState()
+    inner = width - 2 * MARGIN_X
+    top = height - 36
+    canv.setStrokeColor(colors.HexColor(RULE))
+    canv.setLineWidth(0.6)
+    canv.line(MARGIN_X, top - 6, width - MARGIN_X, top - 6)
+    canv.line(MARGIN_X, 44, width - MARGIN_X, 44)
+    right_w = min(canv.stringWidth(furniture.header_right, REGULAR, 8), inner * 0.45)
+    canv.setFillColor(colors.HexColor(HEAD_BG))
+    canv.setFont(BOLD, 8)
+    canv.drawString(MARGIN_X, top, _clip(canv, furniture.header_left, BOLD, 8, inner - right_w - 12))
+    canv.setFont(REGULAR, 8)
+    canv.setFillColor(colors.HexColor(MUTED))
+    canv.drawRightString(width - MARGIN_X, top, _clip(canv, furniture.header_right, REGULAR, 8, inner * 0.45))
+    canv.drawString(MARGIN_X, 32, _clip(canv, furniture.footer_left, REGULAR, 8, inner * 0.6))
+    canv.restoreState()
+
+
+def numbered_canvas_class(furniture: PageFurniture) -> type:
+    """A canvas class that stamps "page x of y" on every page once the total is known."""
+    register_fonts()
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._page_states: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._page_states)
+            for number, state in enumerate(self._page_states, start=1):
+                self.__dict__.update(state)
+                self._stamp(number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _stamp(self, number: int, total: int) -> None:
+            width = self._pagesize[0]
+            self.saveState()
+            self.setFont(REGULAR, 8)
+            self.setFillColor(colors.HexColor(MUTED))
+            self.drawRightString(width - MARGIN_X, 32, furniture.page_of.format(page=number, pages=total))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def make_doc(out: Any, furniture: PageFurniture, meta: dict[str, str],
+             progress: Callable[[float], None] | None = None) -> Any:
+    """The document template: A4, margins, one page template with the furniture, PDF metadata."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    register_fonts()
+
+    class MinutesDoc(BaseDocTemplate):
+        def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (reportlab's name)
+            level = getattr(flowable, "outline_level", None)
+            if level is None:
+                return
+            key = f"s{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=level > 0)
+
+    doc = MinutesDoc(
+        out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=meta.get("title", ""), author=meta.get("author", ""),
+        subject=meta.get("subject", ""), keywords=meta.get("keywords", ""), creator="Tandem",
+        producer="Tandem (ReportLab)", lang=meta.get("lang"), initialFontName=REGULAR, initialFontSize=9.5,
+        displayDocTitle=1,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                       onPage=lambda canv, d: draw_page(canv, d, furniture))])
+    if progress is not None:
+        state = {"total": 1}
+
+        def on_progress(kind: str, value: int) -> None:
+            if kind == "SIZE_EST":
+                state["total"] = max(1, value)
+            elif kind == "PROGRESS":
+                progress(min(1.0, value / state["total"]))
+
+        doc.setProgressCallBack(on_progress)
+    return doc

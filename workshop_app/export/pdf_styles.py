@@ -1,0 +1,100 @@
+"""Paragraph and table styles of the minutes; every one uses the embedded DejaVu fonts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from workshop_app.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+# Okabe–Ito: colour-blind-safe, the same pair the app uses for the two sides.
+SIDE_COLOURS = {"marketing": "#0072B2", "sales": "#D55E00", "joint": "#009E73"}
+INK = "#1F2933"
+MUTED = "#5F6B7A"
+RULE = "#C9D1DB"
+HEAD_BG = "#2F3E4E"
+ZEBRA = "#F3F5F8"
+ACCENT = "#0072B2"
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: Any
+    subtitle: Any
+    h1: Any
+    h2: Any
+    h3: Any
+    body: Any
+    small: Any
+    cell: Any
+    cell_bold: Any
+    cell_small: Any
+    th: Any
+    caption: Any
+    item: Any
+
+
+@lru_cache(maxsize=1)
+def styles() -> Styles:
+    """The style sheet (built once; reportlab imported here, not at module import)."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    ink, muted = colors.HexColor(INK), colors.HexColor(MUTED)
+    base = ParagraphStyle(
+        "body", fontName=REGULAR, fontSize=9.5, leading=13, textColor=ink,
+        bulletFontName=REGULAR, splitLongWords=1, wordWrap=None, allowWidows=0, allowOrphans=0,
+    )
+
+    def derive(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return Styles(
+        title=derive("title", fontName=BOLD, fontSize=22, leading=27, spaceAfter=4),
+        subtitle=derive("subtitle", fontSize=12, leading=16, textColor=muted, spaceAfter=14),
+        h1=derive("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=16, spaceAfter=7,
+                  textColor=colors.HexColor(HEAD_BG), keepWithNext=1),
+        h2=derive("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        h3=derive("h3", fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=2, keepWithNext=1),
+        body=derive("body2", spaceAfter=4),
+        small=derive("small", fontSize=8.5, leading=11, textColor=muted),
+        cell=derive("cell", fontSize=8.5, leading=11),
+        cell_bold=derive("cell_bold", fontName=BOLD, fontSize=8.5, leading=11),
+        cell_small=derive("cell_small", fontSize=7.5, leading=9.5, textColor=muted),
+        th=derive("th", fontName=BOLD, fontSize=8.5, leading=11, textColor=colors.white),
+        caption=derive("caption", fontName=ITALIC, fontSize=8, leading=10, textColor=muted,
+                       alignment=TA_CENTER, spaceBefore=3, spaceAfter=8),
+        item=derive("item", spaceAfter=3, leftIndent=10, bulletIndent=0),
+    )
+
+
+def table(rows: list[list[Any]], widths: list[float], header: bool = True, zebra: bool = True,
+          extra: list[tuple] | None = None) -> Any:
+    """A table in the house style: header row repeated on each page, rows may split across pages."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Table, TableStyle
+
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)),
+    ]
+    if header:
+        commands += [
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(HEAD_BG)),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ]
+    if zebra and len(rows) > (2 if header else 1):
+        commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [colors.white, colors.HexColor(ZEBRA)]))
+    commands += extra or []
+    return Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
+                 style=TableStyle(commands), hAlign="LEFT")
