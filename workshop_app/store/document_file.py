@@ -43,9 +43,18 @@ def to_json_bytes(doc: Workshop) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def save_workshop(doc: Workshop, path: str | os.PathLike) -> None:
-    """Write ``doc`` atomically; raises OSError (disk full, read-only, …) untouched."""
-    atomic_write_bytes(path, to_json_bytes(doc))
+def save_workshop(doc: Workshop, path: str | os.PathLike, keep_backup: bool = False) -> None:
+    """Write ``doc`` atomically; raises OSError (disk full, read-only, …) untouched.
+
+    With ``keep_backup`` the version being replaced is first copied to the
+    user's private backups (see :mod:`workshop_app.store.backup`).
+    """
+    data = to_json_bytes(doc)
+    if keep_backup:
+        from workshop_app.store.backup import keep_previous_version
+
+        keep_previous_version(path)
+    atomic_write_bytes(path, data)
 
 
 def read_bytes(path: str | os.PathLike) -> bytes:

@@ -1,0 +1,50 @@
+"""What differs between two versions of a workshop (e.g. recovery copy vs saved file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workshop_app.model.references import COLLECTIONS
+from workshop_app.model.workshop import Workshop
+
+
+@dataclass
+class CollectionDiff:
+    collection: str
+    added: list[str] = field(default_factory=list)  # titles (or ids) of new entries
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+def _label(item) -> str:
+    for name in ("title", "name", "what", "text"):
+        value = getattr(item, name, "")
+        if value:
+            return value
+    return item.id
+
+
+def differences(old: Workshop, new: Workshop) -> list[CollectionDiff]:
+    """Per collection, what ``new`` added, removed and changed compared with ``old``.
+
+    ``meta``, ``agenda`` and ``pilot`` count as one entry each.
+    """
+    result: list[CollectionDiff] = []
+    for name in ("meta", "agenda", "pilot"):
+        if getattr(old, name) != getattr(new, name):
+            result.append(CollectionDiff(name, changed=[name]))
+    for collection in COLLECTIONS:
+        before = {item.id: item for item in getattr(old, collection)}
+        after = {item.id: item for item in getattr(new, collection)}
+        diff = CollectionDiff(
+            collection,
+            added=[_label(after[i]) for i in after if i not in before],
+            removed=[_label(before[i]) for i in before if i not in after],
+            changed=[_label(after[i]) for i in after if i in before and after[i] != before[i]],
+        )
+        if diff:
+            result.append(diff)
+    return result
