@@ -139,3 +139,20 @@ def test_loading_a_bad_file_never_writes_it(tmp_path: Path):
 def test_utf8_bom_is_accepted():
     data = "\ufeff".encode() + to_json_bytes(Workshop())
     assert isinstance(parse_bytes(data), Workshop)
+
+
+def test_newer_file_can_be_read_for_viewing_only_when_it_fits():
+    raw = good_raw()
+    raw["schema_version"] = SCHEMA_VERSION + 1
+    doc = parse_bytes(raw_bytes(raw), allow_newer=True)
+    assert doc.elements[0].title == "Leads"
+    raw["elements"][0]["future_field"] = 1
+    with pytest.raises(LoadError) as info:
+        parse_bytes(raw_bytes(raw), allow_newer=True)
+    assert info.value.newer_version == SCHEMA_VERSION + 1
+    assert "does not know" in str(info.value)
+
+
+def test_utf16_is_named():
+    data = to_json_bytes(Workshop()).decode().encode("utf-16")
+    assert any("UTF-16" in p for p in problems_of(data))

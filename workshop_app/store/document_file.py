@@ -77,10 +77,12 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise LoadError([Problem("", f"'{p}' cannot be read: {exc.strerror or exc}")]) from None
 
 
-def parse_bytes(data: bytes) -> Workshop:
+def parse_bytes(data: bytes, allow_newer: bool = False) -> Workshop:
     """Validate file content into a document, or raise LoadError with every problem."""
     if not data.strip():
         raise LoadError([Problem("", "the file is empty")])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError([Problem("", "the file is UTF-16 text; workshop files are UTF-8")])
     if b"\x00" in data[:4096]:
         raise LoadError([Problem("", "this is not a workshop file (it holds binary data)")])
     try:
@@ -93,10 +95,10 @@ def parse_bytes(data: bytes) -> Workshop:
         raise LoadError([Problem("", f"this is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")]) from None
     except RecursionError:
         raise LoadError([Problem("", "the JSON is nested too deeply to be a workshop file")]) from None
-    return parse_raw(raw)
+    return parse_raw(raw, allow_newer)
 
 
-def parse_raw(raw: Any) -> Workshop:
+def parse_raw(raw: Any, allow_newer: bool = False) -> Workshop:
     if not isinstance(raw, dict):
         raise LoadError([Problem("", "the file must hold one JSON object (a workshop)")])
     raw = dict(raw)
@@ -106,6 +108,15 @@ def parse_raw(raw: Any) -> Workshop:
     version = raw.pop("schema_version", None)
     if isinstance(version, bool) or not isinstance(version, int):
         raise LoadError([Problem("schema_version", "is required and must be a whole number")])
+    if version > SCHEMA_VERSION and allow_newer:
+        try:
+            return parse_raw({**raw, "schema_version": SCHEMA_VERSION})
+        except LoadError as exc:
+            raise LoadError(
+                [Problem("schema_version", f"the file was written for schema version {version} and uses "
+                         f"features this Tandem (version {SCHEMA_VERSION}) does not know"), *exc.problems],
+                newer_version=version,
+            ) from None
     if version > SCHEMA_VERSION:
         raise LoadError(
             [Problem("schema_version", f"the file was written for schema version {version}; "
@@ -132,10 +143,14 @@ def parse_raw(raw: Any) -> Workshop:
     return doc
 
 
-def load_workshop(path: str | os.PathLike) -> Workshop:
-    """Read and validate a workshop file; raises LoadError and nothing else."""
+def load_workshop(path: str | os.PathLike, allow_newer: bool = False) -> Workshop:
+    """Read and validate a workshop file; raises LoadError and nothing else.
+
+    ``allow_newer`` reads a file of a newer schema version as far as this
+    version understands it — for showing it read-only, never for saving back.
+    """
     try:
-        return parse_bytes(read_bytes(path))
+        return parse_bytes(read_bytes(path), allow_newer)
     except LoadError:
         raise
     except Exception as exc:  # last line of defence: never a traceback for the user
