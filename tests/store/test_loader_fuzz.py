@@ -1,0 +1,119 @@
+"""Fuzz the loader with mutated demo files: no exception escapes, no file is written."""
+
+import json
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workshop_app.model import Workshop
+from workshop_app.store import LoadError, load_workshop, parse_bytes, to_json_bytes
+from workshop_app.store.demo import load_demo
+
+DEMO = to_json_bytes(load_demo("de"))
+DEMO_RAW = json.loads(DEMO)
+FUZZ_CASES = int(os.environ.get("TANDEM_FUZZ_CASES", "300"))
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def load_or_refuse(data: bytes) -> None:
+    try:
+        result = parse_bytes(data)
+    except LoadError as exc:
+        assert exc.problems and all(str(p) for p in exc.problems)
+        return
+    assert isinstance(result, Workshop)
+
+
+@st.composite
+def byte_mutations(draw) -> bytes:
+    data = bytearray(DEMO)
+    for _ in range(draw(st.integers(1, 8))):
+        op = draw(st.sampled_from(["flip", "insert", "delete", "truncate"]))
+        pos = draw(st.integers(0, max(0, len(data) - 1)))
+        if op == "flip":
+            data[pos] = draw(st.integers(0, 255))
+        elif op == "insert":
+            data[pos:pos] = draw(st.binary(min_size=1, max_size=8))
+        elif op == "delete":
+            del data[pos : pos + draw(st.integers(1, 64))]
+        else:
+            del data[pos:]
+    return bytes(data)
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _paths(value, (*prefix, index))
+
+
+ALL_PATHS = [p for p in _paths(DEMO_RAW) if p]
+
+
+@st.composite
+def structural_mutations(draw) -> bytes:
+    raw = json.loads(DEMO)
+    for _ in range(draw(st.integers(1, 4))):
+        path = draw(st.sampled_from(ALL_PATHS))
+        parent = raw
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            if draw(st.booleans()):
+                parent[path[-1]] = draw(json_values)
+            elif isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            elif isinstance(parent, list) and path[-1] < len(parent):
+                parent.append(parent[path[-1]])  # duplicates ids and the like
+        except (KeyError, IndexError, TypeError):
+            continue
+    return json.dumps(raw, allow_nan=True).encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=FUZZ_CASES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(byte_mutations())
+def test_byte_mutations_never_escape(data):
+    load_or_refuse(data)
+
+
+@settings(max_examples=FUZZ_CASES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(structural_mutations())
+def test_structural_mutations_never_escape(data):
+    load_or_refuse(data)
+
+
+@settings(max_examples=25, deadline=None)
+@given(byte_mutations())
+def test_loading_from_disk_never_writes(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = folder / "w.workshop.json"
+    path.write_bytes(data)
+    stamp = path.stat().st_mtime_ns
+    try:
+        load_workshop(path)
+    except LoadError:
+        pass
+    assert path.read_bytes() == data and path.stat().st_mtime_ns == stamp
+    assert [p.name for p in folder.iterdir()] == ["w.workshop.json"]
+
+
+def test_huge_file_is_refused_without_reading_it_all(tmp_path, monkeypatch):
+    monkeypatch.setattr("workshop_app.store.document_file.MAX_FILE_BYTES", 1000)
+    path = tmp_path / "big.workshop.json"
+    path.write_bytes(DEMO)
+    try:
+        load_workshop(path)
+    except LoadError as exc:
+        assert "at most" in str(exc)
+    else:
+        raise AssertionError("a file above the limit must be refused")
