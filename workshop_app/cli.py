@@ -122,7 +122,7 @@ def _conflict_views(doc, lang: str) -> list:
 
 
 def _summary(doc, lang: str) -> dict:
-    kinds = Counter(el.kind.value for el in doc.elements)
+    kinds = Counter(el.kind for el in doc.elements)
     sides = Counter(p.side.value for p in doc.participants)
     links = Counter(link.kind.value for link in doc.links)
     conflicts = [view.as_dict() for view in _conflict_views(doc, lang)]

@@ -34,6 +34,8 @@ def load_or_refuse(data: bytes) -> None:
 def byte_mutations(draw) -> bytes:
     data = bytearray(DEMO)
     for _ in range(draw(st.integers(1, 8))):
+        if not data:
+            break
         op = draw(st.sampled_from(["flip", "insert", "delete", "truncate"]))
         pos = draw(st.integers(0, max(0, len(data) - 1)))
         if op == "flip":
