@@ -11,11 +11,12 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
 from workshop_app import __version__, i18n
-from workshop_app.i18n import _
+from workshop_app.i18n import N_, _
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "graph", "export")
@@ -75,6 +76,7 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
         parser.description = _("Validate a workshop file and print a summary; exit 2 when it is not valid.")
         parser.add_argument("file", help=_("workshop file (.workshop.json)"))
         parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+        parser.add_argument("-e", "--explain", action="store_true", help=_("explain each conflict and its lever"))
         _lang_option(parser, _("language of the messages"))
     elif command == "graph":
         parser.description = _("Draw the goal and incentive dependency graph as SVG or PNG.")
@@ -121,11 +123,24 @@ def _conflict_views(doc, lang: str) -> list:
     return conflict_views(doc, lang=lang)
 
 
+KIND_LABELS = {
+    "strategy": N_("strategy"), "goal": N_("goals"), "incentive": N_("incentives"), "budget": N_("budgets"),
+    "channel": N_("channels"), "insight": N_("insights"), "belief": N_("beliefs"),
+    "contributes_to": N_("contributes to"), "rewards": N_("rewards"), "funds": N_("funds"),
+    "depends_on": N_("depends on"), "conflicts_with": N_("conflicts with"),
+}
+
+
 def _summary(doc, lang: str) -> dict:
     kinds = Counter(el.kind for el in doc.elements)
     sides = Counter(p.side.value for p in doc.participants)
     links = Counter(link.kind.value for link in doc.links)
-    conflicts = [view.as_dict() for view in _conflict_views(doc, lang)]
+    titles = {el.id: el.title for el in doc.elements}
+    conflicts = []
+    for view in _conflict_views(doc, lang):
+        entry = view.as_dict()
+        entry["element_titles"] = [titles.get(i, i) for i in view.element_ids]
+        conflicts.append(entry)
     return {
         "title": doc.meta.title,
         "organisation": doc.meta.organisation,
@@ -140,14 +155,14 @@ def _summary(doc, lang: str) -> dict:
     }
 
 
-def _print_summary(file: str, summary: dict) -> None:
+def _print_summary(file: str, summary: dict, explain: bool) -> None:
     print(_("{file}: valid workshop file").format(file=file))
     print(f"  {_('Title')}: {summary['title'] or '—'}  ({summary['organisation'] or '—'}, {summary['date'] or '—'})")
     people = ", ".join(f"{_(side.capitalize())} {n}" for side, n in summary["participants"].items()) or "0"
     print(f"  {_('Participants')}: {people}")
-    elements = ", ".join(f"{kind} {n}" for kind, n in summary["elements"].items()) or "0"
+    elements = ", ".join(f"{_(KIND_LABELS[kind])} {n}" for kind, n in summary["elements"].items()) or "0"
     print(f"  {_('Elements')}: {elements}")
-    links = ", ".join(f"{kind} {n}" for kind, n in summary["links"].items()) or "0"
+    links = ", ".join(f"{_(KIND_LABELS[kind])} {n}" for kind, n in summary["links"].items()) or "0"
     print(f"  {_('Links')}: {links}")
     print(
         f"  {_('Decisions')}: {summary['decisions']}  {_('Actions')}: {summary['actions']}  "
@@ -156,8 +171,14 @@ def _print_summary(file: str, summary: dict) -> None:
     conflicts = summary["conflicts"]
     print(f"  {_('Conflicts')}: {len(conflicts)}")
     for c in conflicts:
-        print(f"    [{c['status']}] {c['rule']}: {c['title']}")
-        print(f"        {c['explanation']}")
+        votes = f"  ●{c['votes']}" if c["votes"] else ""
+        about = " ↔ ".join(c["element_titles"][:3])
+        line = f"    [{_(c['status'])}] {c['title']}{votes}" + (f" — {about}" if about and not c["declared"] else "")
+        print(line if explain or len(line) <= 118 else line[:117] + "…")
+        if explain:
+            for text in (c["explanation"], c["lever"]):
+                if text:
+                    print(textwrap.fill(text, width=100, initial_indent=" " * 8, subsequent_indent=" " * 8))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -172,7 +193,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"file": args.file, "valid": True, **summary}, ensure_ascii=False, indent=2))
     else:
-        _print_summary(args.file, summary)
+        _print_summary(args.file, summary, args.explain)
     return EXIT_OK
 
 
@@ -231,6 +252,8 @@ def _run_headless(argv: list[str]) -> int:
     except CliError as exc:
         print(f"tandem {command}: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         name = exc.filename or getattr(args, "output", "")
         print(_("tandem {command}: cannot write {path}: {reason}").format(
@@ -251,6 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args.file, args.demo, args.lang, args.screenshots)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into head, less, …: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
     except Exception as exc:  # the last guard: a message, not a traceback
         print(_("tandem: unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_FAILED

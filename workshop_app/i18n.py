@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 import gettext
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from workshop_app.paths import resources_dir
 
@@ -66,7 +66,7 @@ def _parse_po(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalog for ``lang``; English (the source language) or a missing catalog gives identity."""
     folder = resources_dir() / "locale" / lang / "LC_MESSAGES"

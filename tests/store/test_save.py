@@ -19,8 +19,7 @@ from workshop_app.model import (
     Workshop,
     integrity_problems,
 )
-from workshop_app.store import atomic_write_bytes, load_workshop, parse_bytes, save_workshop, to_json_bytes
-from workshop_app.store import migrations
+from workshop_app.store import atomic_write_bytes, load_workshop, migrations, parse_bytes, save_workshop, to_json_bytes
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 months = st.none() | st.integers(min_value=0, max_value=240)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -94,7 +94,7 @@ class Belief(ElementBase):
 
 
 Element = Annotated[
-    Union[Strategy, Goal, Incentive, Budget, Channel, Insight, Belief],
+    Strategy | Goal | Incentive | Budget | Channel | Insight | Belief,
     Field(discriminator="kind"),
 ]
 

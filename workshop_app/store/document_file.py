@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workshop_app.atomic import atomic_write_bytes
 from workshop_app.model.problems import Problem
 from workshop_app.model.references import integrity_problems
 from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
-from workshop_app.atomic import atomic_write_bytes
 from workshop_app.store.messages import problems_from
 from workshop_app.store.migrations import OLDEST_READABLE, MigrationError, migrate
 

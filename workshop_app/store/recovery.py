@@ -8,6 +8,7 @@ offered for restore; the user decides, nothing is discarded silently.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -54,10 +55,8 @@ class RecoveryWriter:
 
     def discard(self) -> None:
         """Remove the recovery copy (after a clean close or an explicit save-and-close)."""
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-        except FileNotFoundError:
-            pass
 
 
 @dataclass
@@ -72,10 +71,8 @@ class Recovered:
     problems: list[Problem]
 
     def discard(self) -> None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def read_recovery(path: Path) -> Recovered:
