@@ -42,7 +42,7 @@ def draw_page(canv: Any, doc: Any, furniture: PageFurniture) -> None:
     """Header, footer and watermark of one page (called as the page begins)."""
     from reportlab.lib import colors
 
-    width, height = doc.pagesize
+    width, height = canv._pagesize
     canv.saveState()
     if furniture.watermark:
         canv.setFillColor(colors.HexColor("#D8DEE6"))
@@ -62,13 +62,15 @@ def draw_page(canv: Any, doc: Any, furniture: PageFurniture) -> None:
     canv.setLineWidth(0.6)
     canv.line(MARGIN_X, top - 6, width - MARGIN_X, top - 6)
     canv.line(MARGIN_X, 44, width - MARGIN_X, 44)
-    right_w = min(canv.stringWidth(furniture.header_right, REGULAR, 8), inner * 0.45)
+    left_w = canv.stringWidth(furniture.header_left, BOLD, 8)
+    right = _clip(canv, furniture.header_right, REGULAR, 8, max(inner * 0.4, inner - left_w - 12))
+    left = _clip(canv, furniture.header_left, BOLD, 8, inner - canv.stringWidth(right, REGULAR, 8) - 12)
     canv.setFillColor(colors.HexColor(HEAD_BG))
     canv.setFont(BOLD, 8)
-    canv.drawString(MARGIN_X, top, _clip(canv, furniture.header_left, BOLD, 8, inner - right_w - 12))
+    canv.drawString(MARGIN_X, top, left)
     canv.setFont(REGULAR, 8)
     canv.setFillColor(colors.HexColor(MUTED))
-    canv.drawRightString(width - MARGIN_X, top, _clip(canv, furniture.header_right, REGULAR, 8, inner * 0.45))
+    canv.drawRightString(width - MARGIN_X, top, right)
     canv.drawString(MARGIN_X, 32, _clip(canv, furniture.footer_left, REGULAR, 8, inner * 0.6))
     canv.restoreState()
 
@@ -84,7 +86,7 @@ def numbered_canvas_class(furniture: PageFurniture) -> type:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._page_states.append(dict(self.__dict__))
             self._startPage()
 
@@ -107,16 +109,24 @@ def numbered_canvas_class(furniture: PageFurniture) -> type:
     return NumberedCanvas
 
 
+def frame_size(orientation: str = "portrait") -> tuple[float, float]:
+    """Width and height (points) of the text frame on a portrait or landscape A4 page."""
+    from reportlab.lib.pagesizes import A4, landscape
+
+    w, h = A4 if orientation == "portrait" else landscape(A4)
+    return w - 2 * MARGIN_X, h - MARGIN_TOP - MARGIN_BOTTOM
+
+
 def make_doc(out: Any, furniture: PageFurniture, meta: dict[str, str],
              progress: Callable[[float], None] | None = None) -> Any:
     """The document template: A4, margins, one page template with the furniture, PDF metadata."""
-    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import A4, landscape
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     register_fonts()
 
     class MinutesDoc(BaseDocTemplate):
-        def afterFlowable(self, flowable: Any) -> None:  # noqa: N802 (reportlab's name)
+        def afterFlowable(self, flowable: Any) -> None:
             level = getattr(flowable, "outline_level", None)
             if level is None:
                 return
@@ -131,18 +141,27 @@ def make_doc(out: Any, furniture: PageFurniture, meta: dict[str, str],
         producer="Tandem (ReportLab)", lang=meta.get("lang"), initialFontName=REGULAR, initialFontSize=9.5,
         displayDocTitle=1,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                       onPage=lambda canv, d: draw_page(canv, d, furniture))])
+    def on_page(canv: Any, d: Any) -> None:
+        draw_page(canv, d, furniture)
+
+    templates = []
+    for name, size in (("portrait", A4), ("landscape", landscape(A4))):
+        w, h = size[0] - 2 * MARGIN_X, size[1] - MARGIN_TOP - MARGIN_BOTTOM
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, w, h, id=name, leftPadding=0, rightPadding=0, topPadding=0,
+                      bottomPadding=0)
+        templates.append(PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=size))
+    doc.addPageTemplates(templates)
     if progress is not None:
-        state = {"total": 1}
+        state = {"total": 1.0, "done": 0.0}
 
         def on_progress(kind: str, value: int) -> None:
             if kind == "SIZE_EST":
-                state["total"] = max(1, value)
-            elif kind == "PROGRESS":
-                progress(min(1.0, value / state["total"]))
+                state["total"] = max(1.0, float(value))
+            elif kind == "PROGRESS":  # split flowables go back on the list: never report less than before
+                fraction = min(1.0, value / state["total"])
+                if fraction > state["done"]:
+                    state["done"] = fraction
+                    progress(fraction)
 
         doc.setProgressCallBack(on_progress)
     return doc

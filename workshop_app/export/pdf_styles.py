@@ -46,7 +46,7 @@ def styles() -> Styles:
     ink, muted = colors.HexColor(INK), colors.HexColor(MUTED)
     base = ParagraphStyle(
         "body", fontName=REGULAR, fontSize=9.5, leading=13, textColor=ink,
-        bulletFontName=REGULAR, splitLongWords=1, wordWrap=None, allowWidows=0, allowOrphans=0,
+        bulletFontName=REGULAR, splitLongWords=1, embeddedHyphenation=1, wordWrap=None, allowWidows=0, allowOrphans=0,
     )
 
     def derive(name: str, **kw: Any) -> ParagraphStyle:
@@ -56,8 +56,8 @@ def styles() -> Styles:
         title=derive("title", fontName=BOLD, fontSize=22, leading=27, spaceAfter=4),
         subtitle=derive("subtitle", fontSize=12, leading=16, textColor=muted, spaceAfter=14),
         h1=derive("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=16, spaceAfter=7,
-                  textColor=colors.HexColor(HEAD_BG), keepWithNext=1),
-        h2=derive("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=4, keepWithNext=1),
+                  textColor=colors.HexColor(HEAD_BG)),
+        h2=derive("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=4),
         h3=derive("h3", fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=2, keepWithNext=1),
         body=derive("body2", spaceAfter=4),
         small=derive("small", fontSize=8.5, leading=11, textColor=muted),

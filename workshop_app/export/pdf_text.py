@@ -83,6 +83,10 @@ class Lang:
     def __call__(self, message: str) -> str:
         return self.gettext(message)
 
+    def plural(self, singular: str, plural: str, n: int, **values: object) -> str:
+        """The singular or plural form (English rule, which German shares), formatted with ``n``."""
+        return self.gettext(singular if n == 1 else plural).format(n=n, **values)
+
     def label(self, table: dict[str, str], value: object) -> str:
         key = getattr(value, "value", value)
         return self.gettext(table[key]) if key in table else clean(key)

@@ -1,0 +1,195 @@
+"""The PDF minutes of a workshop (reportlab platypus), in German or English.
+
+Public API::
+
+    export_minutes(doc, path, lang="de", final=False, progress=None) -> Path
+    minutes_pdf_bytes(doc, lang="de", final=False) -> bytes
+    default_minutes_path(doc) -> Path
+
+The minutes are built in memory and written atomically, so a failed export
+never leaves half a PDF where the previous one was. Importing this module is
+cheap: reportlab, matplotlib and the analysis load when minutes are built.
+The language is the export's own (``lang``), independent of the UI language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from workshop_app.i18n import N_
+from workshop_app.model import Workshop
+from workshop_app.paths import default_exports_dir
+
+Progress = Callable[[float], None]
+
+#: Section headings in print order (English source strings; translated when printed).
+SECTION_TITLES = (
+    N_("Participants"),
+    N_("Management summary"),
+    N_("Agenda: planned and actual time"),
+    N_("Inventory"),
+    N_("Goal tree"),
+    N_("Dependency graph"),
+    N_("Time horizons"),
+    N_("Conflicts"),
+    N_("Communication agreements"),
+    N_("Culture patterns and pilot"),
+    N_("Decisions"),
+    N_("Action items"),
+    N_("Parking lot"),
+)
+
+#: Sections printed on a landscape page of their own (wide pictures).
+LANDSCAPE_SECTIONS = frozenset({"Dependency graph"})
+
+_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def slug(text: str, fallback: str = "workshop", limit: int = 60) -> str:
+    """An ASCII file-name part: ``"Café Größe – Q3"`` → ``"cafe-groesse-q3"``."""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE)).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return s[:limit].rstrip("-") or fallback
+
+
+def default_minutes_path(doc: Workshop) -> Path:
+    """``<exports>/<title-slug>-<date>.pdf``; the date is the workshop's, else today."""
+    day = doc.meta.date or date.today()
+    return default_exports_dir() / f"{slug(doc.meta.title)}-{day.isoformat()}.pdf"
+
+
+def export_minutes(doc: Workshop, path: str | Path, lang: str = "de", final: bool = False,
+                   progress: Progress | None = None) -> Path:
+    """Write the minutes to ``path`` atomically and return the path.
+
+    ``progress`` (if given) is called with fractions from 0.0 to 1.0.
+    On any error the previous file at ``path`` stays as it was.
+    """
+    from workshop_app.atomic import atomic_write_bytes
+
+    target = Path(path)
+    data = minutes_pdf_bytes(doc, lang, final, progress=_scaled(progress, 0.0, 0.97))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, data)
+    if progress is not None:
+        progress(1.0)
+    return target
+
+
+def minutes_pdf_bytes(doc: Workshop, lang: str = "de", final: bool = False,
+                      progress: Progress | None = None, now: datetime | None = None) -> bytes:
+    """The minutes as PDF bytes (nothing is written)."""
+    import io
+
+    from workshop_app.export.pdf_layout import make_doc, numbered_canvas_class
+
+    report = progress or (lambda _f: None)
+    report(0.0)
+    story, furniture, meta = build_story(doc, lang, final, progress=_scaled(report, 0.0, 0.4), now=now)
+    from reportlab import rl_config
+
+    buf = io.BytesIO()
+    pdf = make_doc(buf, furniture, meta, progress=_scaled(report, 0.4, 1.0))
+    a85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller, and no slow pure-Python ASCII85
+    try:
+        pdf.build(story, canvasmaker=numbered_canvas_class(furniture))
+    finally:
+        rl_config.useA85 = a85
+    report(1.0)
+    return buf.getvalue()
+
+
+def _scaled(progress: Progress | None, start: float, end: float) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda f: progress(start + (end - start) * min(1.0, max(0.0, f)))
+
+
+def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: Progress | None = None,
+                now: datetime | None = None) -> tuple[list[Any], Any, dict[str, str]]:
+    """The flowables, page furniture and PDF metadata of the minutes (for the benchmark, too)."""
+    from reportlab.lib.pagesizes import A4
+
+    from workshop_app.analysis.conflicts import conflict_views
+    from workshop_app.export import pdf_agreements as late
+    from workshop_app.export import pdf_sections as early
+    from workshop_app.export.pdf_blocks import Ctx, heading
+    from workshop_app.export.pdf_goals import goal_tree
+    from workshop_app.export.pdf_layout import MARGIN_X, PageFurniture
+    from workshop_app.export.pdf_pictures import dependency_graph, horizon_chart
+    from workshop_app.export.pdf_text import Lang, clean
+
+    report = progress or (lambda _f: None)
+    tr = Lang.of(lang)
+    ctx = Ctx(doc, tr, A4[0] - 2 * MARGIN_X)
+    conflicts = conflict_views(doc, tr.code)
+    report(0.1)
+    builders: dict[str, Callable[[], list[Any]]] = {
+        "Participants": lambda: early.participants(ctx),
+        "Management summary": lambda: early.summary(ctx, conflicts),
+        "Agenda: planned and actual time": lambda: early.agenda(ctx),
+        "Inventory": lambda: early.inventory(ctx),
+        "Goal tree": lambda: goal_tree(ctx),
+        "Dependency graph": lambda: dependency_graph(ctx),
+        "Time horizons": lambda: horizon_chart(ctx),
+        "Conflicts": lambda: late.conflicts(ctx, conflicts),
+        "Communication agreements": lambda: late.communication(ctx),
+        "Culture patterns and pilot": lambda: late.culture_and_pilot(ctx),
+        "Decisions": lambda: late.decisions(ctx),
+        "Action items": lambda: late.actions(ctx),
+        "Parking lot": lambda: late.parking_lot(ctx),
+    }
+    story = early.title_block(ctx)
+    number = 0
+    orientation = "portrait"
+    for n, title in enumerate(SECTION_TITLES, start=1):
+        body = builders[title]()
+        report(0.1 + 0.9 * n / len(SECTION_TITLES))
+        if not body:
+            continue
+        number += 1
+        wanted = "landscape" if title in LANDSCAPE_SECTIONS else "portrait"
+        story += _page_turn(orientation, wanted, body)
+        orientation = wanted
+        story += [heading(f"{number}\u2002{tr(title)}", ctx.st.h1, outline_level=0), *body]
+
+    m = doc.meta
+    title = clean(m.title).strip() or tr("Untitled workshop")
+    stamp = (now or datetime.now()).replace(microsecond=0)
+    furniture = PageFurniture(
+        header_left=title,
+        header_right=" · ".join(p for p in (tr("Minutes"), clean(m.organisation).strip(), tr.date(m.date)) if p),
+        footer_left=tr("Generated on {date} at {time} with Tandem").format(
+            date=tr.date(stamp.date()), time=stamp.strftime("%H:%M")),
+        page_of=tr("Page {page} of {pages}"),
+        watermark=None if final else tr("DRAFT"),
+    )
+    meta = {
+        "title": f"{tr('Minutes')}: {title}",
+        "author": clean(m.facilitator).strip(),
+        "subject": tr("Minutes of the joint Marketing and Sales workshop"),
+        "keywords": ", ".join(p for p in (clean(m.organisation).strip(), tr("Minutes"), "Marketing", tr("Sales")) if p),
+        "lang": "de-DE" if tr.code == "de" else "en",
+    }
+    return story, furniture, meta
+
+
+def _page_turn(current: str, wanted: str, body: list[Any]) -> list[Any]:
+    """Before a section: change the page orientation, or at least keep the heading off a page's foot.
+
+    A body that starts with a sub-heading (itself guarded by a ``CondPageBreak``)
+    needs room for both headings, so its guard moves before the section heading.
+    """
+    from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
+
+    if current != wanted:
+        return [NextPageTemplate(wanted), PageBreak()]
+    room = 110.0
+    if body and isinstance(body[0], CondPageBreak):
+        room = max(room, body.pop(0).height + 45)
+    return [CondPageBreak(room)]

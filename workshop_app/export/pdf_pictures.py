@@ -1,0 +1,79 @@
+"""The two pictures of the minutes: the dependency graph and the horizon chart.
+
+Both come from the picture modules of this package (matplotlib, Agg) as PNG
+at 200 dpi and are scaled to the text width; reportlab embeds them losslessly.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import warnings
+from typing import Any
+
+from workshop_app.export.pdf_blocks import Ctx, para
+from workshop_app.export.pdf_text import esc
+
+#: Resolution of a picture at its printed size (dots per inch of paper).
+PRINT_DPI = 220
+#: Height kept free on a page for the section heading and the caption.
+_RESERVED_HEIGHT = 70
+
+
+def image_flowable(png: bytes, max_width: float, max_height: float) -> Any:
+    """A PNG scaled, keeping its proportions, to fit ``max_width`` × ``max_height`` points."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    px_w, px_h = ImageReader(io.BytesIO(png)).getSize()
+    scale = min(max_width / px_w, max_height / px_h)
+    return Image(io.BytesIO(png), width=px_w * scale, height=px_h * scale, hAlign="CENTER")
+
+
+def _dpi_for(size_in: tuple[float, float], box_pt: tuple[float, float]) -> int:
+    """The render dpi that gives :data:`PRINT_DPI` once the figure is scaled into the box."""
+    shrink = min(box_pt[0] / 72 / size_in[0], box_pt[1] / 72 / size_in[1])
+    return max(30, math.ceil(PRINT_DPI * shrink))
+
+
+def dependency_graph(ctx: Ctx) -> list[Any]:
+    """The graph, on a landscape page of its own (it is wide), with its legend and a caption."""
+    if not ctx.doc.elements:
+        return []
+    from workshop_app.analysis import compute_layout
+    from workshop_app.export.graph_picture import figure_for, graph_picture_bytes
+    from workshop_app.export.pdf_layout import frame_size
+
+    width, height = frame_size("landscape")
+    box = (width, height - _RESERVED_HEIGHT)
+    size = tuple(figure_for(ctx.doc, compute_layout(ctx.doc)).get_size_inches())
+    png = graph_picture_bytes(ctx.doc, fmt="png", lang=ctx.lang.code, dpi=_dpi_for(size, box))
+    caption = ctx.lang("Elements of the workshop and how they are linked; the legend explains colours and lines.")
+    return [image_flowable(png, *box), para(esc(caption), ctx.st.caption)]
+
+
+def horizon_chart(ctx: Ctx) -> list[Any]:
+    """Horizons of goals next to pay-out periods of incentives, sized like the chart export, fit to one page."""
+    from workshop_app.export.horizon_chart import ROW_IN, chart_rows, draw_horizon_chart
+    from workshop_app.export.pdf_layout import frame_size
+
+    rows = sum(len(items) + 1 for _, items in chart_rows(ctx.doc))
+    if not rows:
+        return []
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    width, height = frame_size("portrait")
+    box = (width, height - _RESERVED_HEIGHT)
+    fig_w = 11.0  # the chart's own design width; its fonts are sized for it
+    fig_h = min(rows * ROW_IN + 1.2, fig_w * box[1] / box[0])
+    figure = Figure(figsize=(fig_w, max(fig_h, 3.0)), layout="constrained")
+    FigureCanvasAgg(figure)
+    buf = io.BytesIO()
+    with rc_context({"text.usetex": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph .* missing from")
+        draw_horizon_chart(ctx.doc, figure, ctx.lang.code)
+        figure.savefig(buf, format="png", dpi=_dpi_for(tuple(figure.get_size_inches()), box), facecolor="white")
+    caption = ctx.lang("Planning horizons and incentive periods of both sides, in months.")
+    return [image_flowable(buf.getvalue(), *box), para(esc(caption), ctx.st.caption)]
