@@ -19,11 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("TANDEM_DATA_DIR", tempfile.mkdtemp(prefix="tandem-bench-"))
 
-from generate import make_workshop  # noqa: E402
+from generate import make_workshop
 
-from workshop_app.model import Goal, RemoveItem, UpdateItem  # noqa: E402
-from workshop_app.store import load_workshop, save_workshop  # noqa: E402
-from workshop_app.store.recovery import RecoveryWriter  # noqa: E402
+from workshop_app.model import Goal, RemoveItem, UpdateItem
+from workshop_app.store import load_workshop, save_workshop
+from workshop_app.store.recovery import RecoveryWriter
 
 
 def timings(fn, repeat: int = 40) -> tuple[float, float]:
