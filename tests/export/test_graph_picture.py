@@ -1,0 +1,226 @@
+"""Graph picture and horizon chart: SVG/PNG written atomically, user text shown literally."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from workshop_app.analysis import conflict_views
+from workshop_app.model import (
+    Belief,
+    Budget,
+    Channel,
+    Goal,
+    GoalLevel,
+    Incentive,
+    Link,
+    LinkKind,
+    Position,
+    Side,
+    Strategy,
+    Workshop,
+)
+
+matplotlib = pytest.importorskip("matplotlib")
+
+from workshop_app.export import graph_picture  # noqa: E402
+from workshop_app.export.graph_picture import draw_graph, graph_picture_bytes, write_graph_picture  # noqa: E402
+from workshop_app.export.horizon_chart import draw_horizon_chart, write_horizon_chart  # noqa: E402
+
+
+def workshop() -> Workshop:
+    return Workshop(
+        elements=[
+            Strategy(id="s1", title="Grow profitably"),
+            Goal(id="g1", title="Shared $x$ pipeline & <more>", level=GoalLevel.SHARED, horizon_months=24),
+            Goal(id="g2", title="Retrofit leads from the whitepaper", side=Side.SALES, horizon_months=24),
+            Goal(id="g3", title="Markenbekanntheit in den Zielbranchen", side=Side.MARKETING, horizon_months=36),
+            Goal(id="g4", title="Webinar series", side=Side.MARKETING, level=GoalLevel.TEAM, horizon_months=6),
+            Incentive(id="i1", title="Lead commission", side=Side.SALES, period_months=3),
+            Incentive(id="i2", title="Campaign bonus", side=Side.MARKETING, period_months=12),
+            Budget(id="b1", title="Campaign budget", side=Side.MARKETING),
+            Channel(id="c1", title="Strategy deck", side=Side.MARKETING, to_side=Side.SALES, usefulness=0),
+            Belief(id="be1", title="Sales never reads anything", side=Side.MARKETING),
+        ],
+        links=[
+            Link(id="l1", kind=LinkKind.CONTRIBUTES_TO, source="g1", target="s1"),
+            Link(id="l2", kind=LinkKind.CONTRIBUTES_TO, source="g2", target="g1"),
+            Link(id="l3", kind=LinkKind.CONTRIBUTES_TO, source="g4", target="g3"),
+            Link(id="l4", kind=LinkKind.REWARDS, source="i1", target="g2"),
+            Link(id="l5", kind=LinkKind.REWARDS, source="i2", target="g3"),
+            Link(id="l6", kind=LinkKind.FUNDS, source="b1", target="g1"),
+            Link(id="l7", kind=LinkKind.DEPENDS_ON, source="g2", target="g3"),
+            Link(id="l8", kind=LinkKind.CONFLICTS_WITH, source="g3", target="g2", reason="topic A vs B"),
+        ],
+    )
+
+
+def svg_text(data: bytes) -> str:
+    """The text content of all <text> elements (what a reader of the SVG sees)."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(data)
+    return "\n".join("".join(node.itertext()) for node in root.iter() if node.tag.endswith("text"))
+
+
+def test_svg_is_written_with_titles_as_literal_text(tmp_path):
+    out = tmp_path / "graph.svg"
+    write_graph_picture(workshop(), out, lang="en")
+    data = out.read_bytes()
+    assert data.startswith(b"<?xml") and b"<svg" in data
+    text = " ".join(svg_text(data).split())  # labels are wrapped onto several lines
+    assert "Shared $x$ pipeline & <more>" in text  # not mathtext, and XML-escaped in the file
+    assert "Lead commission" in text and "Markenbekanntheit" in text
+    for word in ("Marketing", "Sales", "Joint", "contributes to", "rewards", "conflicts with", "in an open conflict"):
+        assert word in text
+
+
+def test_png_is_written_at_200_dpi_or_more(tmp_path):
+    from PIL import Image
+
+    out = tmp_path / "graph.png"
+    write_graph_picture(workshop(), out, lang="de")
+    with Image.open(out) as image:
+        assert image.format == "PNG"
+        assert image.info["dpi"][0] >= 199
+        assert image.width >= 2000
+
+
+def test_german_picture_uses_the_german_catalog():
+    text = svg_text(graph_picture_bytes(workshop(), "svg", lang="de"))
+    assert "Vertrieb" in text and "Gemeinsam" in text and "belohnt" in text and "Abteilungsziele" in text
+
+
+def test_highlight_shows_the_conflict_title(tmp_path):
+    doc = workshop()
+    target = next(v for v in conflict_views(doc) if v.rule == "short-incentive-period")
+    text = svg_text(graph_picture_bytes(doc, "svg", highlight=target.id))
+    assert target.title in text
+
+
+def test_output_is_reproducible():
+    assert graph_picture_bytes(workshop(), "svg") == graph_picture_bytes(workshop(), "svg")
+
+
+def test_a_failed_export_leaves_the_old_file_intact(tmp_path, monkeypatch):
+    out = tmp_path / "graph.png"
+    out.write_bytes(b"old picture")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(graph_picture, "draw_graph", broken)
+    with pytest.raises(RuntimeError):
+        write_graph_picture(workshop(), out)
+    assert out.read_bytes() == b"old picture"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.png"]
+
+
+def test_unknown_formats_are_refused(tmp_path):
+    with pytest.raises(ValueError, match=r"\.svg or \.png"):
+        write_graph_picture(workshop(), tmp_path / "graph.pdf")
+    with pytest.raises(ValueError):
+        graph_picture_bytes(workshop(), "gif")
+
+
+def test_draw_into_an_existing_axes_and_find_nodes_again():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(12, 7))
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    drawn = draw_graph(workshop(), ax, lang="en")
+    figure.canvas.draw()
+    assert drawn.ax is ax and set(drawn.ids) >= {"s1", "g1", "i1", "c1"}
+    assert "be1" not in drawn.ids  # unlinked beliefs are inventory, not graph
+    x, y = ax.transData.transform(drawn.layout.positions["i1"])
+    assert drawn.node_at(x, y) == "i1"
+    assert drawn.node_at(x + 500, y + 500) != "i1"
+
+
+def test_labels_never_overlap_each_other_or_other_nodes():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    doc = workshop()
+    doc.elements += [Goal(id=f"x{i}", title=f"Another fairly long goal title number {i}", side=Side.SALES)
+                     for i in range(8)]
+    layout = graph_picture.compute_layout(doc)
+    figure = graph_picture.figure_for(doc, layout)
+    FigureCanvasAgg(figure)
+    drawn = draw_graph(doc, figure, layout=layout)
+    renderer = figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in drawn.ax.texts if t.get_zorder() == 5]
+    assert len(boxes) == len(drawn.ids)
+    for n, a in enumerate(boxes):
+        for b in boxes[n + 1:]:
+            assert not a.overlaps(b)
+    centres = drawn.ax.transData.transform(drawn.xy)
+    for box in boxes:
+        inside = [(x, y) for x, y in centres if box.x0 < x < box.x1 and box.y0 < y < box.y1]
+        assert inside == []
+
+
+def test_dragged_positions_are_drawn_where_they_were_dropped():
+    doc = workshop()
+    doc.elements[2].position = Position(x=-3.0, y=2.0)
+    from matplotlib.figure import Figure
+
+    drawn = draw_graph(doc, Figure(figsize=(10, 6)))
+    assert drawn.layout.positions["g2"] == (-3.0, 2.0)
+    xmin, xmax = drawn.ax.get_xlim()
+    ymin, ymax = drawn.ax.get_ylim()
+    assert xmin < -3.0 < xmax and ymin < 2.0 < ymax
+
+
+def test_empty_workshop_draws():
+    assert graph_picture_bytes(Workshop(), "png")[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_horizon_chart_lists_goals_and_incentives_by_side(tmp_path):
+    out = tmp_path / "horizons.svg"
+    write_horizon_chart(workshop(), out, lang="en")
+    text = svg_text(out.read_bytes())
+    assert "Lead commission" in text and "36 months" in text and "3 months" in text and "Months" in text
+    assert text.index("Marketing") < text.index("Sales")
+
+
+def test_horizon_chart_draws_into_a_given_figure_and_handles_empty_documents():
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7.5, 4.2), layout="constrained")
+    ax = draw_horizon_chart(workshop(), figure, "de")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Marketing" and "Vertrieb" in labels and "Shared $x$ pipeline & <more>" in labels
+    figure.savefig(__import__("io").BytesIO(), format="png")
+    draw_horizon_chart(Workshop(), figure, "en")
+
+
+def test_picture_modules_import_neither_pyplot_nor_qt():
+    code = (
+        "import sys\n"
+        "from workshop_app.export import graph_picture, horizon_chart\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib loaded at import'\n"
+        "from workshop_app.model import Workshop\n"
+        "graph_picture.graph_picture_bytes(Workshop(), 'svg')\n"
+        "bad = [m for m in sys.modules if m == 'matplotlib.pyplot' or m.startswith(('PySide6', 'matplotlib.backends.backend_qt'))]\n"
+        "print(bad)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_svg_text_helper_sees_mathtext_as_missing_dollars():
+    """Guard for the literal-text test above: mathtext would drop the dollar signs."""
+    from io import BytesIO
+
+    from matplotlib.figure import Figure
+
+    figure = Figure()
+    figure.text(0.5, 0.5, "$x$")
+    buf = BytesIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        figure.savefig(buf, format="svg")
+    assert not re.search(r"\$x\$", svg_text(buf.getvalue()))

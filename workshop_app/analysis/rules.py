@@ -1,0 +1,258 @@
+"""The detected-conflict rules of DESIGN §3, as pure functions of the indexed graph.
+
+Each rule takes a :class:`DocIndex` and a :class:`Tr` and yields findings;
+none looks at anything but the document, so the same document always gives
+the same findings (in the same order: rules in ``RULES`` order, each rule's
+findings sorted by id). Every rule is linear in elements + links.
+
+Thresholds worth knowing:
+
+* ``PERIOD_RATIO`` — an incentive is "much shorter" than its goal when the
+  goal's horizon is at least 4 × the incentive's period: a quarterly
+  commission on a one-year goal pays out four times before anyone can see
+  whether the goal was reached.
+* ``USELESS_RATING`` — a channel rated 0 or 1 (of 5) by its receiving side is
+  useless to them.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator
+
+import networkx as nx
+
+from workshop_app.analysis.findings import Finding, Tr
+from workshop_app.analysis.index import DocIndex
+from workshop_app.model import ElementBase, GoalLevel, LinkKind, Origin, Side
+
+PERIOD_RATIO = 4
+USELESS_RATING = 1
+SIDE_ORDER = {Side.MARKETING: 0, Side.JOINT: 1, Side.SALES: 2}
+
+Rule = Callable[[DocIndex, Tr], Iterator[Finding]]
+
+
+def _goals(idx: DocIndex, *levels: GoalLevel) -> list[ElementBase]:
+    return [el for el in idx.elements.values() if el.kind == "goal" and el.level in levels]
+
+
+def anchored_goals(idx: DocIndex) -> set[str]:
+    """Goals that reach a shared goal or a strategy along ``contributes_to`` (shared goals included)."""
+    roots = [el.id for el in idx.elements.values() if el.kind == "strategy" or getattr(el, "level", None) == GoalLevel.SHARED]
+    seen = set(roots)
+    queue = deque(roots)
+    into = idx.into[LinkKind.CONTRIBUTES_TO]
+    while queue:
+        for source, _ in into.get(queue.popleft(), ()):
+            if source not in seen:
+                seen.add(source)
+                queue.append(source)
+    return seen
+
+
+def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(1) An incentive rewards a goal that serves no shared goal and no strategy."""
+    anchored = anchored_goals(idx)
+    for inc in idx.of_kind("incentive"):
+        for goal_id in dict.fromkeys(idx.targets(LinkKind.REWARDS, inc.id)):
+            if goal_id in anchored:
+                continue
+            goal = idx.elements[goal_id]
+            yield Finding(
+                "misaligned-incentive", (inc.id, goal_id),
+                tr("Incentive rewards an unaligned goal"),
+                tr("Incentive {incentive} rewards {goal}, but {goal} contributes to no shared goal and no "
+                   "company strategy. People are paid for work the joint plan does not need.",
+                   incentive=tr.name(inc), goal=tr.name(goal)),
+                tr("Align the incentive: reward a goal that feeds a shared goal, or link {goal} into the "
+                   "goal breakdown.", goal=tr.name(goal)),
+            )
+
+
+def incentives_in_conflict(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(2) Two sides' incentives reward goals that the room declared in conflict."""
+    seen: set[frozenset[str]] = set()
+    for link in idx.links.values():
+        if link.kind != LinkKind.CONFLICTS_WITH:
+            continue
+        goal_a, goal_b = idx.elements[link.source], idx.elements[link.target]
+        if goal_a.kind != "goal" or goal_b.kind != "goal":
+            continue
+        for inc_a_id in dict.fromkeys(idx.sources(LinkKind.REWARDS, goal_a.id)):
+            for inc_b_id in dict.fromkeys(idx.sources(LinkKind.REWARDS, goal_b.id)):
+                inc_a, inc_b = idx.elements[inc_a_id], idx.elements[inc_b_id]
+                key = frozenset((inc_a.id, inc_b.id, goal_a.id, goal_b.id))
+                if inc_a.side == inc_b.side or key in seen:
+                    continue
+                seen.add(key)
+                pairs = sorted([(inc_a, goal_a), (inc_b, goal_b)], key=lambda p: (SIDE_ORDER[p[0].side], p[0].id))
+                (i1, g1), (i2, g2) = pairs
+                yield Finding(
+                    "incentives-in-conflict", (i1.id, g1.id, i2.id, g2.id),
+                    tr("Incentives pull against each other"),
+                    tr("{inc_a} ({side_a}) rewards {goal_a} and {inc_b} ({side_b}) rewards {goal_b}, but these "
+                       "goals are declared in conflict. Each side is paid to work against the other.",
+                       inc_a=tr.name(i1), side_a=tr.side(i1.side), goal_a=tr.name(g1),
+                       inc_b=tr.name(i2), side_b=tr.side(i2.side), goal_b=tr.name(g2)),
+                    tr("Align the incentives: reward both sides for the shared goal above the conflict, or "
+                       "agree who decides between {goal_a} and {goal_b}.", goal_a=tr.name(g1), goal_b=tr.name(g2)),
+                )
+
+
+def short_incentive_period(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(3) An incentive pays out much more often than the rewarded goal can show results."""
+    for inc in idx.of_kind("incentive"):
+        period = inc.period_months
+        if not period:
+            continue
+        for goal_id in dict.fromkeys(idx.targets(LinkKind.REWARDS, inc.id)):
+            goal = idx.elements[goal_id]
+            horizon = goal.horizon_months
+            if not horizon or horizon < PERIOD_RATIO * period:
+                continue
+            yield Finding(
+                "short-incentive-period", (inc.id, goal_id),
+                tr("Incentive period much shorter than the goal's horizon"),
+                tr("Incentive {incentive} pays out every {period}, but {goal} has a horizon of {horizon}. "
+                   "It pays {times} times before the goal can show results, so short-term wins beat the "
+                   "long-term goal.", incentive=tr.name(inc), goal=tr.name(goal), period=tr.months(period),
+                   horizon=tr.months(horizon), times=horizon // period),
+                tr("Synchronise horizons: tie part of {incentive} to the long-term result of {goal}, or pay "
+                   "it on milestones that lead there.", incentive=tr.name(inc), goal=tr.name(goal)),
+            )
+
+
+def shared_goal_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(4) A shared goal with no budget, or with separate Marketing and Sales budgets."""
+    for goal in _goals(idx, GoalLevel.SHARED):
+        budgets = [idx.elements[b] for b in dict.fromkeys(idx.sources(LinkKind.FUNDS, goal.id))]
+        sides = {b.side for b in budgets}
+        if not budgets:
+            yield Finding(
+                "unfunded-shared-goal", (goal.id,),
+                tr("Shared goal without a budget"),
+                tr("Shared goal {goal} has no budget. A goal without money stays a wish, and each side "
+                   "keeps funding its own priorities.", goal=tr.name(goal)),
+                tr("One pot: give {goal} a joint budget that both sides decide on together.", goal=tr.name(goal)),
+            )
+        elif {Side.MARKETING, Side.SALES} <= sides and Side.JOINT not in sides:
+            split = sorted((b for b in budgets if b.side != Side.JOINT), key=lambda b: (SIDE_ORDER[b.side], b.id))
+            yield Finding(
+                "split-budget", (goal.id, *(b.id for b in split)),
+                tr("Shared goal funded from separate pots"),
+                tr("Shared goal {goal} is funded from separate Marketing and Sales budgets ({budgets}). Each "
+                   "side spends its own pot on its own priorities, so the money never meets in one place.",
+                   goal=tr.name(goal), budgets=tr.names(split)),
+                tr("One pot: fund {goal} from one joint budget that both sides decide on together.",
+                   goal=tr.name(goal)),
+                key_ids=(goal.id,),
+            )
+
+
+def silo_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(5) A department or team goal that contributes to nothing."""
+    out = idx.out[LinkKind.CONTRIBUTES_TO]
+    for goal in _goals(idx, GoalLevel.DEPARTMENT, GoalLevel.TEAM):
+        if out.get(goal.id):
+            continue
+        yield Finding(
+            "silo-goal", (goal.id,),
+            tr("Goal in a silo"),
+            tr("{side} goal {goal} contributes to no shared goal, strategy or other goal. It is pursued in a "
+               "silo, and the other side cannot see why it matters.", side=tr.side(goal.side), goal=tr.name(goal)),
+            tr("Connect it: link {goal} to the shared goal it serves — or let it go.", goal=tr.name(goal)),
+        )
+
+
+def shared_goal_owners(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(6) A shared goal without owners from both sides."""
+    for goal in _goals(idx, GoalLevel.SHARED):
+        sides = {idx.participant_side.get(p) for p in goal.owners}
+        missing = [s for s in (Side.MARKETING, Side.SALES) if s not in sides]
+        if not missing:
+            continue
+        who = tr.side(missing[0]) if len(missing) == 1 else tr("either side")
+        yield Finding(
+            "shared-goal-owners", (goal.id,),
+            tr("Shared goal not owned by both sides"),
+            tr("Shared goal {goal} has no owner from {who}. A shared goal that only one side owns is that "
+               "side's goal.", goal=tr.name(goal), who=who),
+            tr("Name owners from both Marketing and Sales for {goal}.", goal=tr.name(goal)),
+        )
+
+
+def goal_cycle(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(7) Goals that contribute to or depend on each other in a circle."""
+    graph = nx.DiGraph()
+    for kind in (LinkKind.CONTRIBUTES_TO, LinkKind.DEPENDS_ON):
+        graph.add_edges_from((s, t) for s, targets in idx.out[kind].items() for t, _ in targets)
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        goals = sorted((idx.elements[g] for g in component), key=lambda el: el.id)
+        yield Finding(
+            "goal-cycle", tuple(el.id for el in goals),
+            tr("Circle in the goal breakdown"),
+            tr("The goals {goals} contribute to or depend on each other in a circle. The breakdown has no "
+               "top, so nobody can tell which goal serves which.", goals=tr.names(goals)),
+            tr("Break the circle: decide which goal is the parent, then remove or reverse one link."),
+        )
+
+
+def useless_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(8a) A channel its receiving side rates as useless."""
+    for channel in idx.of_kind("channel"):
+        if channel.usefulness is None or channel.usefulness > USELESS_RATING:
+            continue
+        yield Finding(
+            "useless-channel", (channel.id,),
+            tr("Channel the receiving side finds useless"),
+            tr("Channel {channel} from {sender} to {receiver} is rated {rating} of 5 by {receiver}. It costs "
+               "the sender effort and informs nobody.", channel=tr.name(channel), sender=tr.side(channel.side),
+               receiver=tr.side(channel.to_side), rating=channel.usefulness),
+            tr("Agree a channel: ask {receiver} which format and cadence they would actually use, and replace "
+               "{channel} with it.", receiver=tr.side(channel.to_side), channel=tr.name(channel)),
+        )
+
+
+def no_agreed_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(8b) Both sides are in the room but no channel between them has been agreed.
+
+    Any agreed channel counts unless it stays inside one department
+    (Marketing → Marketing, Sales → Sales); a joint meeting counts.
+    """
+    sides = {el.side for el in idx.elements.values()}
+    if not {Side.MARKETING, Side.SALES} <= sides:
+        return
+    for channel in idx.of_kind("channel"):
+        if channel.origin == Origin.AGREED and not (channel.side == channel.to_side != Side.JOINT):
+            return
+    yield Finding(
+        "no-agreed-channel", (),
+        tr("No agreed channel between Marketing and Sales"),
+        tr("Marketing and Sales have not agreed a single communication channel. Information is pushed over the "
+           "fence, and nobody knows where the other side actually listens."),
+        tr("Agree a channel: purpose, format, cadence and an owner, valued by the side that receives it."),
+    )
+
+
+#: Every detected-conflict rule, in the order findings are listed.
+RULES: tuple[Rule, ...] = (
+    misaligned_incentive, incentives_in_conflict, short_incentive_period, shared_goal_budget,
+    silo_goal, shared_goal_owners, goal_cycle, useless_channel, no_agreed_channel,
+)
+
+#: The rule ids a finding (and a ``Conflict.rule``) can carry, besides ``declared``.
+RULE_IDS = (
+    "misaligned-incentive", "incentives-in-conflict", "short-incentive-period", "unfunded-shared-goal",
+    "split-budget", "silo-goal", "shared-goal-owners", "goal-cycle", "useless-channel", "no-agreed-channel",
+)
+
+
+def detect(idx: DocIndex, tr: Tr) -> list[Finding]:
+    """All detected conflicts: rules in order, each rule's findings sorted by id."""
+    findings: list[Finding] = []
+    for rule in RULES:
+        findings.extend(sorted(rule(idx, tr), key=lambda f: f.id))
+    return findings

@@ -1,0 +1,71 @@
+"""The legend under the graph picture: sides, element kinds, link kinds, conflict marks.
+
+Only what the picture shows is explained, so a small workshop gets a short
+legend. It sits below the axes in the strip :func:`legend_height_in` reserves.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from workshop_app.analysis.findings import Tr
+from workshop_app.export import graph_style as gs
+
+LEGEND_ROWS = 3
+LEGEND_FONT = 14.0
+
+
+def legend_height_in(scale: float = 1.0) -> float:
+    """Inches kept free under the axes for the legend."""
+    return LEGEND_ROWS * LEGEND_FONT * scale * 1.75 / 72 + 0.2
+
+
+def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool) -> list[tuple[Any, str]]:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    elements = list(elements)
+    sides = {el.side.value for el in elements}
+    classes = {gs.node_class(el.kind, getattr(el, "level", None) and el.level.value) for el in elements}
+    items: list[tuple[Any, str]] = [
+        (Patch(facecolor=gs.SIDE_COLOURS[s], edgecolor=gs.INK, lw=0.6), tr.side(s))
+        for s in ("marketing", "joint", "sales") if s in sides
+    ]
+    for cls, (marker, factor) in gs.NODE_SHAPES.items():
+        if cls in classes:
+            handle = Line2D([], [], ls="none", marker=marker, ms=11 * factor, mfc="#c8c8c8", mec=gs.INK, mew=0.8)
+            items.append((handle, gs.node_class_label(tr, cls)))
+    for kind, (dash, _) in gs.EDGE_STYLES.items():
+        if kind not in link_kinds:
+            continue
+        if kind == "conflicts_with":
+            handle = Line2D([], [], color=gs.CONFLICT, lw=3, ls=dash, marker="X", ms=10, mfc=gs.CONFLICT, mec="white")
+        else:
+            handle = Line2D([], [], color=gs.EDGE_INK, lw=1.8, ls=dash)
+        items.append((handle, gs.link_label(tr, kind)))
+    if conflicts:
+        ring = Line2D([], [], ls="none", marker="o", ms=13, mfc="none", mec=gs.CONFLICT, mew=2.6)
+        items.append((ring, tr("in an open conflict")))
+    return items
+
+
+def add_legend(ax: Any, tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
+               font: float) -> Any:
+    """Add the legend below ``ax``, in as many columns as fit the figure's width."""
+    items = _handles(tr, elements, link_kinds, conflicts)
+    if not items:
+        return None
+    size = min(max(font, 7.0), LEGEND_FONT)
+    fig = ax.figure
+    width_pt = fig.get_figwidth() * 72 * 0.98
+    entry_pt = (max(len(label) for _, label in items) * 0.58 + 3.5) * size
+    ncol = max(1, min(len(items), int(width_pt // entry_pt)))
+    ncol = max(ncol, math.ceil(len(items) / LEGEND_ROWS))
+    handles, labels = zip(*items, strict=True)
+    legend = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=ncol, fontsize=size,
+                       frameon=False, numpoints=1, handlelength=3.4, columnspacing=1.4, borderaxespad=0.2)
+    for text in legend.get_texts():
+        text.set_parse_math(False)
+    return legend

@@ -1,0 +1,148 @@
+"""Horizons and pay-out periods side by side, so the room sees the mismatch at a glance.
+
+Every goal is a solid bar over its horizon; every incentive a hatched bar over
+its pay-out period with a tick at each further pay-out, so a quarterly
+commission reads as "paid 4 times a year" next to a brand goal running three
+years. Rows are grouped Marketing, joint, Sales (the order of the graph
+picture) with the side's colour; inside a group goals come first, longest
+first, then incentives. Hatching tells goals from incentives without colour.
+matplotlib is imported inside the functions only.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from typing import Any
+
+from workshop_app.analysis.findings import Tr
+from workshop_app.atomic import atomic_write_bytes
+from workshop_app.export import graph_style as gs
+from workshop_app.model import ElementBase, Side, Workshop
+
+SIDES = (Side.MARKETING, Side.JOINT, Side.SALES)
+ROW_IN = 0.36
+LABEL_CHARS = 38
+
+
+def _months(el: ElementBase) -> int | None:
+    return el.horizon_months if el.kind == "goal" else el.period_months
+
+
+def chart_rows(doc: Workshop, include_hidden: bool = True) -> list[tuple[Side, list[ElementBase]]]:
+    """(side, elements) groups in drawing order; sides without goals or incentives are left out."""
+    groups = []
+    for side in SIDES:
+        items = [el for el in doc.elements if el.kind in ("goal", "incentive") and el.side == side
+                 and (include_hidden or not el.hidden)]
+        items.sort(key=lambda el: (el.kind != "goal", -(_months(el) or 0), el.title.casefold(), el.id))
+        if items:
+            groups.append((side, items))
+    return groups
+
+
+def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hidden: bool = True) -> Any:
+    """Draw the chart into ``figure`` (cleared first) and return its axes."""
+    tr = Tr(lang)
+    figure.clear()
+    ax = figure.add_subplot()
+    groups = chart_rows(doc, include_hidden)
+    if not groups:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, tr("No goals or incentives yet."), ha="center", va="center", fontsize=14,
+                transform=ax.transAxes, **gs.plain_text())
+        return ax
+    longest = max((_months(el) or 0 for _, items in groups for el in items), default=0)
+    xmax = max(12, longest) * 1.12
+    n_rows = sum(len(items) + 1 for _, items in groups)
+    row_pt = figure.get_figheight() * 72 * 0.8 / n_rows
+    # type follows the row height, but labels of LABEL_CHARS must keep to ~40 % of the width
+    font = min(max(row_pt * 0.55, 5.0), 13.0, figure.get_figwidth() * 72 * 0.4 / (LABEL_CHARS * 0.6))
+
+    labels: list[tuple[str, dict[str, Any]]] = []
+    y = 0
+    for side, items in groups:
+        colour = gs.SIDE_COLOURS[side.value]
+        ax.axhspan(y - 0.5, y + len(items) + 0.5, color=colour, alpha=0.07, lw=0, zorder=0)
+        labels.append((tr.side(side.value), {"color": colour, "fontweight": "bold"}))
+        y += 1
+        for el in items:
+            _bar(ax, tr, el, y, colour, xmax, font)
+            labels.append((gs.wrap_label(el.title or el.id, LABEL_CHARS, 1), {"color": gs.INK}))
+            y += 1
+    _axes_style(ax, tr, labels, xmax, font)
+    return ax
+
+
+def _bar(ax: Any, tr: Tr, el: ElementBase, y: int, colour: str, xmax: float, font: float) -> None:
+    months = _months(el)
+    if not months:
+        ax.text(0.3, y, tr("no horizon given") if el.kind == "goal" else tr("no period given"), va="center",
+                fontsize=font * 0.9, color="#777777", style="italic", **gs.plain_text())
+        return
+    incentive = el.kind == "incentive"
+    ax.barh(y, months, height=0.62, left=0, color="white" if incentive else colour, edgecolor=colour,
+            hatch="////" if incentive else None, linewidth=1.4, zorder=2)
+    if incentive:
+        repeats = [months * k for k in range(2, int(xmax // months) + 1)]
+        ax.scatter(repeats, [y] * len(repeats), marker="|", s=(font * 1.3) ** 2, c=colour, linewidths=1.6, zorder=2)
+    ax.text(months + xmax * 0.008, y, tr.months(months), va="center", fontsize=font * 0.9, color=gs.INK, zorder=3,
+            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9}, **gs.plain_text())
+
+
+def _axes_style(ax: Any, tr: Tr, labels: list[tuple[str, dict[str, Any]]], xmax: float, font: float) -> None:
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MultipleLocator
+
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels([text for text, _ in labels], fontsize=font)
+    for tick, (_, props) in zip(ax.get_yticklabels(), labels, strict=True):
+        tick.set_parse_math(False)
+        tick.set(**props)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_xlim(0, xmax)
+    step = 3 if xmax <= 15 else 6 if xmax <= 40 else 12
+    ax.xaxis.set_major_locator(MultipleLocator(step))
+    ax.tick_params(axis="x", labelsize=font)
+    ax.grid(axis="x", color="#dddddd", lw=0.8, zorder=0)
+    ax.set_axisbelow(True)
+    ax.set_xlabel(tr("Months"), fontsize=font)
+    for spine in ("top", "right", "left"):
+        ax.spines[spine].set_visible(False)
+    handles = [Patch(facecolor="#999999", edgecolor="#999999", label=tr("Goal: horizon")),
+               Patch(facecolor="white", edgecolor="#999999", hatch="////",
+                     label=tr("Incentive: pay-out period (| = next pay-outs)"))]
+    wide = sum(len(h.get_label()) for h in handles) * 0.6 * font * 0.9 + 8 * font < ax.figure.get_figwidth() * 72 * 0.9
+    legend = ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2 if wide else 1,
+                       fontsize=font * 0.9, frameon=False, borderaxespad=0.3)
+    for text in legend.get_texts():
+        text.set_parse_math(False)
+
+
+def horizon_chart_bytes(doc: Workshop, fmt: str = "svg", lang: str = "en", dpi: int = 200) -> bytes:
+    """The chart as SVG or PNG bytes, sized to its number of rows."""
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in ("svg", "png"):
+        raise ValueError(f"unsupported picture format '{fmt}' (use svg or png)")
+    rows = sum(len(items) + 1 for _, items in chart_rows(doc))
+    figure = Figure(figsize=(11.0, min(max(rows * ROW_IN + 1.2, 3.0), 60.0)), dpi=100, layout="constrained")
+    buf = io.BytesIO()
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "tandem", "text.usetex": False}), \
+            warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph .* missing from")
+        draw_horizon_chart(doc, figure, lang)
+        figure.savefig(buf, format=fmt, dpi=dpi, facecolor="white", metadata={"Date": None} if fmt == "svg" else {})
+    return buf.getvalue()
+
+
+def write_horizon_chart(doc: Workshop, path: str | os.PathLike, lang: str = "en") -> None:
+    """Write ``.svg`` or ``.png`` (by suffix) atomically."""
+    fmt = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
+    if fmt not in ("svg", "png"):
+        raise ValueError(f"'{path}': the chart must end in .svg or .png")
+    atomic_write_bytes(path, horizon_chart_bytes(doc, fmt, lang=lang))
