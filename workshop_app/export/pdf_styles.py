@@ -15,6 +15,7 @@ MUTED = "#5F6B7A"
 RULE = "#C9D1DB"
 HEAD_BG = "#2F3E4E"
 ZEBRA = "#F3F5F8"
+ZEBRA_SEE_THROUGH = "#E7EBF180"  # ZEBRA over white: #E7EBF1 at 50 % opacity
 ACCENT = "#0072B2"
 
 
@@ -94,7 +95,14 @@ def table(rows: list[list[Any]], widths: list[float], header: bool = True, zebra
             ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
         ]
     if zebra and len(rows) > (2 if header else 1):
-        commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [colors.white, colors.HexColor(ZEBRA)]))
+        # See-through rows, so the DRAFT watermark (drawn underneath) still shows on pages full of tables;
+        # over white paper the shaded rows look like ZEBRA.
+        shade = colors.HexColor(ZEBRA_SEE_THROUGH, hasAlpha=True)
+        commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [None, shade]))
     commands += extra or []
-    return Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1,
+    # splitByRow=0: at a page end, split inside the row that does not fit (if a few of its lines fit)
+    # before falling back to a split between rows. Splitting between rows first made reportlab
+    # retry the rest — with its repeated header — in the space left on the same page and split
+    # the row there: the header row printed twice on one page.
+    return Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=0, splitInRow=1,
                  style=TableStyle(commands), hAlign="LEFT")
