@@ -224,3 +224,17 @@ def test_svg_text_helper_sees_mathtext_as_missing_dollars():
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         figure.savefig(buf, format="svg")
     assert not re.search(r"\$x\$", svg_text(buf.getvalue()))
+
+
+def test_large_graphs_on_a_small_screen_drop_unreadable_labels_but_exports_keep_them():
+    from matplotlib.figure import Figure
+
+    doc = Workshop(elements=[Goal(id=f"g{i}", title=f"Goal number {i}", side=[Side.MARKETING, Side.SALES][i % 2])
+                             for i in range(200)])
+    drawn = draw_graph(doc, Figure(figsize=(8, 5)))
+    labels = [t for t in drawn.ax.texts if 5 <= t.get_zorder() < 6]
+    assert labels == [] and any("hover" in t.get_text() for t in drawn.ax.texts)
+    focus = next(v for v in conflict_views(doc) if v.rule == "silo-goal")
+    drawn = draw_graph(doc, Figure(figsize=(8, 5)), highlight=focus.id)
+    assert [t.get_text() for t in drawn.ax.texts if 5 <= t.get_zorder() < 6] == [doc.elements[0].title]
+    assert "Goal number 199" in " ".join(svg_text(graph_picture_bytes(doc, "svg", figsize=(8, 5))).split())

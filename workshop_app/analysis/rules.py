@@ -56,9 +56,9 @@ def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     anchored = anchored_goals(idx)
     for inc in idx.of_kind("incentive"):
         for goal_id in dict.fromkeys(idx.targets(LinkKind.REWARDS, inc.id)):
-            if goal_id in anchored:
-                continue
             goal = idx.elements[goal_id]
+            if goal_id in anchored or goal.kind != "goal":
+                continue
             yield Finding(
                 "misaligned-incentive", (inc.id, goal_id),
                 tr("Incentive rewards an unaligned goal"),
@@ -108,7 +108,7 @@ def short_incentive_period(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             continue
         for goal_id in dict.fromkeys(idx.targets(LinkKind.REWARDS, inc.id)):
             goal = idx.elements[goal_id]
-            horizon = goal.horizon_months
+            horizon = getattr(goal, "horizon_months", None)
             if not horizon or horizon < PERIOD_RATIO * period:
                 continue
             yield Finding(

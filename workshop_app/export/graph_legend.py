@@ -17,12 +17,18 @@ LEGEND_ROWS = 3
 LEGEND_FONT = 14.0
 
 
-def legend_height_in(scale: float = 1.0) -> float:
+def legend_font(width_in: float, scale: float = 1.0) -> float:
+    """Legend type follows the figure's width: 14 pt on a 19 in wide picture, never under 7 pt."""
+    return min(max(width_in * 0.75, 7.0), LEGEND_FONT) * scale
+
+
+def legend_height_in(width_in: float = 19.0, scale: float = 1.0) -> float:
     """Inches kept free under the axes for the legend."""
-    return LEGEND_ROWS * LEGEND_FONT * scale * 1.75 / 72 + 0.2
+    return LEGEND_ROWS * legend_font(width_in, scale) * 1.75 / 72 + 0.15
 
 
-def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool) -> list[tuple[Any, str]]:
+def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
+             size: float) -> list[tuple[Any, str]]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -35,30 +41,31 @@ def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: b
     ]
     for cls, (marker, factor) in gs.NODE_SHAPES.items():
         if cls in classes:
-            handle = Line2D([], [], ls="none", marker=marker, ms=11 * factor, mfc="#c8c8c8", mec=gs.INK, mew=0.8)
+            handle = Line2D([], [], ls="none", marker=marker, ms=size * 0.8 * factor, mfc="#c8c8c8", mec=gs.INK, mew=0.8)
             items.append((handle, gs.node_class_label(tr, cls)))
     for kind, (dash, _) in gs.EDGE_STYLES.items():
         if kind not in link_kinds:
             continue
         if kind == "conflicts_with":
-            handle = Line2D([], [], color=gs.CONFLICT, lw=3, ls=dash, marker="X", ms=10, mfc=gs.CONFLICT, mec="white")
+            handle = Line2D([], [], color=gs.CONFLICT, lw=size / 5, ls=dash, marker="X", ms=size * 0.75,
+                            mfc=gs.CONFLICT, mec="white")
         else:
-            handle = Line2D([], [], color=gs.EDGE_INK, lw=1.8, ls=dash)
+            handle = Line2D([], [], color=gs.EDGE_INK, lw=size / 8, ls=dash)
         items.append((handle, gs.link_label(tr, kind)))
     if conflicts:
-        ring = Line2D([], [], ls="none", marker="o", ms=13, mfc="none", mec=gs.CONFLICT, mew=2.6)
+        ring = Line2D([], [], ls="none", marker="o", ms=size * 0.9, mfc="none", mec=gs.CONFLICT, mew=size / 5.5)
         items.append((ring, tr("in an open conflict")))
     return items
 
 
 def add_legend(ax: Any, tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
-               font: float) -> Any:
+               scale: float = 1.0) -> Any:
     """Add the legend below ``ax``, in as many columns as fit the figure's width."""
-    items = _handles(tr, elements, link_kinds, conflicts)
+    fig = ax.figure
+    size = legend_font(fig.get_figwidth(), scale)
+    items = _handles(tr, elements, link_kinds, conflicts, size)
     if not items:
         return None
-    size = min(max(font, 7.0), LEGEND_FONT)
-    fig = ax.figure
     width_pt = fig.get_figwidth() * 72 * 0.98
     entry_pt = (max(len(label) for _, label in items) * 0.58 + 3.5) * size
     ncol = max(1, min(len(items), int(width_pt // entry_pt)))

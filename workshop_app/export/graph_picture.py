@@ -37,10 +37,13 @@ from workshop_app.model import Workshop
 
 PNG_DPI = 200
 LABEL_LINES = 4
-#: Below this size (points) labels are unreadable and cost most of the drawing
-#: time (an L workshop on a laptop screen): they are left out, except for the
-#: highlighted conflict, and the canvas's tooltips take over.
+#: On screen, a graph of more than LOD_ELEMENTS elements whose labels would be
+#: smaller than MIN_LABEL_FONT points (an L workshop in a laptop window) is drawn
+#: without them — unreadable labels cost most of the drawing time — except for
+#: the highlighted conflict; the canvas's tooltips take over. Exports always
+#: draw every label.
 MIN_LABEL_FONT = 6.0
+LOD_ELEMENTS = 150
 #: Largest exported picture, in inches (PNG: 200 dpi × 32 in = 6400 px).
 MAX_PICTURE_IN = 32.0
 #: Space (in slot units) left of the zones for the band names.
@@ -95,11 +98,12 @@ def band_font(m: Metrics, scale: float) -> float:
     return min(max(m.font, 9.0 * scale), 14.0 * scale)
 
 
-def _fit(ax: Any, layout: Layout, scale: float) -> tuple[tuple[float, float, float, float], Metrics]:
-    """Axis limits and sizes, with the band-name column widened when slots are narrow."""
+def _fit(ax: Any, layout: Layout, scale: float, label_chars: int = BAND_LABEL_CHARS,
+         ) -> tuple[tuple[float, float, float, float], Metrics]:
+    """Axis limits and sizes, with the band-name column widened for narrow slots or long words."""
     limits = _limits(layout)
     m = _metrics(ax, limits, scale)
-    need_pt = BAND_LABEL_CHARS * 0.62 * band_font(m, scale)
+    need_pt = (max(label_chars, BAND_LABEL_CHARS) + 1.5) * 0.62 * band_font(m, scale)
     if BAND_LABEL_UNITS * m.slot_w < need_pt:
         width_pt = m.slot_w * (limits[1] - limits[0])
         rest = limits[1] - limits[0] - BAND_LABEL_UNITS
@@ -129,7 +133,7 @@ def _prepare_axes(target: Any, tr: Tr, has_title: bool, scale: float) -> Any:
         return target
     target.clear()
     height = target.get_figheight()
-    bottom = min(legend_height_in(scale) / height, 0.3)
+    bottom = min(legend_height_in(target.get_figwidth(), scale) / height, 0.3)
     top = 1 - min((0.55 * scale if has_title else 0.08) / height, 0.15)
     return target.add_axes((0.005, bottom, 0.99, top - bottom))
 
@@ -137,14 +141,16 @@ def _prepare_axes(target: Any, tr: Tr, has_title: bool, scale: float) -> Any:
 def draw_graph(
     doc: Workshop, target: Any, lang: str = "en", highlight: str | None = None, *,
     views: list[ConflictView] | None = None, layout: Layout | None = None,
-    include_hidden: bool = True, legend: bool = True, scale: float = 1.0,
+    include_hidden: bool = True, legend: bool = True, scale: float = 1.0, min_label_font: float | None = None,
 ) -> DrawnGraph:
     """Draw the dependency graph of ``doc`` into a ``Figure`` (cleared first) or an ``Axes``.
 
     ``highlight`` is a conflict id (as in :func:`conflict_views`): its elements
     and links are drawn in full, everything else faded, and its title shown on
     top. ``views``/``layout`` may be passed to reuse work already done;
-    ``scale`` enlarges type and markers (presentation mode).
+    ``scale`` enlarges type and markers (presentation mode). Labels smaller
+    than ``min_label_font`` points are left out (default: ``MIN_LABEL_FONT``
+    for graphs of more than ``LOD_ELEMENTS`` elements, else 0 = always drawn).
     """
     import numpy as np
 
@@ -155,7 +161,8 @@ def draw_graph(
     layout = layout or compute_layout(doc, include_hidden=include_hidden, flagged=hot)
     focus = next((v for v in views if v.id == highlight), None)
     ax = _prepare_axes(target, tr, focus is not None, scale)
-    limits, m = _fit(ax, layout, scale)
+    longest = max((len(w) for b in layout.bands for w in gs.band_label(tr, b.key).split()), default=0)
+    limits, m = _fit(ax, layout, scale, longest)
     ax.set_xlim(limits[0], limits[1])
     ax.set_ylim(limits[2], limits[3])
     ax.set_axis_off()
@@ -167,7 +174,9 @@ def draw_graph(
     radius = {i: m.node * gs.NODE_SHAPES[_cls(el)][1] / 2 for i, el in elements.items()}
     draw_edges(ax, doc, layout, active, views, lit, radius, m)
     _draw_nodes(ax, elements, layout, hot, lit, m)
-    if m.font >= MIN_LABEL_FONT:
+    if min_label_font is None:
+        min_label_font = MIN_LABEL_FONT if len(elements) > LOD_ELEMENTS else 0.0
+    if m.font >= min_label_font:
         _draw_labels(ax, elements, layout, lit, radius, m)
     else:  # too small to read: label only the highlighted conflict, and say where the rest went
         if lit:
@@ -180,7 +189,7 @@ def draw_graph(
         ax.figure.text(0.5, 0.995, wrap_title(focus.title), ha="center", va="top", color=gs.CONFLICT,
                        fontsize=m.font * 1.3, fontweight="bold", **gs.plain_text())
     if legend:
-        add_legend(ax, tr, elements.values(), {ln.kind.value for ln in doc.links}, bool(hot), m.font)
+        add_legend(ax, tr, elements.values(), {ln.kind.value for ln in doc.links}, bool(hot), scale)
     ids = list(elements)
     xy = np.array([layout.positions[i] for i in ids], dtype=float).reshape(-1, 2)
     return DrawnGraph(ax, ids, xy, radius, layout, views, m)
@@ -258,9 +267,11 @@ def _draw_labels(ax: Any, elements: dict, layout: Layout, lit: set[str] | None, 
         x, y = layout.positions[el_id]
         shift = ScaledTranslation(0, -(radius[el_id] + 5) / 72, fig.dpi_scale_trans)
         dim = lit is not None and el_id not in lit
+        focus = lit is not None and el_id in lit  # the highlighted conflict's labels: larger, on top
         label, size = gs.fit_label(el.title or el.id, m.chars, m.font, LABEL_LINES)
-        ax.text(x, y, label, transform=ax.transData + shift, ha="center", va="top", fontsize=size, color=gs.INK,
-                alpha=0.35 if dim else 1.0, linespacing=1.05, bbox=box, zorder=5, **gs.plain_text())
+        ax.text(x, y, label, transform=ax.transData + shift, ha="center", va="top", fontsize=size * (1.25 if focus else 1),
+                fontweight="bold" if focus else "normal", color=gs.INK, alpha=0.35 if dim else 1.0, linespacing=1.05,
+                bbox={**box, "alpha": 0.95} if focus else box, zorder=5.5 if focus else 5, **gs.plain_text())
 
 
 def figure_for(doc: Workshop, layout: Layout, highlight: bool = False, scale: float = 1.0,
@@ -275,7 +286,8 @@ def figure_for(doc: Workshop, layout: Layout, highlight: bool = False, scale: fl
     if figsize is None:
         xmin, xmax, ymin, ymax = _limits(layout)
         width = (xmax - xmin) * SLOT_W_IN * scale
-        height = (ymax - ymin) * SLOT_H_IN * scale + legend_height_in(scale) + (0.55 * scale if highlight else 0.1)
+        extra = legend_height_in(min(width, MAX_PICTURE_IN), scale) + (0.55 * scale if highlight else 0.1)
+        height = (ymax - ymin) * SLOT_H_IN * scale + extra
         shrink = min(1.0, MAX_PICTURE_IN / width, MAX_PICTURE_IN / height)  # keep the proportions
         figsize = (max(width * shrink, 10.0), max(height * shrink, 5.0))
     return Figure(figsize=figsize, dpi=100)
@@ -300,7 +312,7 @@ def graph_picture_bytes(doc: Workshop, fmt: str = "svg", lang: str = "en", highl
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "tandem", "text.usetex": False}), \
             warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph .* missing from")
-        draw_graph(doc, figure, lang=lang, highlight=highlight, layout=layout, views=views)
+        draw_graph(doc, figure, lang=lang, highlight=highlight, layout=layout, views=views, min_label_font=0.0)
         meta = {"Date": None} if fmt == "svg" else {}
         figure.savefig(buf, format=fmt, dpi=dpi, facecolor="white", metadata=meta)
     return buf.getvalue()

@@ -1,0 +1,125 @@
+"""The live graph canvas: clicks and drags become signals; the document is never touched."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from workshop_app.model import Goal, GoalLevel, Incentive, Link, LinkKind, Side, Strategy, Workshop
+
+pytest.importorskip("matplotlib")
+
+from workshop_app.ui.graph_canvas import GraphCanvas, HorizonChartWidget
+
+
+def small_doc() -> Workshop:
+    return Workshop(
+        elements=[
+            Strategy(id="s1", title="Grow $x$ profitably"),
+            Goal(id="g1", title="Shared pipeline", level=GoalLevel.SHARED, horizon_months=24),
+            Goal(id="g2", title="Leads", side=Side.SALES, horizon_months=12),
+            Goal(id="g3", title="Brand", side=Side.MARKETING, horizon_months=36),
+            Incentive(id="i1", title="Lead commission", side=Side.SALES, period_months=3),
+        ],
+        links=[
+            Link(id="l1", kind=LinkKind.CONTRIBUTES_TO, source="g1", target="s1"),
+            Link(id="l2", kind=LinkKind.CONTRIBUTES_TO, source="g2", target="g1"),
+            Link(id="l3", kind=LinkKind.REWARDS, source="i1", target="g2"),
+            Link(id="l4", kind=LinkKind.CONFLICTS_WITH, source="g3", target="g2", reason="topic A vs B"),
+        ],
+    )
+
+
+@pytest.fixture
+def canvas(qtbot):
+    widget = GraphCanvas(lang="en")
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_document(small_doc())
+    widget.canvas.draw()
+    return widget
+
+
+def test_clicking_a_node_emits_its_id(canvas, qtbot):
+    for element_id in ("g2", "i1", "s1"):
+        point = canvas.node_position(element_id)
+        with qtbot.waitSignal(canvas.element_clicked, timeout=2000) as blocker:
+            qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=point)
+        assert blocker.args == [element_id]
+
+
+def test_clicking_empty_space_emits_nothing(canvas, qtbot):
+    with qtbot.assertNotEmitted(canvas.element_clicked):
+        qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+
+
+def test_dragging_a_node_emits_the_new_position_and_leaves_the_document_alone(canvas, qtbot):
+    doc = canvas.doc
+    before = doc.model_dump()
+    start = canvas.node_position("g3")
+    end = start + QPoint(120, 60)
+    clicks = []
+    canvas.element_clicked.connect(clicks.append)
+    with qtbot.waitSignal(canvas.element_moved, timeout=2000) as blocker:
+        qtbot.mousePress(canvas.canvas, Qt.MouseButton.LeftButton, pos=start)
+        for step in range(1, 7):
+            qtbot.mouseMove(canvas.canvas, start + (end - start) * (step / 6))
+        qtbot.mouseRelease(canvas.canvas, Qt.MouseButton.LeftButton, pos=end)
+    element_id, x, y = blocker.args
+    assert element_id == "g3" and clicks == []
+    # the reported position is where the mouse let go, in layout units
+    ax = canvas.drawn.ax
+    ratio = canvas.canvas.device_pixel_ratio or 1
+    ex, ey = ax.transData.inverted().transform((end.x() * ratio, canvas.figure.bbox.height - end.y() * ratio))
+    assert x == pytest.approx(ex, abs=0.05) and y == pytest.approx(ey, abs=0.05)
+    ox, oy = canvas.drawn.layout.positions["g3"]
+    assert x > ox and y < oy
+    assert doc.model_dump() == before
+
+
+def test_highlight_and_refresh_keep_nodes_clickable(canvas, qtbot):
+    canvas.set_highlight("declared:l4")
+    canvas.canvas.draw()
+    point = canvas.node_position("g3")
+    with qtbot.waitSignal(canvas.element_clicked, timeout=2000) as blocker:
+        qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == ["g3"]
+
+
+def test_tooltip_escapes_user_text(canvas):
+    canvas.doc.elements[0].title = "<b>bold</b> & $x$"
+    text = canvas.tooltip_html("s1")
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; $x$" in text
+
+
+def test_empty_and_missing_documents_draw_without_error(qtbot):
+    widget = GraphCanvas(lang="de")
+    qtbot.addWidget(widget)
+    widget.set_document(None)
+    widget.set_document(Workshop())
+    assert widget.drawn is None
+
+
+def test_horizon_chart_widget_draws_the_document(qtbot):
+    widget = HorizonChartWidget(lang="en")
+    qtbot.addWidget(widget)
+    widget.resize(800, 500)
+    widget.set_document(small_doc())
+    widget.canvas.draw()
+    labels = [t.get_text() for t in widget.figure.axes[0].get_yticklabels()]
+    assert "Lead commission" in labels and "Brand" in labels
+
+
+def test_horizon_chart_redraws_after_a_resize(qtbot):
+    widget = HorizonChartWidget(lang="en")
+    qtbot.addWidget(widget)
+    widget.resize(800, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_document(small_doc())
+    widget.resize(500, 400)
+    assert widget.figure.axes == []  # cleared at once: the old type would not fit
+    qtbot.waitUntil(lambda: bool(widget.figure.axes), timeout=2000)
+    widget.resize(60, 40)  # too small to draw into
+    qtbot.wait(300)
+    assert widget.figure.axes == []
