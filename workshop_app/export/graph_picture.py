@@ -294,11 +294,13 @@ def figure_for(doc: Workshop, layout: Layout, highlight: bool = False, scale: fl
 
 
 def graph_picture_bytes(doc: Workshop, fmt: str = "svg", lang: str = "en", highlight: str | None = None,
-                        dpi: int = PNG_DPI, figsize: tuple[float, float] | None = None) -> bytes:
+                        dpi: int = PNG_DPI, figsize: tuple[float, float] | None = None,
+                        fast_png: bool = False) -> bytes:
     """The picture as SVG (text kept as text) or PNG (``dpi``, 200 by default) bytes.
 
     By default the picture is as large as the graph needs (up to 32 in); pass
-    ``figsize`` in inches for a fixed size.
+    ``figsize`` in inches for a fixed size. ``fast_png`` trades file size for
+    time (light compression), for a PNG that is embedded and compressed again.
     """
     from matplotlib import rc_context
 
@@ -314,7 +316,8 @@ def graph_picture_bytes(doc: Workshop, fmt: str = "svg", lang: str = "en", highl
         warnings.filterwarnings("ignore", message=r"Glyph .* missing from")
         draw_graph(doc, figure, lang=lang, highlight=highlight, layout=layout, views=views, min_label_font=0.0)
         meta = {"Date": None} if fmt == "svg" else {}
-        figure.savefig(buf, format=fmt, dpi=dpi, facecolor="white", metadata=meta)
+        extra = {"pil_kwargs": {"compress_level": 1}} if fast_png and fmt == "png" else {}
+        figure.savefig(buf, format=fmt, dpi=dpi, facecolor="white", metadata=meta, **extra)
     return buf.getvalue()
 
 

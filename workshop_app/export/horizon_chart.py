@@ -30,8 +30,14 @@ def _months(el: ElementBase) -> int | None:
     return el.horizon_months if el.kind == "goal" else el.period_months
 
 
-def chart_rows(doc: Workshop, include_hidden: bool = True) -> list[tuple[Side, list[ElementBase]]]:
-    """(side, elements) groups in drawing order; sides without goals or incentives are left out."""
+def chart_rows(doc: Workshop, include_hidden: bool = True,
+               max_rows: int | None = None) -> list[tuple[Side, list[ElementBase]]]:
+    """(side, elements) groups in drawing order; sides without goals or incentives are left out.
+
+    With ``max_rows`` a large workshop keeps, per side, its longest goals and
+    its shortest incentive periods: the rows that show the mismatch. A chart
+    of hundreds of bars reads as noise on a page or a wall.
+    """
     groups = []
     for side in SIDES:
         items = [el for el in doc.elements if el.kind in ("goal", "incentive") and el.side == side
@@ -39,15 +45,33 @@ def chart_rows(doc: Workshop, include_hidden: bool = True) -> list[tuple[Side, l
         items.sort(key=lambda el: (el.kind != "goal", -(_months(el) or 0), el.title.casefold(), el.id))
         if items:
             groups.append((side, items))
-    return groups
+    total = sum(len(items) for _, items in groups)
+    if max_rows is None or total <= max_rows:
+        return groups
+    quota = max(2, max_rows // len(groups))
+    trimmed = []
+    for side, items in groups:
+        goals = [el for el in items if el.kind == "goal"]
+        incentives = sorted((el for el in items if el.kind == "incentive"), key=lambda el: _months(el) or 10**6)
+        n_inc = min(len(incentives), max(quota // 2, quota - len(goals)))
+        kept_inc = set(map(id, incentives[:n_inc]))
+        kept_goals = set(map(id, goals[: quota - n_inc]))
+        trimmed.append((side, [el for el in items if id(el) in kept_goals or id(el) in kept_inc]))
+    return trimmed
 
 
-def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hidden: bool = True) -> Any:
+def row_count(doc: Workshop, include_hidden: bool = True) -> int:
+    """How many goals and incentives the full chart would show."""
+    return sum(len(items) for _, items in chart_rows(doc, include_hidden))
+
+
+def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hidden: bool = True,
+                       max_rows: int | None = None) -> Any:
     """Draw the chart into ``figure`` (cleared first) and return its axes."""
     tr = Tr(lang)
     figure.clear()
     ax = figure.add_subplot()
-    groups = chart_rows(doc, include_hidden)
+    groups = chart_rows(doc, include_hidden, max_rows)
     if not groups:
         ax.set_axis_off()
         ax.text(0.5, 0.5, tr("No goals or incentives yet."), ha="center", va="center", fontsize=14,

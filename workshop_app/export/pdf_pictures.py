@@ -15,7 +15,11 @@ from workshop_app.export.pdf_blocks import Ctx, para
 from workshop_app.export.pdf_text import esc
 
 #: Resolution of a picture at its printed size (dots per inch of paper).
-PRINT_DPI = 220
+PRINT_DPI = 200
+#: Above this many elements the graph is drawn at page size (see dependency_graph).
+LARGE_GRAPH = 120
+#: The horizon chart keeps at most this many bars (see horizon_chart.chart_rows).
+HORIZON_ROWS = 48
 #: Height kept free on a page for the section heading and the caption.
 _RESERVED_HEIGHT = 70
 
@@ -47,17 +51,21 @@ def dependency_graph(ctx: Ctx) -> list[Any]:
     width, height = frame_size("landscape")
     box = (width, height - _RESERVED_HEIGHT)
     size = tuple(figure_for(ctx.doc, compute_layout(ctx.doc)).get_size_inches())
-    png = graph_picture_bytes(ctx.doc, fmt="png", lang=ctx.lang.code, dpi=_dpi_for(size, box))
+    if len(ctx.doc.elements) > LARGE_GRAPH:  # draw at page size: a huge canvas costs seconds, prints no sharper
+        size = (box[0] / 72, box[1] / 72)
+    png = graph_picture_bytes(ctx.doc, fmt="png", lang=ctx.lang.code, dpi=_dpi_for(size, box), figsize=size,
+                              fast_png=True)
     caption = ctx.lang("Elements of the workshop and how they are linked; the legend explains colours and lines.")
     return [image_flowable(png, *box), para(esc(caption), ctx.st.caption)]
 
 
 def horizon_chart(ctx: Ctx) -> list[Any]:
     """Horizons of goals next to pay-out periods of incentives, sized like the chart export, fit to one page."""
-    from workshop_app.export.horizon_chart import ROW_IN, chart_rows, draw_horizon_chart
+    from workshop_app.export.horizon_chart import ROW_IN, chart_rows, draw_horizon_chart, row_count
     from workshop_app.export.pdf_layout import frame_size
 
-    rows = sum(len(items) + 1 for _, items in chart_rows(ctx.doc))
+    groups = chart_rows(ctx.doc, max_rows=HORIZON_ROWS)
+    rows = sum(len(items) + 1 for _, items in groups)
     if not rows:
         return []
     from matplotlib import rc_context
@@ -73,7 +81,13 @@ def horizon_chart(ctx: Ctx) -> list[Any]:
     buf = io.BytesIO()
     with rc_context({"text.usetex": False}), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph .* missing from")
-        draw_horizon_chart(ctx.doc, figure, ctx.lang.code)
-        figure.savefig(buf, format="png", dpi=_dpi_for(tuple(figure.get_size_inches()), box), facecolor="white")
+        draw_horizon_chart(ctx.doc, figure, ctx.lang.code, max_rows=HORIZON_ROWS)
+        figure.savefig(buf, format="png", dpi=_dpi_for(tuple(figure.get_size_inches()), box), facecolor="white",
+                       pil_kwargs={"compress_level": 1})
     caption = ctx.lang("Planning horizons and incentive periods of both sides, in months.")
+    shown, total = rows - len(groups), row_count(ctx.doc)
+    if shown < total:
+        caption += " " + ctx.lang("Shown: {shown} of {total}, the longest goals and shortest incentive periods "
+                                  "of each side; all horizons are listed in the inventory.").format(shown=shown,
+                                                                                                    total=total)
     return [image_flowable(buf.getvalue(), *box), para(esc(caption), ctx.st.caption)]
