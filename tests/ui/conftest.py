@@ -1,4 +1,11 @@
-"""UI tests: Qt's standard paths in test mode, so nothing real is touched."""
+"""UI tests: Qt's standard paths in test mode, so nothing real is touched.
+
+Message boxes never block a test: their static helpers and ``exec`` are
+replaced by recorders (``boxes``) that answer with the default button or
+whatever a test queued in ``boxes.answers``.
+"""
+
+from __future__ import annotations
 
 import pytest
 
@@ -9,3 +16,87 @@ def _qt_test_paths():
 
     QStandardPaths.setTestModeEnabled(True)
     yield
+
+
+class BoxRecorder:
+    """Every message box a test caused: (kind, title, text), and queued answers."""
+
+    def __init__(self):
+        self.shown: list[tuple[str, str, str]] = []
+        self.answers: list = []
+
+    def texts(self) -> list[str]:
+        return [text for _kind, _title, text in self.shown]
+
+    def _answer(self, default):
+        return self.answers.pop(0) if self.answers else default
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch) -> BoxRecorder:
+    from PySide6.QtWidgets import QMessageBox
+
+    recorder = BoxRecorder()
+    Button = QMessageBox.StandardButton
+
+    def static(kind, default):
+        def show(parent, title, text, buttons=None, default_button=None):
+            recorder.shown.append((kind, title, text))
+            return recorder._answer(default_button if default_button not in (None, Button.NoButton) else default)
+        return show
+
+    monkeypatch.setattr(QMessageBox, "warning", static("warning", Button.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", static("critical", Button.Ok))
+    monkeypatch.setattr(QMessageBox, "information", static("information", Button.Ok))
+    monkeypatch.setattr(QMessageBox, "question", static("question", Button.Yes))
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: recorder.shown.append(("about", title, text)))
+
+    def exec_box(self):
+        recorder.shown.append(("box", self.windowTitle(), self.text() + "\n" + self.informativeText()))
+        return recorder._answer(Button.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    # a file dialog must never open for real: tests that need one patch it with a path
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    return recorder
+
+
+@pytest.fixture
+def window(qtbot):
+    """A shown main window on a new workshop; closed without prompting at the end."""
+    from workshop_app.ui.main_window import MainWindow
+
+    win = MainWindow()
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
+    yield win
+    win.doc.undo_stack.setClean()
+    win.clock.running = None
+    win.close()
+    win.deleteLater()
+
+
+def small_workshop():
+    """A few participants and elements from both sides, enough for page tests."""
+    from workshop_app.model import Goal, GoalLevel, Incentive, Origin, Participant, Side, Strategy, Workshop
+
+    doc = Workshop()
+    doc.meta.title = "Spring workshop"
+    doc.participants += [
+        Participant(id="p-anna", name="Anna Berg", side=Side.MARKETING, role="Head of Marketing"),
+        Participant(id="p-ben", name="Ben Cole", side=Side.SALES, role="Sales Director"),
+    ]
+    doc.elements += [
+        Strategy(id="s-grow", title="Grow profitably", origin=Origin.AGREED),
+        Goal(id="g-brand", title="Brand awareness", side=Side.MARKETING, metric="aided awareness", horizon_months=24),
+        Goal(id="g-revenue", title="Quarterly revenue", side=Side.SALES, horizon_months=3),
+        Goal(id="g-shared", title="Double the pipeline", side=Side.JOINT, level=GoalLevel.SHARED, origin=Origin.AGREED),
+        Incentive(id="i-commission", title="Lead commission", side=Side.SALES, period_months=3),
+    ]
+    return doc

@@ -1,0 +1,164 @@
+"""Page by page: edit in place, reorder, delete, links, conflicts, and refresh behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import small_workshop
+from tests.ui.helpers import choose, click_cell, edit_cell, type_into
+from workshop_app.model import ConflictStatus, LinkKind, Phase, Side
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def open_small(window, phase):
+    window.set_workshop(small_workshop(), None)
+    window.go_to_phase(phase)
+    return window.page(phase)
+
+
+def test_inventory_reorder_edit_in_place_and_delete_with_keys(qtbot, window):
+    page = open_small(window, Phase.INVENTORY)
+    table = page.table(Side.MARKETING)
+    type_into(qtbot, table.add_edit, "Leads per month")
+    assert [r.title for r in table.model.records] == ["Brand awareness", "Leads per month"]
+    click_cell(qtbot, table, 1)
+    qtbot.keyClick(table.view, Qt.Key.Key_Up, ALT)
+    assert [r.title for r in table.model.records] == ["Leads per month", "Brand awareness"]
+    assert table.current_id() == table.model.ids[0]
+    edit_cell(qtbot, table, 0, 0, "MQLs per month")
+    assert window.doc.workshop.element(table.model.ids[0]).title == "MQLs per month"
+    click_cell(qtbot, table, 0)
+    qtbot.keyClick(table.view, Qt.Key.Key_Delete)
+    assert [r.title for r in table.model.records] == ["Brand awareness"]
+    window.undo()
+    assert [r.title for r in table.model.records] == ["MQLs per month", "Brand awareness"]
+    assert page.details_title.text()
+
+
+def test_inventory_categories_filter_by_kind_and_side(qtbot, window):
+    page = open_small(window, Phase.INVENTORY)
+    page.set_category("incentives")
+    assert [r.title for r in page.table(Side.SALES).model.records] == ["Lead commission"]
+    assert page.table(Side.MARKETING).model.records == []
+    page.set_category("horizons")
+    horizons = page.table(Side.SALES)
+    assert [r.title for r in horizons.model.records] == ["Quarterly revenue", "Lead commission"]
+    edit_cell(qtbot, horizons, 1, 2, "6")  # the incentive's period
+    assert window.doc.workshop.element("i-commission").period_months == 6
+    assert "Incentives  1" in page.tabs.tabText(1)
+
+
+def test_invalid_number_is_refused_and_field_restored(qtbot, window, boxes):
+    page = open_small(window, Phase.INVENTORY)
+    click_cell(qtbot, page.table(Side.MARKETING), 0)
+    field = page.details.forms["goal"].editors["horizon_months"]
+    type_into(qtbot, field, "soon")
+    assert "whole number" in boxes.shown[-1][2]
+    assert field.text() == "24" and window.doc.workshop.element("g-brand").horizon_months == 24
+
+
+def test_goal_tree_follows_links_and_deleting_a_goal_takes_its_links(qtbot, window):
+    page = open_small(window, Phase.GOALS)
+    assert page.tree.topLevelItemCount() == 2  # the strategy and "not yet linked"
+    page.tree.select("s-grow")
+    choose(qtbot, page.new_kind, "Department goal")
+    choose(qtbot, page.new_side, "Sales")
+    type_into(qtbot, page.new_title, "Close rate")
+    new_id = page.tree.current_id()
+    assert window.doc.workshop.element(new_id).side == Side.SALES
+    assert any(lk.source == new_id and lk.target == "s-grow" for lk in window.doc.workshop.links)
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    assert window.doc.workshop.element(new_id) is None
+    assert not any(new_id in (lk.source, lk.target) for lk in window.doc.workshop.links)
+
+
+def test_links_can_be_added_and_removed(qtbot, window):
+    page = open_small(window, Phase.GOALS)
+    page.tree.select("g-shared")
+    choose(qtbot, page.links.kind_choice, "contributes to")
+    choose(qtbot, page.links.target_choice, "Grow profitably")
+    qtbot.mouseClick(page.links.add_button, Qt.MouseButton.LeftButton)
+    assert page.links.list.count() == 1
+    assert page.tree.topLevelItem(0).child(0).text(0).endswith("Double the pipeline")
+    page.links.list.setFocus()
+    page.links.list.setCurrentRow(0)
+    qtbot.keyClick(page.links.list, Qt.Key.Key_Delete)
+    assert not any(lk.kind == LinkKind.CONTRIBUTES_TO for lk in window.doc.workshop.links)
+
+
+def test_detected_conflicts_get_their_record_with_the_first_vote(qtbot, window):
+    page = open_small(window, Phase.CONFLICTS)
+    detected = [v for v in page.views if not v.declared]
+    assert detected, "the small workshop has findings (e.g. a silo goal)"
+    assert window.doc.workshop.conflicts == []
+    page.table.select_id(detected[0].id)
+    qtbot.mouseClick(page.vote_plus, Qt.MouseButton.LeftButton)
+    records = window.doc.workshop.conflicts
+    assert len(records) == 1 and records[0].id == detected[0].id and records[0].tally == 1
+    assert window.doc.undo_stack.count() == 1
+    window.undo()
+    assert window.doc.workshop.conflicts == []
+    choose(qtbot, page.form.editors["status"], "Parked")
+    assert window.doc.workshop.conflicts[0].status == ConflictStatus.PARKED
+
+
+def test_declared_conflict_reason_is_kept_on_its_link_and_delete_removes_both(qtbot, window):
+    page = open_small(window, Phase.CONFLICTS)
+    qtbot.mouseClick(page.declare_toggle, Qt.MouseButton.LeftButton)
+    choose(qtbot, page.side_a, "Brand awareness")
+    choose(qtbot, page.side_b, "Quarterly revenue")
+    type_into(qtbot, page.reason, "Budget")
+    conflict = next(c for c in window.doc.workshop.conflicts if c.rule == "declared")
+    reason = page.declared_form.editors["explanation"]
+    reason.setFocus()
+    reason.selectAll()
+    qtbot.keyClicks(reason, "Budget for brand goes to deals")
+    qtbot.keyClick(reason, Qt.Key.Key_Tab)
+    link = next(lk for lk in window.doc.workshop.links if lk.id == conflict.link_id)
+    assert link.reason == conflict.explanation == "Budget for brand goes to deals"
+    page.table.select_id(conflict.id)
+    page.table.view.setFocus()
+    qtbot.keyClick(page.table.view, Qt.Key.Key_Delete)
+    assert window.doc.workshop.conflicts == [] and not any(lk.kind == LinkKind.CONFLICTS_WITH for lk in window.doc.workshop.links)
+
+
+def test_graph_is_embedded_and_a_drag_is_one_undoable_move(qtbot, window):
+    page = open_small(window, Phase.CONFLICTS)
+    assert page.graph is not None
+    page.graph.element_moved.emit("g-brand", 1.5, -2.0)
+    assert window.doc.workshop.element("g-brand").position.x == 1.5
+    assert "Move" in window.doc.undo_stack.undoText()
+    window.undo()
+    assert window.doc.workshop.element("g-brand").position is None
+    page.graph.element_clicked.emit("g-brand")
+    view = page.current()
+    assert view is None or "g-brand" in view.element_ids
+
+
+def test_hidden_pages_refresh_only_when_shown(qtbot, window):
+    page = open_small(window, Phase.WRAPUP)
+    window.go_to_phase(Phase.SETUP)
+    type_into(qtbot, window.page(Phase.SETUP).participants.add_edit, "Cara")
+    assert page._stale
+    window.go_to_phase(Phase.WRAPUP)
+    assert not page._stale
+
+
+def test_communication_flags_useless_channels(qtbot, window):
+    page = open_small(window, Phase.COMMUNICATION)
+    choose(qtbot, page.as_is_from, "Sales → Marketing")
+    type_into(qtbot, page.as_is.add_edit, "Win/loss notes")
+    channel = window.doc.workshop.element(page.as_is.current_id())
+    assert (channel.side, channel.to_side) == (Side.SALES, Side.MARKETING)
+    choose(qtbot, page.details.forms["channel"].editors["usefulness"], "1")
+    index = page.as_is.model.index(0, 5)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "★☆☆☆☆"
+    assert index.data(Qt.ItemDataRole.ForegroundRole).name() == "#c23b00"
+
+
+def test_summary_escapes_user_text(qtbot, window):
+    page = open_small(window, Phase.WRAPUP)
+    type_into(qtbot, page.decisions.add_edit, "<b>bold</b> & <script>")
+    assert "<b>bold</b> & <script>" in page.summary.toPlainText()

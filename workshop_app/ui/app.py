@@ -1,0 +1,108 @@
+"""Starting the GUI: the QApplication, the language, the first workshop, screenshots.
+
+``run_gui`` is what ``tandem`` calls (workshop_app/cli.py). A file that
+cannot be opened is reported with all its problems and the app starts with a
+new workshop instead; the file is never written to.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from workshop_app import i18n
+
+
+def choose_language(lang: str | None, settings) -> str:
+    """The ``--lang`` argument, else the stored choice, else the system locale (de or en)."""
+    if lang in i18n.LANGUAGES:
+        return lang
+    stored = str(settings.value("language", "") or "")
+    if stored in i18n.LANGUAGES:
+        return stored
+    from PySide6.QtCore import QLocale
+
+    return "de" if QLocale.system().name().lower().startswith("de") else "en"
+
+
+def install_qt_translations(app, lang: str) -> None:
+    """Qt's own dialogs (file dialog, message box buttons) in the UI language."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    for old in getattr(app, "_tandem_translators", []):
+        app.removeTranslator(old)
+    app._tandem_translators = []
+    if lang == "en":
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase", "qt"):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{lang}", folder):
+            app.installTranslator(translator)
+            app._tandem_translators.append(translator)
+            break
+
+
+def create_application():
+    from PySide6.QtWidgets import QApplication
+
+    from workshop_app.ui.style import apply_palette
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Tandem")
+    app.setOrganizationName("Tandem")
+    app.setApplicationDisplayName("Tandem")
+    apply_palette(app)
+    return app
+
+
+def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | None) -> int:
+    """Start the window (or render screenshots and exit); returns the exit code."""
+    app = create_application()
+    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.settings import app_settings
+
+    settings = app_settings()
+    language = choose_language(lang, settings)
+    i18n.set_language(language)
+    install_qt_translations(app, language)
+    window = MainWindow(settings)
+
+    if screenshots:
+        from workshop_app.store import LoadError, load_workshop
+        from workshop_app.ui.screenshots import render_screenshots
+
+        if demo:
+            from workshop_app.store.demo import load_demo
+
+            window.set_workshop(load_demo(language), None)
+        elif path:
+            try:
+                window.set_workshop(load_workshop(path), path)
+            except LoadError as exc:
+                print(i18n._("Cannot open {path}:").format(path=path), file=sys.stderr)
+                for problem in exc.problems:
+                    print(f"  {problem}", file=sys.stderr)
+                return 2
+        written = render_screenshots(window, Path(screenshots))
+        for file in written:
+            print(file)
+        window.doc.undo_stack.setClean()
+        window.close()
+        return 0
+
+    geometry = settings.value("geometry")
+    if geometry is not None and window.restoreGeometry(geometry):
+        window.show()
+    else:
+        screen = app.primaryScreen()
+        if screen is not None:  # also right without a window manager that maximizes
+            window.setGeometry(screen.availableGeometry())
+        window.showMaximized()  # the projector and the laptop both want every pixel
+    if demo:
+        window.open_demo()
+    elif path:
+        window.open_path(path)  # problems are shown; the new workshop stays
+    return app.exec()

@@ -1,0 +1,174 @@
+"""The document controller: one open workshop, its file, its undo stack.
+
+Every change goes through :meth:`Document.push`, which wraps a model
+``Operation`` in a :class:`OperationCommand` (orange-canvas-core style: the
+command's redo/undo call the operation's apply/revert). Pages never touch the
+model directly; they listen to :attr:`Document.changed` and refresh. "Unsaved"
+is ``not undo_stack.isClean()``, so undoing back to the saved state is clean.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from workshop_app.i18n import _
+from workshop_app.model import ModelError, Operation, Workshop
+from workshop_app.store import save_workshop
+
+log = logging.getLogger(__name__)
+
+
+class OperationCommand(QUndoCommand):
+    """One undoable edit: redo applies the operation, undo reverts it.
+
+    :meth:`Document.push` applies the operation first (so a refusal never
+    reaches the stack); the stack's immediate ``redo()`` on push is skipped.
+    Commands with a ``merge_key`` merge with the previous command of the same
+    key (used for the running timebox, so time records do not flood the stack).
+    """
+
+    MERGE_ID = 1
+
+    def __init__(self, doc: Document, operation: Operation, text: str, merge_key: str | None = None):
+        super().__init__(text)
+        self.doc, self.operations, self.merge_key = doc, [operation], merge_key
+        self._applied = True
+
+    def id(self) -> int:  # Qt override
+        return self.MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # Qt override
+        if not isinstance(other, OperationCommand) or other.merge_key != self.merge_key:
+            return False
+        self.operations.extend(other.operations)
+        return True
+
+    def redo(self) -> None:
+        if self._applied:  # first redo right after push: already applied
+            self._applied = False
+            return
+        for op in self.operations:
+            op.apply(self.doc.workshop)
+        self.doc._changed_by(self.operations[-1])
+
+    def undo(self) -> None:
+        for op in reversed(self.operations):
+            op.revert(self.doc.workshop)
+        self.doc._changed_by(self.operations[0])
+
+
+class Document(QObject):
+    """The open workshop: model, path, undo stack and read-only flag.
+
+    Signals
+        ``changed(op)``      after every command, undo and redo (op: the Operation)
+        ``replaced()``       another workshop was opened or created (stack cleared)
+        ``path_changed(str)``  the file path changed (save as, open)
+        ``modified_changed(bool)``  unsaved state flipped
+        ``read_only_changed(bool)``
+        ``refused(str)``     an edit was refused; the text says why, for the user
+
+    ``after_change`` is a plain list of callables ``hook(document)`` run after
+    every committed edit, undo and redo (the recovery feature writes its copy
+    there). A failing hook is logged and never breaks editing.
+    """
+
+    changed = Signal(object)
+    replaced = Signal()
+    path_changed = Signal(str)
+    modified_changed = Signal(bool)
+    read_only_changed = Signal(bool)
+    refused = Signal(str)
+
+    def __init__(self, workshop: Workshop | None = None, path: str | Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.workshop = workshop if workshop is not None else Workshop()
+        self.path: Path | None = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self._read_only = False
+        self.after_change: list[Callable[[Document], None]] = []
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    # -- state ---------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        if bool(value) != self._read_only:
+            self._read_only = bool(value)
+            self.read_only_changed.emit(self._read_only)
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        """The name for the title bar: the workshop's title, else the file name, else 'Untitled'."""
+        if self.workshop.meta.title.strip():
+            return self.workshop.meta.title.strip()
+        if self.path is not None:
+            return self.path.name
+        return _("Untitled workshop")
+
+    # -- editing -------------------------------------------------------------
+    def push(self, operation: Operation, text: str | None = None, merge_key: str | None = None) -> bool:
+        """Apply ``operation`` as one undoable command; False (and ``refused``) if it cannot be.
+
+        The operation is applied before it goes on the stack, so a
+        :class:`ModelError` leaves both the document and the stack untouched.
+        """
+        if self._read_only:
+            self.refused.emit(_("This workshop is open read-only; the change was not made."))
+            return False
+        try:
+            operation.apply(self.workshop)
+        except ModelError as exc:
+            self.refused.emit(_("The change was not made: {reason}").format(reason=exc))
+            return False
+        command = OperationCommand(self, operation, text or operation.label or _("Edit"), merge_key)
+        self.undo_stack.push(command)
+        self._changed_by(operation)
+        return True
+
+    def _changed_by(self, operation: Operation) -> None:
+        self.changed.emit(operation)
+        for hook in list(self.after_change):
+            try:
+                hook(self)
+            except Exception:  # a hook must never break editing
+                log.exception("after_change hook failed")
+
+    # -- files ---------------------------------------------------------------
+    def replace(self, workshop: Workshop, path: str | Path | None) -> None:
+        """Show another workshop: new model, new path, empty and clean undo stack."""
+        self.workshop = workshop
+        self.path = Path(path) if path else None
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.read_only = False
+        self.replaced.emit()
+        self.path_changed.emit(str(self.path or ""))
+        self.modified_changed.emit(False)
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Write the workshop atomically; raises OSError (the caller tells the user)."""
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("no path to save to")
+        save_workshop(self.workshop, target)
+        changed_path = target != self.path
+        self.path = target
+        self.undo_stack.setClean()
+        if changed_path:
+            self.path_changed.emit(str(target))
+        return target

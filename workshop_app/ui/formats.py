@@ -1,0 +1,84 @@
+"""Reading and writing dates and numbers the way the facilitator types them.
+
+German facilitators type ``15.3.2026`` and ``1.500,50``; English ones
+``2026-03-15`` and ``1500.50``. Both are accepted in either language; display
+follows the UI language.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from workshop_app.i18n import current_language
+
+
+class ParseError(ValueError):
+    """The typed text is not a valid value; the message says what is expected."""
+
+
+def format_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    if current_language() == "de":
+        return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+    return value.isoformat()
+
+
+def parse_date(text: str) -> date | None:
+    """'' → None; accepts YYYY-MM-DD, DD.MM.YYYY, D.M.YY and DD/MM/YYYY."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})", text)
+        if m:
+            year = int(m[3])
+            if year < 100:
+                year += 2000
+            return date(year, int(m[2]), int(m[1]))
+    except ValueError:
+        pass
+    raise ParseError(text)
+
+
+def format_number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
+    if current_language() == "de":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def parse_number(text: str, whole: bool = False) -> float | int | None:
+    """'' → None; '1.500,50', '1,500.50', '1500.5', '25 000' are all read."""
+    raw = text.strip().replace(" ", "").replace("\u202f", "").replace("'", "")
+    for symbol in ("€", "EUR", "$", "%"):
+        raw = raw.replace(symbol, "")
+    if not raw:
+        return None
+    if "," in raw and "." in raw:
+        # the later one is the decimal separator
+        raw = raw.replace(".", "").replace(",", ".") if raw.rfind(",") > raw.rfind(".") else raw.replace(",", "")
+    elif "," in raw:
+        head, _, tail = raw.rpartition(",")
+        raw = raw.replace(",", "") if len(tail) == 3 and raw.count(",") >= 1 and head else raw.replace(",", ".")
+    elif raw.count(".") > 1 or (raw.count(".") == 1 and len(raw.rpartition(".")[2]) == 3 and whole):
+        raw = raw.replace(".", "")
+    try:
+        number = float(raw)
+    except ValueError:
+        raise ParseError(text) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ParseError(text)
+    if whole:
+        if not number.is_integer():
+            raise ParseError(text)
+        return int(number)
+    return number

@@ -1,0 +1,1 @@
+"""One module per workshop phase page (DESIGN §2)."""

@@ -1,0 +1,133 @@
+"""What every phase page shares: binding to the document and lazy refresh.
+
+Only the page on screen refreshes after an edit; the others mark themselves
+stale and refresh when shown. That keeps an edit on a large workshop cheap
+(DESIGN §7) and means switching phases never rebuilds anything twice.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from workshop_app.model import Operation, Phase
+from workshop_app.ui.document import Document
+
+
+class PhasePage(QWidget):
+    """Base of the seven pages. Subclasses set ``phase`` and implement ``refresh``."""
+
+    phase: Phase = Phase.SETUP
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.active = False
+        self._stale = True
+        self._selected_initially = False
+        self._shares: list[tuple[QSplitter, tuple[float, ...]]] = []
+        doc.changed.connect(self._on_changed)
+        doc.replaced.connect(self._on_replaced)
+        doc.read_only_changed.connect(lambda _ro: self._on_changed(None))
+
+    # -- lifecycle -----------------------------------------------------------
+    def _on_changed(self, _operation: Operation | None) -> None:
+        if self.active:
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _on_replaced(self) -> None:
+        self.document_replaced()
+        self._on_changed(None)
+
+    def document_replaced(self) -> None:
+        """Hook: forget selections and per-document state when another workshop opens."""
+
+    def activate(self) -> None:
+        """The page comes on screen: refresh if anything changed while hidden."""
+        self.active = True
+        if self._stale:
+            self.refresh()
+        if not self._selected_initially:
+            self._selected_initially = True
+            self.select_initial()
+
+    def deactivate(self) -> None:
+        self.active = False
+
+    def refresh(self) -> None:
+        """Show the document's current state. Subclasses call ``super().refresh()`` last."""
+        self._stale = False
+
+    # -- keyboard and editing ------------------------------------------------
+    def focus_first(self) -> None:
+        """Where the keyboard lands when the facilitator opens the page."""
+        self.focusNextChild()
+
+    def commit_pending(self) -> None:
+        """Commit text typed but not yet committed in the focused field (before undo, save, switching)."""
+        widget = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            commit = getattr(widget, "commit_edit", None)
+            if callable(commit):
+                commit()
+                return
+            view = getattr(widget, "state", None)
+            if callable(view) and widget.state() == widget.State.EditingState:
+                widget.setFocus()  # the delegate commits the open in-place editor
+                return
+            widget = widget.parentWidget()
+
+    def delete_selected(self) -> bool:
+        """Edit → Delete: delete what the focused list has selected."""
+        widget = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            delete = getattr(widget, "delete_selected", None)
+            if callable(delete):
+                return bool(delete())
+            widget = widget.parentWidget()
+        return False
+
+    def select_initial(self) -> None:
+        """Select something meaningful the first time the page is shown, so details panels are not empty."""
+
+    def share(self, splitter: QSplitter, *fractions: float) -> None:
+        """Give the splitter's parts these shares of its width once it has one (size hints would decide otherwise)."""
+        self._shares.append((splitter, fractions))
+
+    def resizeEvent(self, e) -> None:  # Qt override
+        super().resizeEvent(e)
+        for splitter, fractions in list(self._shares):
+            size = splitter.width() if splitter.orientation() == Qt.Orientation.Horizontal else splitter.height()
+            if size > 100 and splitter.count() == len(fractions):
+                splitter.setSizes([int(size * f) for f in fractions])
+                self._shares.remove((splitter, fractions))
+
+
+def heading(text: str, role: str = "h2") -> QLabel:
+    """A section heading (styled by role in the window's style sheet)."""
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def panel(*widgets: QWidget, margins: int = 14) -> QFrame:
+    """A white card with a subtle border holding ``widgets`` one above the other."""
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(margins, margins, margins, margins)
+    layout.setSpacing(8)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return frame

@@ -1,0 +1,431 @@
+"""Phase 4 – Conflicts: declared and detected goal conflicts, with the live dependency graph.
+
+The list comes from the analysis (``conflict_views``: findings merged with the
+document's ``Conflict`` records). A detected conflict gets its record only
+when the room first votes on it or edits it: the record is made in the same
+undoable command (``record_operation`` folded into a ``Batch``), so nothing
+changes behind the undo stack. Declaring a conflict adds the
+``conflicts_with`` link and its record as one step. The graph (matplotlib,
+imported only when this page is first shown) highlights the selected
+conflict; clicking a node selects a conflict that involves it; dragging a
+node is one undoable position change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from workshop_app.i18n import N_, _, current_language
+from workshop_app.model import (
+    ActionItem,
+    AddItem,
+    Batch,
+    Conflict,
+    ConflictStatus,
+    Decision,
+    Link,
+    LinkKind,
+    Operation,
+    Phase,
+    Position,
+    RemoveItem,
+    UpdateItem,
+    Workshop,
+    new_id,
+)
+from workshop_app.ui.document import Document
+from workshop_app.ui.features import graph_available
+from workshop_app.ui.labels import CONFLICT_STATUS_NAMES, describe_element, element_label
+from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
+from workshop_app.ui.widgets.fields import ChoiceField, FieldSpec, RecordForm, TextField
+from workshop_app.ui.widgets.record_table import Column, RecordTable
+
+STATUS_COLOURS = {ConflictStatus.OPEN: "#C23B00", ConflictStatus.RESOLVED: "#007A5A",
+                  ConflictStatus.BALANCED: "#0B6E99", ConflictStatus.ACCEPTED: "#5F6B73", ConflictStatus.PARKED: "#8A6D00"}
+
+#: The graph redraws this long after the last edit, so quick votes and typing coalesce into one redraw.
+GRAPH_DELAY_MS = 80
+
+RULE_NAMES = {
+    "declared": N_("Declared"),
+    "misaligned-incentive": N_("Misaligned incentive"),
+    "incentives-in-conflict": N_("Incentives in conflict"),
+    "short-incentive-period": N_("Short incentive period"),
+    "unfunded-shared-goal": N_("Unfunded shared goal"),
+    "split-budget": N_("Split budget"),
+    "silo-goal": N_("Silo goal"),
+    "shared-goal-owners": N_("Owners from one side"),
+    "goal-cycle": N_("Goal cycle"),
+    "useless-channel": N_("Useless channel"),
+    "no-agreed-channel": N_("No agreed channel"),
+}
+
+
+def rule_name(rule: str) -> str:
+    return _(RULE_NAMES[rule]) if rule in RULE_NAMES else rule
+
+
+def _decisions(doc: Workshop) -> list[tuple[str, str]]:
+    return [(d.id, d.text or _("(no text)")) for d in doc.decisions]
+
+
+def _actions(doc: Workshop) -> list[tuple[str, str]]:
+    return [(a.id, a.what or _("(no text)")) for a in doc.actions]
+
+
+DECLARED_FIELDS = [
+    FieldSpec("title", N_("Conflict")),
+    FieldSpec("explanation", N_("Why it conflicts"), "multiline", extra={"lines": 2}),
+]
+COMMON_FIELDS = [
+    FieldSpec("status", N_("Status"), "enum", choices=CONFLICT_STATUS_NAMES),
+    FieldSpec("resolution", N_("Resolution"), "multiline", placeholder=N_("Removed, balanced or accepted – and who decides"),
+              extra={"lines": 3}),
+    FieldSpec("decision_ids", N_("Decisions"), "ids", entries=_decisions, placeholder=N_("No decisions yet"),
+              extra={"rows": 3}),
+    FieldSpec("action_ids", N_("Actions"), "ids", entries=_actions, placeholder=N_("No actions yet"), extra={"rows": 3}),
+]
+
+
+class ConflictsPage(PhasePage):
+    """List, declare row and details on the left; the dependency graph on the right (when installed)."""
+
+    phase = Phase.CONFLICTS
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(doc, parent)
+        self.views: list = []
+        self._by_id: dict[str, object] = {}
+        self.table = RecordTable(
+            doc, "conflicts",
+            [Column("votes", N_("Dots"), "label", display=lambda _d, v: str(v.votes) if v.votes else ""),
+             Column("title", N_("Conflict"), "label", stretch=True),
+             Column("status", N_("Status"), "enum", choices=CONFLICT_STATUS_NAMES, colour=lambda v: STATUS_COLOURS.get(v.status)),
+             Column("rule", N_("Kind"), "label", display=lambda _d, v: rule_name(v.rule))],
+            rows=lambda _w: self.views, title=_("Conflicts"), reorderable=False,
+            update_op=lambda view, changes: self._with_record(view.id, UpdateItem("conflicts", view.id, changes)),
+            remove_op=self._remove_op,
+        )
+        self.table.setObjectName("conflict_table")
+        self.table.current_changed.connect(lambda _id: self._on_current())
+        self.table.view.setMinimumHeight(120)
+
+        self.side_a = ChoiceField(self)
+        self.side_a.setObjectName("declare_a")
+        self.side_a.setPlaceholderText(_("First entry…"))
+        self.side_b = ChoiceField(self)
+        self.side_b.setObjectName("declare_b")
+        self.side_b.setPlaceholderText(_("Second entry…"))
+        self.reason = TextField(self)
+        self.reason.setObjectName("declare_reason")
+        self.reason.setPlaceholderText(_("Why do these two pull against each other?"))
+        self.reason.returnPressed.connect(self.declare)
+        self.declare_button = QPushButton(_("Declare conflict"))
+        self.declare_button.setObjectName("declare_button")
+        self.declare_button.clicked.connect(self.declare)
+        pair = QHBoxLayout()
+        pair.setSpacing(6)
+        pair.addWidget(self.side_a, 1)
+        pair.addWidget(QLabel("⟷"))
+        pair.addWidget(self.side_b, 1)
+        reason_row = QHBoxLayout()
+        reason_row.setSpacing(6)
+        reason_row.addWidget(self.reason, 1)
+        reason_row.addWidget(self.declare_button)
+        self.declare_box = QWidget()
+        declare_layout = QVBoxLayout(self.declare_box)
+        declare_layout.setContentsMargins(0, 0, 0, 0)
+        declare_layout.addWidget(hint(_("Declare a conflict between two entries:")))
+        declare_layout.addLayout(pair)
+        declare_layout.addLayout(reason_row)
+        self.declare_box.hide()
+        self.declare_toggle = QPushButton(_("+ Declare…"))
+        self.declare_toggle.setObjectName("declare_toggle")
+        self.declare_toggle.setCheckable(True)
+        self.declare_toggle.setToolTip(_("Declare a conflict between two entries"))
+        self.declare_toggle.toggled.connect(self._show_declare)
+        self.table.head.insertWidget(1, self.declare_toggle)
+        list_panel = panel(self.table, self.declare_box)
+
+        self.details_panel = self._build_details()
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.addWidget(list_panel)
+        self.left.addWidget(self.details_panel)
+        self.left.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.graph = None
+        self._graph_timer = QTimer(self)
+        self._graph_timer.setSingleShot(True)
+        self._graph_timer.setInterval(GRAPH_DELAY_MS)
+        self._graph_timer.timeout.connect(self._refresh_graph)
+        if not graph_available():  # list and details side by side instead
+            self.splitter.addWidget(self.left.widget(1))
+        for keys, step in (("Ctrl+Up", +1), ("Ctrl+Down", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.vote(s))
+
+    def _build_details(self) -> QWidget:
+        self.details_title = heading(_("Details"))
+        self.elements_label = QLabel()
+        self.elements_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.elements_label.setWordWrap(True)
+        self.elements_label.setProperty("role", "h3")
+        self.explanation_label = QLabel()
+        self.explanation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation_label.setWordWrap(True)
+        self.lever_label = hint("")
+        self.declared_form = RecordForm(self.doc, "conflicts", DECLARED_FIELDS, lookup=self._record_for,
+                                        wrap=self._wrap_edit)
+        self.form = RecordForm(self.doc, "conflicts", COMMON_FIELDS, lookup=self._record_for, wrap=self._wrap_edit)
+        for form in (self.declared_form, self.form):  # one label column for both forms
+            for label in form.labels.values():
+                label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
+        self.votes_label = QLabel("0")
+        self.votes_label.setProperty("role", "big")
+        self.votes_label.setObjectName("votes_label")
+        self.vote_minus = QPushButton("−1")
+        self.vote_minus.setObjectName("vote_minus")
+        self.vote_minus.setToolTip(_("One dot less (Ctrl+Down)"))
+        self.vote_plus = QPushButton("+1")
+        self.vote_plus.setObjectName("vote_plus")
+        self.vote_plus.setToolTip(_("One dot more (Ctrl+Up)"))
+        self.vote_minus.clicked.connect(lambda: self.vote(-1))
+        self.vote_plus.clicked.connect(lambda: self.vote(+1))
+        votes_row = QHBoxLayout()
+        votes_row.addWidget(QLabel(_("Dot votes:")))
+        votes_row.addWidget(self.votes_label)
+        votes_row.addStretch(1)
+        votes_row.addWidget(self.vote_minus)
+        votes_row.addWidget(self.vote_plus)
+        self.new_decision = QPushButton(_("Decision from resolution"))
+        self.new_decision.setObjectName("new_decision")
+        self.new_decision.clicked.connect(self.add_decision)
+        self.new_action = QPushButton(_("New action"))
+        self.new_action.setObjectName("new_action")
+        self.new_action.clicked.connect(self.add_action)
+        follow_row = QHBoxLayout()
+        follow_row.addStretch(1)
+        follow_row.addWidget(self.new_decision)
+        follow_row.addWidget(self.new_action)
+        content = QWidget()
+        box = QVBoxLayout(content)
+        box.setContentsMargins(0, 0, 6, 0)
+        for widget in (self.elements_label, self.explanation_label, self.lever_label):
+            box.addWidget(widget)
+        box.addLayout(votes_row)
+        box.addWidget(self.declared_form)
+        box.addWidget(self.form)
+        box.addLayout(follow_row)
+        box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        return panel(self.details_title, scroll)
+
+    def _show_declare(self, shown: bool) -> None:
+        self.declare_box.setVisible(shown)
+        if shown:
+            self.side_a.setFocus()
+
+    # -- analysis --------------------------------------------------------------
+    def _analyse(self) -> None:
+        from workshop_app.analysis import conflict_views
+
+        self.views = conflict_views(self.doc.workshop, current_language())
+        self._by_id = {v.id: v for v in self.views}
+
+    def current(self):
+        return self._by_id.get(self.table.current_id() or "")
+
+    def _record_for(self, doc: Workshop, view_id: str | None) -> Conflict | None:
+        """The view's record, or a stand-in built from the finding until the room first edits it."""
+        view = self._by_id.get(view_id or "")
+        if view is None:
+            return None
+        if view.record is not None:
+            return view.record
+        return Conflict(id=view.id, rule=view.rule, link_id=view.link_id, element_ids=list(view.element_ids),
+                        title=view.title, explanation=view.explanation)
+
+    def _with_record(self, view_id: str, op: Operation) -> Operation:
+        """Fold 'make the record' into the edit, so both are one undoable command."""
+        from workshop_app.analysis import record_operation
+
+        view = self._by_id.get(view_id)
+        if view is None or view.record is not None:
+            return op
+        return Batch([record_operation(self.doc.workshop, [view_id], current_language()), op], label=op.label)
+
+    def _wrap_edit(self, record: Conflict, field: str, value, op: Operation) -> Operation:
+        ops = [self._with_record(record.id, op)]
+        if field == "explanation" and record.link_id:  # a declared conflict's reason is also its link's
+            ops.append(UpdateItem("links", record.link_id, {"reason": value}))
+        return ops[0] if len(ops) == 1 else Batch(ops)
+
+    def _remove_op(self, view) -> Operation | None:
+        if view.declared and view.link_id and any(lk.id == view.link_id for lk in self.doc.workshop.links):
+            return RemoveItem("links", view.link_id)  # takes its record with it
+        if view.record is not None and view.resolved_by_change:
+            return RemoveItem("conflicts", view.id)
+        self.doc.refused.emit(_("A detected conflict goes away when its cause changes. Set its status instead."))
+        return None
+
+    # -- edits -----------------------------------------------------------------
+    def declare(self) -> bool:
+        a, b = self.side_a.value(), self.side_b.value()
+        doc = self.doc.workshop
+        if not a or not b or a == b:
+            self.doc.refused.emit(_("Choose two different entries that conflict."))
+            return False
+        reason = self.reason.text().strip()
+        link = Link(id=new_id("link"), kind=LinkKind.CONFLICTS_WITH, source=a, target=b, reason=reason)
+        title = f"{element_label(doc, a, False)} ⟷ {element_label(doc, b, False)}"
+        conflict = Conflict(id=new_id("conflict"), rule="declared", link_id=link.id, element_ids=[a, b],
+                            title=title, explanation=reason)
+        if self.doc.push(Batch([AddItem("links", link), AddItem("conflicts", conflict)]),
+                         _("Declare conflict “{title}”").format(title=title)):
+            self.reason.clear()
+            self.reason.set_text_quietly("")
+            self.side_a.setCurrentIndex(-1)
+            self.side_b.setCurrentIndex(-1)
+            self.declare_toggle.setChecked(False)
+            self.table.select_id(conflict.id)
+            return True
+        return False
+
+    def vote(self, step: int) -> bool:
+        view = self.current()
+        if view is None:
+            return False
+        record = view.record
+        tally = (record.tally if record else 0) + step
+        if tally < 0:
+            return False
+        op = self._with_record(view.id, UpdateItem("conflicts", view.id, {"tally": tally}))
+        text = _("+1 dot for “{title}”") if step > 0 else _("−1 dot for “{title}”")
+        return self.doc.push(op, text.format(title=view.title))
+
+    def add_decision(self) -> bool:
+        view = self.current()
+        if view is None:
+            return False
+        record = self._record_for(self.doc.workshop, view.id)
+        decision = Decision(id=new_id("decision"), text=record.resolution.strip() or view.title)
+        ops = [AddItem("decisions", decision),
+               self._with_record(view.id, UpdateItem("conflicts", view.id, {"decision_ids": [*record.decision_ids, decision.id]}))]
+        return self.doc.push(Batch(ops), _("New decision for “{title}”").format(title=view.title))
+
+    def add_action(self) -> bool:
+        view = self.current()
+        if view is None:
+            return False
+        record = self._record_for(self.doc.workshop, view.id)
+        action = ActionItem(id=new_id("action"), what=_("Follow up: {title}").format(title=view.title),
+                            element_id=view.element_ids[0] if view.element_ids else None)
+        ops = [AddItem("actions", action),
+               self._with_record(view.id, UpdateItem("conflicts", view.id, {"action_ids": [*record.action_ids, action.id]}))]
+        return self.doc.push(Batch(ops), _("New action for “{title}”").format(title=view.title))
+
+    def move_element(self, element_id: str, x: float, y: float) -> bool:
+        """A node dragged in the graph: one undoable position change."""
+        el = self.doc.workshop.element(element_id)
+        if el is None:
+            return False
+        return self.doc.push(UpdateItem("elements", element_id, {"position": Position(x=x, y=y)}),
+                             _("Move “{title}” in the graph").format(title=el.title))
+
+    def select_element(self, element_id: str) -> None:
+        """A node clicked in the graph: select the first conflict that involves it."""
+        for view in self.views:
+            if element_id in view.element_ids:
+                self.table.select_id(view.id)
+                return
+        self.table.select_id(None)
+
+    # -- graph -----------------------------------------------------------------
+    def _ensure_graph(self) -> None:
+        if self.graph is not None or not graph_available():
+            return
+        from workshop_app.ui.graph_canvas import GraphCanvas
+
+        self.graph = GraphCanvas(lang=current_language())
+        self.graph.setObjectName("graph_canvas")
+        self.graph.setMinimumWidth(320)
+        self.graph.element_clicked.connect(self.select_element)
+        self.graph.element_moved.connect(self.move_element)
+        graph_panel = panel(heading(_("Dependency graph")), self.graph)
+        graph_panel.layout().setStretch(1, 1)
+        self.splitter.addWidget(graph_panel)
+        self.splitter.setStretchFactor(0, 9)
+        self.splitter.setStretchFactor(1, 11)
+        self.share(self.splitter, 0.45, 0.55)  # the graph's own size hint would take nearly all
+        self.graph.set_document(self.doc.workshop)
+
+    def _refresh_graph(self) -> None:
+        if self.graph is not None and self.active:
+            if self.graph.doc is not self.doc.workshop:
+                self.graph.set_document(self.doc.workshop)
+            else:
+                self.graph.refresh()
+
+    # -- refresh ---------------------------------------------------------------
+    def _on_current(self) -> None:
+        view = self.current()
+        doc = self.doc.workshop
+        self.declared_form.set_item(view.id if view else None)
+        self.form.set_item(view.id if view else None)
+        self.declared_form.setVisible(view is not None and view.declared)
+        detected = view is not None and not view.declared
+        self.explanation_label.setVisible(detected)
+        self.lever_label.setVisible(detected and bool(view.lever))
+        if view is None:
+            self.details_title.setText(_("Details – select a conflict"))
+            self.elements_label.setText("")
+            self.votes_label.setText("–")
+        else:
+            kind = _("Declared conflict") if view.declared else _("Detected: {rule}").format(rule=rule_name(view.rule))
+            self.details_title.setText(kind)
+            names = [element_label(doc, e) for e in view.element_ids if doc.element(e) is not None]
+            self.elements_label.setText(view.title if view.declared or not names else "  ⟷  ".join(names))
+            if detected:
+                self.elements_label.setText(view.title)
+                self.explanation_label.setText(view.explanation)
+                self.lever_label.setText(_("Lever: {text}").format(text=view.lever) if view.lever else "")
+            self.votes_label.setText(str(view.votes))
+        for widget in (self.vote_minus, self.vote_plus, self.new_decision, self.new_action):
+            widget.setEnabled(view is not None)
+        if self.graph is not None:
+            self.graph.set_highlight(view.id if view else None)
+
+    def refresh(self) -> None:
+        self._analyse()
+        doc = self.doc.workshop
+        self.table.refresh()
+        pairs = [(el.id, describe_element(el)) for el in doc.elements]
+        self.side_a.set_choices(pairs)
+        self.side_b.set_choices(pairs)
+        self._on_current()
+        self._graph_timer.start()
+        super().refresh()
+
+    def activate(self) -> None:
+        self._ensure_graph()
+        super().activate()
+
+    def focus_first(self) -> None:
+        self.table.view.setFocus()
+
+    def select_initial(self) -> None:
+        if self.table.current_id() is None and self.table.model.ids:
+            self.table.select_id(self.table.model.ids[0])
+        self._refresh_graph()

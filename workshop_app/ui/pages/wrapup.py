@@ -1,0 +1,111 @@
+"""Phase 7 – Wrap-up: decisions, action items, the parking lot, and what was agreed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from workshop_app.i18n import N_, _
+from workshop_app.model import ActionItem, ActionStatus, Decision, ParkingItem, Phase, new_id
+from workshop_app.ui.document import Document
+from workshop_app.ui.features import minutes_export_available
+from workshop_app.ui.labels import ACTION_STATUS_NAMES
+from workshop_app.ui.pages.base import PhasePage, heading, panel
+from workshop_app.ui.summary import summary_html
+from workshop_app.ui.widgets.record_table import Column, RecordTable
+
+ACTION_COLOURS = {ActionStatus.OPEN: None, ActionStatus.IN_PROGRESS: "#0B6E99", ActionStatus.DONE: "#007A5A"}
+
+
+class WrapupPage(PhasePage):
+    """Decisions and actions on the left; parking lot and the summary on the right."""
+
+    phase = Phase.WRAPUP
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(doc, parent)
+        self.decisions = RecordTable(
+            doc, "decisions",
+            [Column("text", N_("Decision"), stretch=True), Column("decided_by", N_("Decided by"), stretch=True),
+             Column("date", N_("Date"), "date")],
+            rows=lambda w: list(w.decisions), title=_("Decisions"),
+            add_placeholder=_("Type a decision and press Enter"),
+            factory=lambda t: Decision(id=new_id("decision"), text=t), add_label=_("Add decision “{title}”"),
+        )
+        self.decisions.setObjectName("decisions")
+        self.actions_table = RecordTable(
+            doc, "actions",
+            [Column("what", N_("Action"), stretch=True), Column("owner", N_("Owner"), "participant"),
+             Column("due_date", N_("Due"), "date"), Column("element_id", N_("For"), "element", stretch=True),
+             Column("status", N_("Status"), "enum", choices=ACTION_STATUS_NAMES, colour=lambda a: ACTION_COLOURS.get(a.status))],
+            rows=lambda w: list(w.actions), title=_("Actions"),
+            add_placeholder=_("Type an action and press Enter, then set owner and date"),
+            factory=lambda t: ActionItem(id=new_id("action"), what=t), add_label=_("Add action “{title}”"),
+        )
+        self.actions_table.setObjectName("actions")
+        self.parking = RecordTable(
+            doc, "parking_lot",
+            [Column("text", N_("Topic"), stretch=True), Column("raised_by", N_("Raised by"), "participant")],
+            rows=lambda w: list(w.parking_lot), title=_("Parking lot"),
+            add_placeholder=_("Park a topic and press Enter"),
+            factory=lambda t: ParkingItem(id=new_id("parked"), text=t), add_label=_("Park “{title}”"),
+        )
+        self.parking.setObjectName("parking_lot")
+
+        self.summary = QTextBrowser()
+        self.summary.setObjectName("summary")
+        self.summary.setOpenLinks(False)
+        self.export_button = QPushButton(_("Export minutes…"))
+        self.export_button.setProperty("role", "primary")
+        self.export_button.setObjectName("export_button")
+        self.export_button.clicked.connect(self._export)
+        summary_head = QHBoxLayout()
+        summary_head.addWidget(heading(_("What we agreed")), 1)
+        summary_head.addWidget(self.export_button)
+        summary_panel = panel(self.summary)
+        summary_panel.layout().insertLayout(0, summary_head)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(panel(self.decisions))
+        left.addWidget(panel(self.actions_table))
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 3)
+        left.setChildrenCollapsible(False)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(panel(self.parking))
+        right.addWidget(summary_panel)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        self.share(splitter, 0.58, 0.42)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def _export(self) -> None:
+        window = self.window()
+        export = getattr(window, "export_minutes", None)
+        if callable(export):
+            export()
+
+    def refresh(self) -> None:
+        self.decisions.refresh()
+        self.actions_table.refresh()
+        self.parking.refresh()
+        scroll = self.summary.verticalScrollBar().value()
+        self.summary.setHtml(summary_html(self.doc.workshop))
+        self.summary.verticalScrollBar().setValue(scroll)
+        self.export_button.setEnabled(minutes_export_available())
+        super().refresh()
+
+    def focus_first(self) -> None:
+        if self.decisions.add_edit is not None:
+            self.decisions.add_edit.setFocus()
+
+    def select_initial(self) -> None:
+        if self.actions_table.current_id() is None and self.actions_table.model.ids:
+            self.actions_table.select_id(self.actions_table.model.ids[0])

@@ -1,0 +1,48 @@
+"""How far each phase has come, in a few words for the phase navigator.
+
+Qt-free apart from living in the UI package: counts read from the document.
+"""
+
+from __future__ import annotations
+
+from workshop_app.i18n import _, ngettext
+from workshop_app.model import ConflictStatus, ElementKind, GoalLevel, Origin, Phase, Side, Workshop
+
+
+def phase_progress(doc: Workshop, phase: Phase) -> str:
+    """e.g. '8 participants', '3 shared goals · 6 department goals', '5 conflicts · 2 settled'."""
+    kinds: dict[str, int] = {}
+    shared = department = agreed_channels = beliefs = as_is = 0
+    for el in doc.elements:
+        kinds[el.kind] = kinds.get(el.kind, 0) + 1
+        if el.kind == ElementKind.GOAL and el.origin == Origin.AGREED:
+            if el.level == GoalLevel.SHARED:
+                shared += 1
+            else:
+                department += 1
+        elif el.kind == ElementKind.CHANNEL and el.origin == Origin.AGREED:
+            agreed_channels += 1
+        elif el.kind == ElementKind.BELIEF:
+            beliefs += 1
+        if el.origin == Origin.AS_IS and el.side != Side.JOINT and el.kind not in (ElementKind.BELIEF, ElementKind.STRATEGY):
+            as_is += 1
+    if phase == Phase.SETUP:
+        return ngettext("{n} participant", "{n} participants", len(doc.participants)).format(n=len(doc.participants))
+    if phase == Phase.INVENTORY:
+        return ngettext("{n} entry", "{n} entries", as_is).format(n=as_is)
+    if phase == Phase.GOALS:
+        return " · ".join([ngettext("{n} shared goal", "{n} shared goals", shared).format(n=shared),
+                           ngettext("{n} department goal", "{n} department goals", department).format(n=department)])
+    if phase == Phase.CONFLICTS:
+        settled = sum(1 for c in doc.conflicts if c.status != ConflictStatus.OPEN)
+        return " · ".join([ngettext("{n} conflict", "{n} conflicts", len(doc.conflicts)).format(n=len(doc.conflicts)),
+                           ngettext("{n} settled", "{n} settled", settled).format(n=settled)])
+    if phase == Phase.COMMUNICATION:
+        return ngettext("{n} agreed channel", "{n} agreed channels", agreed_channels).format(n=agreed_channels)
+    if phase == Phase.CULTURE_PILOT:
+        parts = [ngettext("{n} belief", "{n} beliefs", beliefs).format(n=beliefs)]
+        if doc.pilot.hypothesis.strip():
+            parts.append(_("pilot set"))
+        return " · ".join(parts)
+    return " · ".join([ngettext("{n} decision", "{n} decisions", len(doc.decisions)).format(n=len(doc.decisions)),
+                       ngettext("{n} action", "{n} actions", len(doc.actions)).format(n=len(doc.actions))])
