@@ -37,6 +37,7 @@ class Meta(Record):
     venue: str = ""
     facilitator: str = ""
     language: Language = Language.DE
+    dots_per_participant: NonNegInt = 3  # dot voting: how many dots each participant may place
 
 
 class Participant(Record):
