@@ -1,4 +1,9 @@
-"""Every user-visible string of the UI has a German translation in ui.po."""
+"""Every user-visible string of the UI has a German translation.
+
+The UI's strings live in several catalogs (ui.po, safekeeping.po, …), merged
+on load; tests/test_i18n.py checks every module of the package against the
+merged catalog, this file checks the UI with its ngettext forms too.
+"""
 
 from __future__ import annotations
 
@@ -28,14 +33,16 @@ def ui_messages() -> dict[str, str]:
 
 
 def catalog() -> dict[str, str]:
-    text = (resources_dir() / "locale" / "de" / "LC_MESSAGES" / "ui.po").read_text(encoding="utf-8")
-    return dict(_parse_po(text))
+    merged: dict[str, str] = {}
+    for po in sorted((resources_dir() / "locale" / "de" / "LC_MESSAGES").glob("*.po")):
+        merged.update(_parse_po(po.read_text(encoding="utf-8")))
+    return merged
 
 
 def test_every_ui_string_has_a_german_translation():
     german = catalog()
     missing = {m: where for m, where in ui_messages().items() if not german.get(m)}
-    assert not missing, f"add these to ui.po: {missing}"
+    assert not missing, f"add German translations (ui.po or the module's own catalog) for: {missing}"
 
 
 def test_placeholders_survive_translation():

@@ -101,7 +101,9 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
         if screen is not None:  # also right without a window manager that maximizes
             window.setGeometry(screen.availableGeometry())
         window.showMaximized()  # the projector and the laptop both want every pixel
-    if demo:
+    if window.safekeeper.offer_recoveries():
+        pass  # the restored work comes first; a file named on the command line waits
+    elif demo:
         window.open_demo()
     elif path:
         window.open_path(path)  # problems are shown; the new workshop stays

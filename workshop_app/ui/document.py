@@ -165,7 +165,7 @@ class Document(QObject):
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no path to save to")
-        save_workshop(self.workshop, target)
+        save_workshop(self.workshop, target, keep_backup=True)
         changed_path = target != self.path
         self.path = target
         self.undo_stack.setClean()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n import _, current_language
 from workshop_app.model import Phase, Workshop
-from workshop_app.store import SUFFIX, LoadError, load_workshop
+from workshop_app.store import SUFFIX, LoadError
 from workshop_app.ui.actions import build_actions, build_menus
 from workshop_app.ui.agenda_ops import UpdateAgenda, agenda_item
 from workshop_app.ui.document import Document
@@ -36,6 +36,7 @@ from workshop_app.ui.features import minutes_export_available
 from workshop_app.ui.labels import PHASE_HINTS, phase_name
 from workshop_app.ui.navigator import PhaseNavigator
 from workshop_app.ui.pages.base import PhasePage
+from workshop_app.ui.safekeeping import Safekeeper
 from workshop_app.ui.settings import add_recent_file, app_settings, recent_files, remove_recent_file
 from workshop_app.ui.style import DEFAULT_POINT_SIZE, ZOOM_STEPS, base_font, style_sheet
 from workshop_app.ui.timebox import TimeboxClock, TimeboxWidget
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings or app_settings()
         self.doc = Document(parent=self)
+        self.safekeeper = Safekeeper(self)
         self.clock = TimeboxClock(self.doc, parent=self)
         self.pages: dict[Phase, PhasePage] = {}
         self.current_phase: Phase | None = None
@@ -334,13 +336,13 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open a workshop file; on problems show them all and keep the current workshop."""
         try:
-            workshop = load_workshop(path)
+            if not self.safekeeper.open(Path(path)):
+                return False
         except LoadError as exc:
             self.show_load_problems(Path(path), exc)
             if str(path) in recent_files(self.settings) and not Path(path).exists():
                 remove_recent_file(self.settings, str(path))
             return False
-        self.set_workshop(workshop, path)
         self._remember_file(Path(path))
         self.statusBar().showMessage(_("Opened {name}").format(name=Path(path).name), 5000)
         return True
@@ -383,7 +385,7 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         self.commit_pending()
-        if self.doc.path is None:
+        if self.doc.path is None or self.doc.read_only:  # read-only: the file belongs to someone else
             return self.save_as()
         return self._save_to(self.doc.path)
 
@@ -398,13 +400,15 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         self.clock.record()
+        if not self.safekeeper.may_save_to(path):
+            return False
         try:
             self.doc.save(path)
         except OSError as exc:
-            QMessageBox.critical(self, _("Cannot save"),
-                                 _("The workshop could not be saved to “{path}”: {reason}\nThe previous file is unchanged.")
-                                 .format(path=path, reason=exc.strerror or exc))
+            if self.safekeeper.offer_save_as(path, exc.strerror or str(exc)):
+                return self.save_as()
             return False
+        self.doc.read_only = False
         self._remember_file(path)
         self._update_title()
         self.statusBar().showMessage(_("Saved {name}").format(name=path.name), 5000)
@@ -486,6 +490,7 @@ class MainWindow(QMainWindow):
         if self.clock.running:
             self.clock.pause()
         if self.maybe_save():
+            self.safekeeper.clean_exit()
             self.settings.setValue("zoom_index", self.zoom_index)
             if not self.isFullScreen():
                 self.settings.setValue("geometry", self.saveGeometry())

@@ -1,0 +1,204 @@
+"""Nothing is lost in the window: recovery copies, crash restore, locks, safe saving."""
+
+from __future__ import annotations
+
+import errno
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from workshop_app.model import Goal, SCHEMA_VERSION, UpdateItem, Workshop
+from workshop_app.store import load_workshop, save_workshop, to_json_bytes
+from workshop_app.store.backup import backup_path
+from workshop_app.store.recovery import read_recovery, recovery_dir
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture(autouse=True)
+def empty_recovery_dir():
+    for path in recovery_dir().glob("*"):
+        path.unlink()
+    yield
+    for path in recovery_dir().glob("*"):
+        path.unlink()
+
+
+def rename_meta(window, title: str) -> None:
+    assert window.doc.push(UpdateItem("meta", None, {"title": title}))
+
+
+def saved_file(tmp_path: Path, title: str = "Saved") -> Path:
+    doc = Workshop()
+    doc.meta.title = title
+    doc.elements.append(Goal(id="g-1", title="Leads"))
+    path = tmp_path / "w.workshop.json"
+    save_workshop(doc, path)
+    return path
+
+
+def test_every_edit_writes_the_recovery_copy_and_saving_removes_it(window, tmp_path, monkeypatch):
+    writer = window.safekeeper.writer
+    rename_meta(window, "First edit")
+    assert read_recovery(writer.path).doc.meta.title == "First edit"
+    rename_meta(window, "Second edit")
+    assert read_recovery(writer.path).doc.meta.title == "Second edit"
+    window.doc.undo_stack.undo()
+    assert read_recovery(writer.path).doc.meta.title == "First edit"
+    target = tmp_path / "w.workshop.json"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.save()
+    assert not writer.path.exists()
+    assert load_workshop(target).meta.title == "First edit"
+
+
+def test_clean_close_removes_recovery_copy_and_lock(qtbot, tmp_path):
+    from workshop_app.ui.main_window import MainWindow
+
+    path = saved_file(tmp_path)
+    win = MainWindow()
+    assert win.open_path(path)
+    lock = win.safekeeper.lock
+    assert lock is not None and lock.path.exists()
+    rename_meta(win, "Changed")
+    assert win.safekeeper.writer.path.exists()
+    win.doc.undo_stack.undo()  # back to the saved state: nothing to recover
+    assert not win.safekeeper.writer.path.exists()
+    win.close()
+    assert not lock.path.exists()
+
+
+def crashed_session(tmp_path: Path, title: str, source: Path | None) -> Path:
+    """A child process writes a recovery copy and dies without cleaning up."""
+    code = (
+        "import os, sys\n"
+        "from workshop_app.model import Workshop, Goal\n"
+        "from workshop_app.store.recovery import RecoveryWriter\n"
+        "doc = Workshop(); doc.meta.title = sys.argv[1]\n"
+        "doc.elements.append(Goal(id='g-1', title='Leads'))\n"
+        "doc.elements.append(Goal(id='g-2', title='Agreed in the room'))\n"
+        "w = RecoveryWriter(); w.write(doc, sys.argv[2] or None); print(w.path, flush=True)\n"
+        "os._exit(1)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, title, str(source or "")],
+                            capture_output=True, text=True, timeout=60)
+    return Path(result.stdout.strip())
+
+
+def test_after_a_crash_the_copy_is_offered_and_restored_as_unsaved(window, boxes, tmp_path):
+    source = saved_file(tmp_path)
+    copy = crashed_session(tmp_path, "Crashed workshop", source)
+    assert copy.exists()
+    boxes.answers.append(Button.Yes)  # Restore
+    assert window.safekeeper.offer_recoveries()
+    kind, title, text = boxes.shown[-1]
+    assert "Crashed workshop" in text
+    assert "added" in text and "Agreed in the room" in text  # how it differs from the saved file
+    assert window.doc.workshop.meta.title == "Crashed workshop"
+    assert window.doc.path == source
+    assert window.doc.is_modified  # not saved yet
+    assert not copy.exists()  # replaced by this session's own copy
+    assert read_recovery(window.safekeeper.writer.path).doc.meta.title == "Crashed workshop"
+
+
+def test_a_copy_is_never_discarded_silently(window, boxes, tmp_path):
+    copy = crashed_session(tmp_path, "Keep me", None)
+    boxes.answers.append(Button.No)  # ask again next time
+    assert not window.safekeeper.offer_recoveries()
+    assert copy.exists()
+    boxes.answers += [Button.Discard, Button.No]  # discard … then think better of it
+    window.safekeeper.offer_recoveries()
+    assert copy.exists()
+    boxes.answers += [Button.Discard, Button.Yes]
+    window.safekeeper.offer_recoveries()
+    assert not copy.exists()
+
+
+def test_failed_save_keeps_everything_and_offers_save_as(window, boxes, tmp_path, monkeypatch):
+    path = saved_file(tmp_path)
+    assert window.open_path(path)
+    rename_meta(window, "Unsaved work")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("workshop_app.ui.document.save_workshop", disk_full)
+    boxes.answers.append(Button.Cancel)
+    assert not window.save()
+    assert "No space left on device" in boxes.texts()[-1]
+    assert window.doc.is_modified and window.doc.workshop.meta.title == "Unsaved work"
+    assert load_workshop(path).meta.title == "Saved"
+    assert read_recovery(window.safekeeper.writer.path).doc.meta.title == "Unsaved work"
+
+    elsewhere = tmp_path / "elsewhere.workshop.json"
+    calls = []
+
+    def failing_then_fine(doc, target, keep_backup=False):
+        calls.append(target)
+        if target == path:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        save_workshop(doc, target, keep_backup)
+
+    monkeypatch.setattr("workshop_app.ui.document.save_workshop", failing_then_fine)
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
+    boxes.answers.append(Button.Save)  # "Save as…"
+    assert window.save()
+    assert calls == [path, elsewhere]
+    assert load_workshop(elsewhere).meta.title == "Unsaved work"
+    assert not window.doc.is_modified
+
+
+def test_saving_keeps_the_previous_version_as_a_private_backup(window, tmp_path):
+    path = saved_file(tmp_path, "Version 1")
+    assert window.open_path(path)
+    rename_meta(window, "Version 2")
+    assert window.save()
+    assert load_workshop(backup_path(path)).meta.title == "Version 1"
+
+
+def test_a_file_open_in_another_tandem_opens_read_only_or_as_a_copy(window, boxes, tmp_path):
+    path = saved_file(tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import sys; from workshop_app.store.lock import FileLock; FileLock({str(path)!r}).acquire(); "
+         "print('locked', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        boxes.answers.append(Button.Yes)  # read-only
+        assert window.open_path(path)
+        assert "open in another Tandem" in boxes.texts()[-1]
+        assert window.doc.read_only and window.doc.path == path
+        assert not window.doc.push(UpdateItem("meta", None, {"title": "x"}))
+
+        boxes.answers.append(Button.No)  # a copy
+        assert window.open_path(path)
+        assert not window.doc.read_only and window.doc.path is None
+        assert window.doc.push(UpdateItem("meta", None, {"title": "My copy"}))
+
+        boxes.answers.append(Button.Cancel)
+        assert not window.open_path(path)
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+        holder.stdin.close()
+    assert load_workshop(path).meta.title == "Saved"
+
+
+def test_a_newer_file_opens_read_only_and_is_never_saved_back(window, boxes, tmp_path, monkeypatch):
+    path = tmp_path / "future.workshop.json"
+    data = to_json_bytes(Workshop()).replace(
+        f'"schema_version": {SCHEMA_VERSION}'.encode(), f'"schema_version": {SCHEMA_VERSION + 1}'.encode())
+    path.write_bytes(data)
+    assert window.open_path(path)
+    assert window.doc.read_only
+    assert f"version {SCHEMA_VERSION + 1}" in boxes.texts()[-1]
+    elsewhere = tmp_path / "older.workshop.json"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
+    assert not window.save()
+    assert not elsewhere.exists()
+    assert path.read_bytes() == data
