@@ -58,8 +58,25 @@ def create_application():
     return app
 
 
+def _no_display() -> bool:
+    """True on Linux/BSD without X11 or Wayland and no platform chosen: Qt would abort."""
+    import os
+
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | None) -> int:
     """Start the window (or render screenshots and exit); returns the exit code."""
+    if _no_display():
+        if not screenshots:
+            print(i18n._("tandem: no display found. Start Tandem in a desktop session, or use the headless "
+                         "commands (see 'tandem --help')."), file=sys.stderr)
+            return 1
+        import os
+
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screenshots need no screen
     app = create_application()
     from workshop_app.ui.main_window import MainWindow
     from workshop_app.ui.settings import app_settings

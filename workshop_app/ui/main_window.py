@@ -36,6 +36,7 @@ from workshop_app.ui.features import minutes_export_available
 from workshop_app.ui.labels import PHASE_HINTS, phase_name
 from workshop_app.ui.navigator import PhaseNavigator
 from workshop_app.ui.pages.base import PhasePage
+from workshop_app.ui.responsiveness import Responsiveness
 from workshop_app.ui.safekeeping import Safekeeper
 from workshop_app.ui.settings import add_recent_file, app_settings, recent_files, remove_recent_file
 from workshop_app.ui.style import DEFAULT_POINT_SIZE, ZOOM_STEPS, base_font, style_sheet
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or app_settings()
         self.doc = Document(parent=self)
         self.safekeeper = Safekeeper(self)
+        self.responsiveness = Responsiveness(self)  # no full-GC stalls mid-edit; graph libraries preloaded
         self.clock = TimeboxClock(self.doc, parent=self)
         self.pages: dict[Phase, PhasePage] = {}
         self.current_phase: Phase | None = None
