@@ -3,11 +3,44 @@
 Message boxes never block a test: their static helpers and ``exec`` are
 replaced by recorders (``boxes``) that answer with the default button or
 whatever a test queued in ``boxes.answers``.
+
+Two screens for the whole session, like the facilitator's laptop with a
+projector: the offscreen platform reads them from a JSON file (``SCREENS``:
+a 1280×720 "laptop", primary, and a 1920×1080 "projector" to its right).
+One QApplication serves the whole test process, so this is set before Qt
+starts rather than per test; it lets the audience-window tests drive real
+widgets with pytest-qt, and every other UI test runs on the laptop screen
+as before (tests needing a single screen patch
+``workshop_app.ui.presentation.available_screens``).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+import tempfile
+
 import pytest
+
+SCREENS = {"screens": [
+    {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 720, "logicalDpi": 96},
+    {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96},
+]}
+
+
+def _two_screens() -> None:
+    qt_started = "PySide6.QtWidgets" in sys.modules and sys.modules["PySide6.QtWidgets"].QApplication.instance()
+    if qt_started or not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        return
+    sandbox = os.path.dirname(os.environ.get("TANDEM_CONFIG_DIR", "")) or None  # tests/conftest.py's folder
+    handle, path = tempfile.mkstemp(prefix="tandem-screens-", suffix=".json", dir=sandbox)
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        json.dump(SCREENS, file)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={path}"
+
+
+_two_screens()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from workshop_app.model import Goal, SCHEMA_VERSION, UpdateItem, Workshop
+from workshop_app.model import SCHEMA_VERSION, Goal, UpdateItem, Workshop
 from workshop_app.store import load_workshop, save_workshop, to_json_bytes
 from workshop_app.store.backup import backup_path
 from workshop_app.store.recovery import read_recovery, recovery_dir
@@ -94,7 +94,7 @@ def test_after_a_crash_the_copy_is_offered_and_restored_as_unsaved(window, boxes
     assert copy.exists()
     boxes.answers.append(Button.Yes)  # Restore
     assert window.safekeeper.offer_recoveries()
-    kind, title, text = boxes.shown[-1]
+    text = boxes.shown[-1][2]
     assert "Crashed workshop" in text
     assert "added" in text and "Agreed in the room" in text  # how it differs from the saved file
     assert window.doc.workshop.meta.title == "Crashed workshop"

@@ -27,5 +27,8 @@ def shortcuts_text() -> str:
         ("Ctrl+S / Ctrl+O / Ctrl+N", _("Save / open / new workshop")),
         ("Ctrl+E", _("Export minutes")),
     ]
+    from workshop_app.ui.present_actions import shortcut_rows
+
+    rows += shortcut_rows()  # presentation mode and the projector
     body = "".join(f"<tr><td style='padding-right:18px'><b>{escape(k)}</b></td><td>{escape(t)}</td></tr>" for k, t in rows)
     return f"<table cellspacing='4'>{body}</table>"

@@ -21,6 +21,7 @@ from workshop_app.model import (
     Side,
     Workshop,
 )
+from workshop_app.ui.theme import SIDE_TEXT
 
 PHASE_NAMES = {
     Phase.SETUP: N_("Setup"),
@@ -44,8 +45,9 @@ PHASE_HINTS = {
 
 SIDE_NAMES = {Side.MARKETING: N_("Marketing"), Side.SALES: N_("Sales"), Side.JOINT: N_("Joint")}
 
-#: Okabe–Ito colour-blind-safe pair for the two sides (DESIGN §6), and a neutral for joint.
-SIDE_COLOURS = {Side.MARKETING: "#0072B2", Side.SALES: "#D55E00", Side.JOINT: "#5F6B73"}
+#: A side's colour as *text* (headings, side columns): the graph's Okabe–Ito hues (DESIGN §6), with
+#: Sales orange and joint green darkened to keep 4.5:1 on white (see ui/theme.py for the fills).
+SIDE_COLOURS = SIDE_TEXT
 
 KIND_NAMES = {
     ElementKind.STRATEGY: N_("Company strategy"),

@@ -11,7 +11,7 @@ import importlib
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from workshop_app.ui.features import minutes_export_available
 from workshop_app.ui.labels import PHASE_HINTS, phase_name
 from workshop_app.ui.navigator import PhaseNavigator
 from workshop_app.ui.pages.base import PhasePage
+from workshop_app.ui.presentation import Presenter
 from workshop_app.ui.responsiveness import Responsiveness
 from workshop_app.ui.safekeeping import Safekeeper
 from workshop_app.ui.settings import add_recent_file, app_settings, recent_files, remove_recent_file
@@ -57,6 +58,9 @@ MAX_PROBLEMS_SHOWN = 12
 
 class MainWindow(QMainWindow):
     """One workshop at a time; File/Edit/View/Phase/Help menus; keyboard for everything."""
+
+    #: The phase on screen changed (the projector follows it: ui/presentation.py).
+    phase_shown = Signal(object)
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
+        self.presenter = Presenter(self)  # presentation mode and the audience window; adds its menu entries
         self.actions = build_actions(self)
         build_menus(self, self.actions, self.menuBar())
         self.actions.languages.get(current_language(), self.actions.languages["en"]).setChecked(True)
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
         self._update_done_action()
         if focus and not self.navigator.hasFocus():
             page.focus_first()
+        self.phase_shown.emit(phase)
 
     def _on_navigator_row(self, row: int) -> None:
         if row >= 0:

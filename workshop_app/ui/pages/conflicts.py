@@ -98,6 +98,7 @@ class ConflictsPage(PhasePage):
         super().__init__(doc, parent)
         self.views: list = []
         self._by_id: dict[str, object] = {}
+        self._hidden_elements: set[str] = set()
         self.table = RecordTable(
             doc, "conflicts",
             [Column("votes", N_("Dots"), "label", display=lambda _d, v: str(v.votes) if v.votes else ""),
@@ -109,6 +110,7 @@ class ConflictsPage(PhasePage):
             remove_op=self._remove_op,
         )
         self.table.setObjectName("conflict_table")
+        self.table.model.hidden_of = self._hidden_from_audience  # greyed with an eye-slash mark
         self.table.current_changed.connect(lambda _id: self._on_current())
         self.table.view.setMinimumHeight(120)
 
@@ -206,6 +208,11 @@ class ConflictsPage(PhasePage):
         votes_row.addStretch(1)
         votes_row.addWidget(self.vote_minus)
         votes_row.addWidget(self.vote_plus)
+        self.voting_button = QPushButton(_("Dot voting…"))
+        self.voting_button.setObjectName("voting_button")
+        self.voting_button.setToolTip(_("Dots per participant, votes per person, results on the projector (Ctrl+Shift+D)"))
+        self.voting_button.clicked.connect(self._open_voting)
+        votes_row.addWidget(self.voting_button)
         self.new_decision = QPushButton(_("Decision from resolution"))
         self.new_decision.setObjectName("new_decision")
         self.new_decision.clicked.connect(self.add_decision)
@@ -232,6 +239,17 @@ class ConflictsPage(PhasePage):
         scroll.setWidget(content)
         return panel(self.details_title, scroll)
 
+    def _open_voting(self) -> None:
+        presenter = getattr(self.window(), "presenter", None)
+        if presenter is not None:
+            presenter.open_voting()
+
+    def _hidden_from_audience(self, view) -> bool:
+        """Not on the wall: hidden itself, or naming a hidden entry (see ui/audience_content.py)."""
+        from workshop_app.ui.audience_content import conflict_shown
+
+        return not conflict_shown(view, self._hidden_elements)
+
     def _show_declare(self, shown: bool) -> None:
         self.declare_box.setVisible(shown)
         if shown:
@@ -243,6 +261,7 @@ class ConflictsPage(PhasePage):
 
         self.views = conflict_views(self.doc.workshop, current_language())
         self._by_id = {v.id: v for v in self.views}
+        self._hidden_elements = {el.id for el in self.doc.workshop.elements if el.hidden}
 
     def current(self):
         return self._by_id.get(self.table.current_id() or "")

@@ -9,7 +9,7 @@ shape changes; otherwise its texts are updated in place.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,11 +43,13 @@ from workshop_app.model import (
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import LEVEL_NAMES, SIDE_COLOURS, SIDE_NAMES, element_label, side_name
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
+from workshop_app.ui.theme import HIDDEN_TEXT, hidden_icon
 from workshop_app.ui.widgets.element_forms import ElementDetails
 from workshop_app.ui.widgets.fields import ChoiceField, TextField
 from workshop_app.ui.widgets.links import LinkEditor
 
 UNLINKED = "__unlinked__"
+HIDDEN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def breakdown(doc: Workshop) -> tuple[list[str], dict[str, list[str]], list[str]]:
@@ -173,9 +175,18 @@ class GoalTree(QTreeWidget):
         if font.bold() != bold:
             font.setBold(bold)
             item.setFont(0, font)
-        colour = SIDE_COLOURS.get(el.side) if el.kind != ElementKind.STRATEGY else None
+        colour = SIDE_COLOURS.get(el.side) if el.kind != ElementKind.STRATEGY and not el.hidden else None
         if colour:
             item.setForeground(1, QBrush(QColor(colour)))
+        if bool(item.data(0, HIDDEN_ROLE)) != el.hidden:  # not shown to the audience: greyed, eye-slash mark
+            item.setData(0, HIDDEN_ROLE, el.hidden)
+            item.setIcon(0, hidden_icon() if el.hidden else QIcon())
+            for column in range(len(texts)):
+                if el.hidden:
+                    item.setForeground(column, QBrush(QColor(HIDDEN_TEXT)))
+                elif column != 1 or not colour:
+                    item.setData(column, Qt.ItemDataRole.ForegroundRole, None)
+            item.setToolTip(0, _("Hidden from the audience") if el.hidden else (texts[0] if len(texts[0]) > 24 else ""))
 
     def _update_texts(self, doc: Workshop) -> None:
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]

@@ -33,6 +33,7 @@ from workshop_app.model import AddItem, MoveItem, RemoveItem, UpdateItem, Worksh
 from workshop_app.ui.document import Document
 from workshop_app.ui.formats import ParseError, format_date, format_number, parse_date, parse_number
 from workshop_app.ui.labels import RATING_NAMES, element_label, participant_label, rating_stars
+from workshop_app.ui.theme import HIDDEN_TEXT, hidden_icon
 from workshop_app.ui.widgets.fields import TextField, element_choices, participant_choices
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,6 +97,8 @@ class RecordTableModel(QAbstractTableModel):
         self.update_op = update_op or (lambda record, changes: UpdateItem(collection, record.id, changes))
         self.records: list[Any] = rows(doc.workshop)
         self.ids = [key(r) for r in self.records]
+        #: Whether a row is hidden from the audience (greyed, with an eye-slash mark in the first column).
+        self.hidden_of: Callable[[Any], bool] = lambda record: bool(getattr(record, "hidden", False))
 
     # -- refresh ---------------------------------------------------------------
     def refresh(self) -> bool:
@@ -144,6 +147,14 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self.records):
             return None
         record, column = self.records[index.row()], self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole) \
+                and self.hidden_of(record):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(HIDDEN_TEXT)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return hidden_icon() if index.column() == 0 else None
+            text = display_value(self.doc.workshop, column, record)
+            return _("Hidden from the audience") + (f"\n{text}" if len(text) > 30 else "")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = display_value(self.doc.workshop, column, record)
             if role == Qt.ItemDataRole.ToolTipRole:
