@@ -15,6 +15,7 @@ Two costs would otherwise land in the middle of an edit:
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import logging
@@ -61,10 +62,8 @@ class Responsiveness(QObject):
             except Exception:  # a missing library shows up where it is used, with its message
                 log.exception("preloading %s failed", name)
                 return
-        try:
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nothing left to settle
             self.preloaded.emit()
-        except RuntimeError:  # the window closed meanwhile: nothing left to settle
-            pass
 
 
 def settle() -> None:
