@@ -138,7 +138,7 @@ def _axes_style(ax: Any, tr: Tr, labels: list[tuple[str, dict[str, Any]]], xmax:
     handles = [Patch(facecolor="#999999", edgecolor="#999999", label=tr("Goal: horizon")),
                Patch(facecolor="white", edgecolor="#999999", hatch="////",
                      label=tr("Incentive: pay-out period (| = next pay-outs)"))]
-    wide = sum(len(h.get_label()) for h in handles) * 0.6 * font * 0.9 + 8 * font < ax.figure.get_figwidth() * 72 * 0.9
+    wide = sum(len(h.get_label()) for h in handles) * 0.75 * font * 0.9 + 10 * font < ax.figure.get_figwidth() * 72 * 0.6
     legend = ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2 if wide else 1,
                        fontsize=font * 0.9, frameon=False, borderaxespad=0.3)
     for text in legend.get_texts():
