@@ -110,6 +110,12 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
         window.close()
         return 0
 
+    # Open first, show second: the first paint already shows the workshop, and no
+    # page is built twice. Work left by a crash is offered once the window is up.
+    if demo:
+        window.open_demo()
+    elif path:
+        window.open_path(path)  # problems are shown; the new workshop stays
     geometry = settings.value("geometry")
     if geometry is not None and window.restoreGeometry(geometry):
         window.show()
@@ -118,10 +124,7 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
         if screen is not None:  # also right without a window manager that maximizes
             window.setGeometry(screen.availableGeometry())
         window.showMaximized()  # the projector and the laptop both want every pixel
-    if window.safekeeper.offer_recoveries():
-        pass  # the restored work comes first; a file named on the command line waits
-    elif demo:
-        window.open_demo()
-    elif path:
-        window.open_path(path)  # problems are shown; the new workshop stays
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, window.safekeeper.offer_recoveries)
     return app.exec()

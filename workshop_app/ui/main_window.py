@@ -121,8 +121,7 @@ class MainWindow(QMainWindow):
         self._prebuild_timer.timeout.connect(self._prebuild_next_page)
         self.apply_zoom()
         self.resize(1400, 860)
-        self.go_to_phase(Phase.SETUP)
-        self._update_title()
+        self._update_title()  # the first page is built when shown, or by the workshop opened first
 
     # -- layout ----------------------------------------------------------------
     def _build_header(self) -> QFrame:
@@ -507,6 +506,8 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def showEvent(self, event) -> None:  # Qt override
+        if self.current_phase is None:
+            self.go_to_phase(Phase.SETUP)
         super().showEvent(event)
         QTimer.singleShot(0, self, self._focus_page)
         self._prebuild_timer.start(200)
