@@ -32,7 +32,8 @@ def raw_bytes(raw: dict) -> bytes:
     [
         (b"", "the file is empty"),
         (b"   \n", "the file is empty"),
-        (b"this is not json", "not valid JSON (line 1, column 1"),
+        (b"this is not json", "not valid JSON: Expecting value at line 1, column 1"),
+        (b'{"schema_version": 1, "meta": {"title": "open', "Unterminated string starting at line 1, column 41"),
         (b'{"schema_version": 1, "elements": [', "not valid JSON"),
         (b"[1, 2]", "must hold one JSON object"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary data"),

@@ -33,9 +33,14 @@ def _clip(canv: Any, text: str, font: str, size: float, width: float) -> str:
     """Shorten ``text`` with an ellipsis until it fits ``width`` points."""
     if canv.stringWidth(text, font, size) <= width:
         return text
-    while text and canv.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    lo, hi = 0, len(text)  # binary search: a title of thousands of characters must not cost seconds per page
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if canv.stringWidth(text[:mid] + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "…"
 
 
 def draw_page(canv: Any, doc: Any, furniture: PageFurniture) -> None:

@@ -92,7 +92,8 @@ def parse_bytes(data: bytes, allow_newer: bool = False) -> Workshop:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LoadError([Problem("", f"this is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")]) from None
+        what = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + position
+        raise LoadError([Problem("", f"this is not valid JSON: {what} at line {exc.lineno}, column {exc.colno}")]) from None
     except RecursionError:
         raise LoadError([Problem("", "the JSON is nested too deeply to be a workshop file")]) from None
     return parse_raw(raw, allow_newer)

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from workshop_app.i18n import _
+from workshop_app.i18n import _, current_language
 from workshop_app.model import ModelError, Operation, Workshop
 from workshop_app.store import save_workshop
 
@@ -62,6 +62,13 @@ class OperationCommand(QUndoCommand):
         self.doc._changed_by(self.operations[0])
 
 
+def blank_workshop() -> Workshop:
+    """A new workshop whose minutes default to the language the facilitator works in."""
+    workshop = Workshop()
+    workshop.meta.language = current_language()
+    return workshop
+
+
 class Document(QObject):
     """The open workshop: model, path, undo stack and read-only flag.
 
@@ -87,7 +94,7 @@ class Document(QObject):
 
     def __init__(self, workshop: Workshop | None = None, path: str | Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.workshop = workshop if workshop is not None else Workshop()
+        self.workshop = workshop if workshop is not None else blank_workshop()
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self._read_only = False

@@ -51,13 +51,27 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return tokens
 
 
-def _cut(fm: QFontMetrics, word: str, width: int) -> list[str]:
-    """A piece longer than a line, cut with a hyphen where nothing else helps."""
+def _fit(fm: QFontMetrics, word: str, width: int) -> int:
+    """How many leading characters of ``word`` fit ``width`` with a hyphen (at least 1).
+
+    A binary search: a pasted 5,000-character "word" must not cost thousands
+    of measurements while the room waits.
+    """
+    lo, hi = 1, len(word)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fm.horizontalAdvance(word[:mid] + "-") <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _cut(fm: QFontMetrics, word: str, width: int, limit: int) -> list[str]:
+    """A piece longer than a line, cut with a hyphen where nothing else helps; at most ``limit`` cuts."""
     pieces = []
-    while fm.horizontalAdvance(word) > width and len(word) > 1:
-        cut = len(word) - 1
-        while cut > 1 and fm.horizontalAdvance(word[:cut] + "-") > width:
-            cut -= 1
+    while len(pieces) < limit and len(word) > 1 and fm.horizontalAdvance(word) > width:
+        cut = _fit(fm, word, width)
         pieces.append(word[:cut] + "-")
         word = word[cut:]
     return [*pieces, word]
@@ -75,7 +89,7 @@ def wrap(fm: QFontMetrics, text: str, width: int, max_lines: int) -> list[str]:
             continue
         if line:
             lines.append(line)
-        *full, line = _cut(fm, piece, width)
+        *full, line = _cut(fm, piece, width, max_lines + 1 - len(lines))
         lines += full
         if len(lines) > max_lines:
             break

@@ -31,7 +31,7 @@ from workshop_app.model import Phase, Workshop
 from workshop_app.store import SUFFIX, LoadError
 from workshop_app.ui.actions import build_actions, build_menus
 from workshop_app.ui.agenda_ops import UpdateAgenda, agenda_item
-from workshop_app.ui.document import Document
+from workshop_app.ui.document import Document, blank_workshop
 from workshop_app.ui.features import minutes_export_available
 from workshop_app.ui.labels import PHASE_HINTS, phase_name
 from workshop_app.ui.navigator import PhaseNavigator
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def new_workshop(self) -> None:
         if self.maybe_save():
-            self.set_workshop(Workshop(), None)
+            self.set_workshop(blank_workshop(), None)
 
     def open_demo(self) -> bool:
         if not self.maybe_save():
