@@ -2,7 +2,8 @@
 
 These modules translate with a language fixed per call (``Tr(lang)``, so a
 German export works under an English UI); their messages are the first
-arguments of ``tr(...)``, ``self(...)`` inside ``Tr`` and ``tr.plural(...)``.
+arguments of ``tr(...)``, ``self(...)`` inside ``Tr`` and ``tr.plural(...)``, and the
+title given to ``rules.about(tr, title, element)``.
 """
 
 import ast
@@ -27,7 +28,8 @@ def messages(path: Path) -> set[str]:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
         count = 2 if name == "plural" else 1 if name in ("tr", "self") or isinstance(func, ast.Call) else 0
-        found |= {a.value for a in node.args[:count] if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+        args = node.args[1:2] if name == "about" else node.args[:count]  # rules.about(tr, title, element)
+        found |= {a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
     return found
 
 

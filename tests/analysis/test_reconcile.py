@@ -70,7 +70,7 @@ def test_a_conflict_solved_by_a_change_is_shown_resolved_not_dropped(doc):
     assert "rule-silo-goal:fair" not in {f.id for f in find_conflicts(doc)}
     v = view(doc, "rule-silo-goal:fair")
     assert v.status == ConflictStatus.RESOLVED and v.resolved_by_change
-    assert v.votes == 4 and v.title == "Goal in a silo" and "Trade-fair contacts" in v.explanation
+    assert v.votes == 4 and v.title == "Goal in a silo: Trade-fair contacts" and "Trade-fair contacts" in v.explanation
     assert doc.conflicts[0].status == ConflictStatus.OPEN  # the record itself is not rewritten behind the stack
 
 
@@ -162,4 +162,4 @@ def test_views_serialise_to_json_for_the_command_line(doc):
     assert data[0]["rule"] == "silo-goal" and data[0]["status"] == "open" and data[0]["votes"] == 0
     assert set(data[0]) >= {"id", "rule", "element_ids", "title", "explanation", "lever", "status", "votes",
                             "resolved_by_change"}
-    assert data[0]["title"] == "Ziel im Silo"
+    assert data[0]["title"] == "Ziel im Silo: Trade-fair contacts"

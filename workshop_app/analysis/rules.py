@@ -26,11 +26,22 @@ from workshop_app.analysis.findings import Finding, Tr
 from workshop_app.analysis.index import DocIndex
 from workshop_app.model import ElementBase, GoalLevel, LinkKind, Origin, Side
 
+#: How much of an element's title a finding's title repeats.
+SUBJECT_CHARS = 40
+
 PERIOD_RATIO = 4
 USELESS_RATING = 1
 SIDE_ORDER = {Side.MARKETING: 0, Side.JOINT: 1, Side.SALES: 2}
 
 Rule = Callable[[DocIndex, Tr], Iterator[Finding]]
+
+
+def about(tr: Tr, title: str, element: ElementBase) -> str:
+    """A rule's title naming the element it is about, so two findings of one rule differ in a list."""
+    name = (element.title or element.id).strip()
+    if len(name) > SUBJECT_CHARS:
+        name = name[: SUBJECT_CHARS - 1].rstrip() + "…"
+    return f"{tr(title)}: {name}"
 
 
 def _goals(idx: DocIndex, *levels: GoalLevel) -> list[ElementBase]:
@@ -61,7 +72,7 @@ def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
                 continue
             yield Finding(
                 "misaligned-incentive", (inc.id, goal_id),
-                tr("Incentive rewards an unaligned goal"),
+                about(tr, "Incentive rewards an unaligned goal", goal),
                 tr("Incentive {incentive} rewards {goal}, but {goal} contributes to no shared goal and no "
                    "company strategy. People are paid for work the joint plan does not need.",
                    incentive=tr.name(inc), goal=tr.name(goal)),
@@ -113,7 +124,7 @@ def short_incentive_period(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
                 continue
             yield Finding(
                 "short-incentive-period", (inc.id, goal_id),
-                tr("Incentive period much shorter than the goal's horizon"),
+                about(tr, "Incentive period much shorter than the goal's horizon", inc),
                 tr("Incentive {incentive} pays out every {period}, but {goal} has a horizon of {horizon}. "
                    "It pays {times} times before the goal can show results, so short-term wins beat the "
                    "long-term goal.", incentive=tr.name(inc), goal=tr.name(goal), period=tr.months(period),
@@ -131,7 +142,7 @@ def shared_goal_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
         if not budgets:
             yield Finding(
                 "unfunded-shared-goal", (goal.id,),
-                tr("Shared goal without a budget"),
+                about(tr, "Shared goal without a budget", goal),
                 tr("Shared goal {goal} has no budget. A goal without money stays a wish, and each side "
                    "keeps funding its own priorities.", goal=tr.name(goal)),
                 tr("One pot: give {goal} a joint budget that both sides decide on together.", goal=tr.name(goal)),
@@ -140,7 +151,7 @@ def shared_goal_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             split = sorted((b for b in budgets if b.side != Side.JOINT), key=lambda b: (SIDE_ORDER[b.side], b.id))
             yield Finding(
                 "split-budget", (goal.id, *(b.id for b in split)),
-                tr("Shared goal funded from separate pots"),
+                about(tr, "Shared goal funded from separate pots", goal),
                 tr("Shared goal {goal} is funded from separate Marketing and Sales budgets ({budgets}). Each "
                    "side spends its own pot on its own priorities, so the money never meets in one place.",
                    goal=tr.name(goal), budgets=tr.names(split)),
@@ -158,7 +169,7 @@ def silo_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             continue
         yield Finding(
             "silo-goal", (goal.id,),
-            tr("Goal in a silo"),
+            about(tr, "Goal in a silo", goal),
             tr("{side} goal {goal} contributes to no shared goal, strategy or other goal. It is pursued in a "
                "silo, and the other side cannot see why it matters.", side=tr.side(goal.side), goal=tr.name(goal)),
             tr("Connect it: link {goal} to the shared goal it serves — or let it go.", goal=tr.name(goal)),
@@ -175,7 +186,7 @@ def shared_goal_owners(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
         who = tr.side(missing[0]) if len(missing) == 1 else tr("either side")
         yield Finding(
             "shared-goal-owners", (goal.id,),
-            tr("Shared goal not owned by both sides"),
+            about(tr, "Shared goal not owned by both sides", goal),
             tr("Shared goal {goal} has no owner from {who}. A shared goal that only one side owns is that "
                "side's goal.", goal=tr.name(goal), who=who),
             tr("Name owners from both Marketing and Sales for {goal}.", goal=tr.name(goal)),
@@ -207,7 +218,7 @@ def useless_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             continue
         yield Finding(
             "useless-channel", (channel.id,),
-            tr("Channel the receiving side finds useless"),
+            about(tr, "Channel the receiving side finds useless", channel),
             tr("Channel {channel} from {sender} to {receiver} is rated {rating} of 5 by {receiver}. It costs "
                "the sender effort and informs nobody.", channel=tr.name(channel), sender=tr.side(channel.side),
                receiver=tr.side(channel.to_side), rating=channel.usefulness),
