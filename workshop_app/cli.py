@@ -172,8 +172,7 @@ def _print_summary(file: str, summary: dict, explain: bool) -> None:
     print(f"  {_('Conflicts')}: {len(conflicts)}")
     for c in conflicts:
         votes = f"  ●{c['votes']}" if c["votes"] else ""
-        about = " ↔ ".join(c["element_titles"][:3])
-        line = f"    [{_(c['status'])}] {c['title']}{votes}" + (f" — {about}" if about and not c["declared"] else "")
+        line = f"    [{_(c['status'])}] {c['title']}{votes}"  # titles name their element (analysis.rules.about)
         print(line if explain or len(line) <= 118 else line[:117] + "…")
         if explain:
             for text in (c["explanation"], c["lever"]):
