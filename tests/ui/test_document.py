@@ -87,8 +87,7 @@ def test_save_marks_clean_and_replace_clears_the_stack(qtbot, tmp_path):
 
 
 def test_merged_commands_undo_together(qtbot):
-    from workshop_app.model import Phase
-    from workshop_app.ui.agenda_ops import UpdateAgenda
+    from workshop_app.model import Phase, UpdateAgenda
 
     doc = Document()
     doc.push(UpdateAgenda(Phase.SETUP, {"actual_minutes": 3}), "time", merge_key="time:setup")
@@ -101,8 +100,7 @@ def test_merged_commands_undo_together(qtbot):
 def test_update_agenda_refuses_bad_values_without_change():
     import pytest
 
-    from workshop_app.model import Phase
-    from workshop_app.ui.agenda_ops import UpdateAgenda
+    from workshop_app.model import Phase, UpdateAgenda
 
     w = Workshop()
     with pytest.raises(ModelError):

@@ -35,6 +35,7 @@ from workshop_app.model.operations import (
     MoveItem,
     Operation,
     RemoveItem,
+    UpdateAgenda,
     UpdateItem,
 )
 from workshop_app.model.problems import ModelError, Problem
@@ -59,5 +60,5 @@ __all__ = [
     "ElementBase", "ElementKind", "Goal", "GoalLevel", "Incentive", "IncentiveType", "Insight",
     "Language", "Link", "LinkKind", "Meta", "ModelError", "MoveItem", "Operation", "Origin",
     "ParkingItem", "Participant", "Phase", "Pilot", "Position", "Problem", "RemoveItem", "Side",
-    "Strategy", "UpdateItem", "Workshop", "integrity_problems", "new_id",
+    "Strategy", "UpdateAgenda", "UpdateItem", "Workshop", "integrity_problems", "new_id",
 ]

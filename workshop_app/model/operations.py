@@ -15,13 +15,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from workshop_app.model.enums import Phase
 from workshop_app.model.problems import ModelError
 from workshop_app.model.references import (
     COLLECTIONS,
     iter_references_to,
     reference_problems,
 )
-from workshop_app.model.workshop import Workshop
+from workshop_app.model.workshop import AgendaItem, Workshop
 
 SINGLETONS = ("meta", "pilot")
 
@@ -198,3 +199,45 @@ class Batch(Operation):
     def revert(self, doc: Workshop) -> None:
         for op in reversed(self.operations):
             op.revert(doc)
+
+
+class UpdateAgenda(Operation):
+    """Set fields of the agenda row of ``phase`` (rows have no id); adds the row if the file lacked it."""
+
+    def __init__(self, phase: Phase, changes: dict[str, Any], label: str = ""):
+        if "phase" in changes:
+            raise ModelError("an agenda row's phase cannot change")
+        self.phase, self.changes, self.label = Phase(phase), dict(changes), label
+        self._old: dict[str, Any] = {}
+        self._added_at: int | None = None
+
+    def apply(self, doc: Workshop) -> None:
+        unknown = [f for f in self.changes if f not in AgendaItem.model_fields]
+        if unknown:
+            raise ModelError(f"unknown field '{unknown[0]}'")
+        item = doc.agenda_item(self.phase)
+        added_at = None
+        if item is None:
+            item = AgendaItem(phase=self.phase)
+            order = list(Phase)
+            added_at = sum(1 for a in doc.agenda if order.index(a.phase) < order.index(self.phase))
+        old = {f: getattr(item, f) for f in self.changes}
+        try:
+            for field, value in self.changes.items():
+                setattr(item, field, value)
+        except ValidationError as exc:
+            for field, value in old.items():
+                setattr(item, field, value)
+            raise ModelError(exc.errors()[0]["msg"]) from None
+        if added_at is not None:
+            doc.agenda.insert(added_at, item)
+        self._old, self._added_at = old, added_at
+
+    def revert(self, doc: Workshop) -> None:
+        if self._added_at is not None:
+            del doc.agenda[self._added_at]
+            return
+        item = doc.agenda_item(self.phase)
+        if item is not None:
+            for field, value in self._old.items():
+                setattr(item, field, value)

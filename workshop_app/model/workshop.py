@@ -155,6 +155,13 @@ class Workshop(Record):
                 return el
         return None
 
+    def agenda_item(self, phase: Phase) -> AgendaItem | None:
+        """The agenda row of ``phase``, or None if the file has none."""
+        for item in self.agenda:
+            if item.phase == phase:
+                return item
+        return None
+
     def participant(self, participant_id: str) -> Participant | None:
         for p in self.participants:
             if p.id == participant_id:

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from workshop_app.i18n import N_, _, ngettext
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Phase, Side, Workshop
-from workshop_app.ui.agenda_ops import agenda_item
 from workshop_app.ui.formats import format_date, format_number
 from workshop_app.ui.labels import (
     CONFLICT_STATUS_NAMES,
@@ -120,7 +119,7 @@ def setup_columns(doc: Workshop) -> tuple[Column, Column, list[Column]]:
     workshop = Column(_("Workshop"), [Entry(f"meta:{name}", value, caption=_(name)) for name, value in facts if value])
     agenda = []
     for phase in Phase:
-        item = agenda_item(doc, phase)
+        item = doc.agenda_item(phase)
         minutes = item.timebox_minutes if item else 0
         done = bool(item and item.done)
         agenda.append(Entry(str(phase), phase_name(phase), badge=_("{n} min").format(n=minutes),

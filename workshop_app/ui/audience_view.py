@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from workshop_app.i18n import _, current_language
 from workshop_app.model import Phase
-from workshop_app.ui.agenda_ops import agenda_item
 from workshop_app.ui.audience_content import Stage
 from workshop_app.ui.audience_views import VIEW_CLASSES, PhaseView
 from workshop_app.ui.document import Document
@@ -196,7 +195,7 @@ class AudienceView(QWidget):
             time_text, caption = format_clock(max(remaining, 0)), _("left of {n} min").format(n=int(total // 60))
         if clock.running != phase:
             caption += " · " + _("paused")
-        done = [bool(item and item.done) for item in (agenda_item(doc, p) for p in phases)]
+        done = [bool(item and item.done) for item in (doc.agenda_item(p) for p in phases)]
         self.header.set_data(HeaderData(phases.index(phase) + 1, len(phases), phase_name(phase),
                                         doc.meta.title.strip(), phase_progress(doc, phase), done,
                                         time_text, caption, state))

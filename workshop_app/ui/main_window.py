@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n import _, current_language
-from workshop_app.model import Phase, Workshop
+from workshop_app.model import Phase, UpdateAgenda, Workshop
 from workshop_app.store import SUFFIX, LoadError
 from workshop_app.ui.actions import build_actions, build_menus
-from workshop_app.ui.agenda_ops import UpdateAgenda, agenda_item
 from workshop_app.ui.document import Document, blank_workshop
 from workshop_app.ui.features import minutes_export_available
 from workshop_app.ui.labels import PHASE_HINTS, phase_name
@@ -249,13 +248,13 @@ class MainWindow(QMainWindow):
 
     def toggle_phase_done(self) -> None:
         phase = self.current_phase or Phase.SETUP
-        item = agenda_item(self.doc.workshop, phase)
+        item = self.doc.workshop.agenda_item(phase)
         done = not (item.done if item else False)
         text = _("Mark {phase} as done") if done else _("Mark {phase} as not done")
         self.doc.push(UpdateAgenda(phase, {"done": done}), text.format(phase=phase_name(phase)))
 
     def _update_done_action(self) -> None:
-        item = agenda_item(self.doc.workshop, self.current_phase or Phase.SETUP)
+        item = self.doc.workshop.agenda_item(self.current_phase or Phase.SETUP)
         self.actions.phase_done.setChecked(bool(item and item.done))
 
     # -- title -----------------------------------------------------------------
@@ -301,7 +300,7 @@ class MainWindow(QMainWindow):
     def _first_open_phase(self) -> Phase:
         """Where to start in a workshop already under way: the first phase not marked done."""
         for phase in Phase:
-            item = agenda_item(self.doc.workshop, phase)
+            item = self.doc.workshop.agenda_item(phase)
             if item is None or not item.done:
                 return phase
         return Phase.WRAPUP

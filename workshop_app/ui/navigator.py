@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemD
 
 from workshop_app.i18n import _
 from workshop_app.model import Phase
-from workshop_app.ui.agenda_ops import agenda_item
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import phase_name
 from workshop_app.ui.progress import phase_progress
@@ -123,7 +122,7 @@ class PhaseNavigator(QListWidget):
         for row, phase in enumerate(Phase):
             item = self.item(row)
             item.setData(ROLE_PROGRESS, phase_progress(doc, phase))
-            entry = agenda_item(doc, phase)
+            entry = doc.agenda_item(phase)
             item.setData(ROLE_DONE, bool(entry and entry.done))
         self.update_times()
 

@@ -15,8 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.i18n import _
-from workshop_app.model import Phase
-from workshop_app.ui.agenda_ops import UpdateAgenda, agenda_item
+from workshop_app.model import Phase, UpdateAgenda
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import phase_name
 from workshop_app.ui.style import TIME_ALERT, TIME_OK, TIME_WARN
@@ -66,11 +65,11 @@ class TimeboxClock(QObject):
 
     # -- reading ---------------------------------------------------------------
     def _stored_minutes(self, phase: Phase) -> int | None:
-        item = agenda_item(self.doc.workshop, phase)
+        item = self.doc.workshop.agenda_item(phase)
         return item.actual_minutes if item else None
 
     def timebox_seconds(self, phase: Phase) -> float:
-        item = agenda_item(self.doc.workshop, phase)
+        item = self.doc.workshop.agenda_item(phase)
         return (item.timebox_minutes if item else 0) * 60.0
 
     def elapsed(self, phase: Phase) -> float:
@@ -130,7 +129,7 @@ class TimeboxClock(QObject):
                       _("Record time for {phase}").format(phase=phase_name(phase)), merge_key=f"time:{phase}")
 
     def extend(self, phase: Phase, minutes: int = EXTEND_MINUTES) -> None:
-        item = agenda_item(self.doc.workshop, phase)
+        item = self.doc.workshop.agenda_item(phase)
         current = item.timebox_minutes if item else 0
         self.doc.push(UpdateAgenda(phase, {"timebox_minutes": current + minutes}),
                       _("Add {n} min to {phase}").format(n=minutes, phase=phase_name(phase)))

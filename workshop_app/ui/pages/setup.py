@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from workshop_app.i18n import N_, _
-from workshop_app.model import Participant, Phase, Side, new_id
-from workshop_app.ui.agenda_ops import UpdateAgenda
+from workshop_app.model import Participant, Phase, Side, UpdateAgenda, new_id
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import LANGUAGE_NAMES, SIDE_COLOURS, SIDE_NAMES, phase_name
 from workshop_app.ui.pages.base import PhasePage, heading, panel
