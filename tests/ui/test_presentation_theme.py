@@ -22,6 +22,9 @@ def test_the_sides_have_the_graphs_colours_everywhere():
     assert theme.CONFLICT_FILL == graph_style.CONFLICT  # vermillion stays the conflicts' colour
     assert labels.SIDE_COLOURS is theme.SIDE_TEXT
     assert theme.SIDE_TEXT[Side.MARKETING] == graph_style.MARKETING
+    from workshop_app.export import pdf_styles
+
+    assert {Side(k): v for k, v in pdf_styles.SIDE_COLOURS.items()} == theme.SIDE_TEXT  # minutes as on screen
 
 
 def test_contrast_ratio_matches_wcag_reference_values():

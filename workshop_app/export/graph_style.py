@@ -17,15 +17,14 @@ import re
 import textwrap
 from typing import Any
 
+from workshop_app import palette
 from workshop_app.analysis.findings import Tr
 
-MARKETING = "#0072B2"
-SALES = "#E69F00"
-JOINT = "#009E73"
-CONFLICT = "#D55E00"
+SIDE_COLOURS = dict(palette.SIDE_FILLS)
+MARKETING, SALES, JOINT = SIDE_COLOURS["marketing"], SIDE_COLOURS["sales"], SIDE_COLOURS["joint"]
+CONFLICT = palette.CONFLICT
 INK = "#222222"
 EDGE_INK = "#555555"
-SIDE_COLOURS = {"marketing": MARKETING, "sales": SALES, "joint": JOINT}
 
 #: node class → (matplotlib marker, size factor); a node class is the kind, or the goal level
 NODE_SHAPES: dict[str, tuple[str, float]] = {

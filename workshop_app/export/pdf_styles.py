@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from workshop_app import palette
 from workshop_app.export.fonts import BOLD, ITALIC, REGULAR, register_fonts
 
-# Okabe–Ito: colour-blind-safe, the same pair the app uses for the two sides.
-#: The sides' colours of the graph (Okabe–Ito blue, orange, bluish green; export/graph_style.py),
-#: darkened where needed so text in them, or white text on them, keeps a 4.5:1 contrast.
-#: The UI's projector theme uses the same values (ui/theme.py SIDE_TEXT).
-SIDE_COLOURS = {"marketing": "#0072B2", "sales": "#8F5B00", "joint": "#00785A"}
+#: The sides' colours as text and behind white header text (contrast ≥ 4.5:1; workshop_app.palette).
+SIDE_COLOURS = palette.SIDE_TEXT
 INK = "#1F2933"
 MUTED = "#5F6B7A"
 RULE = "#C9D1DB"

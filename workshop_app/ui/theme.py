@@ -13,31 +13,28 @@ green. So on the wall
   every pair used). Orange on white is only 2.3:1, so orange is a fill with
   black text on it, and a darker orange is used where it has to be text.
 
-The colours are repeated here rather than imported from ``graph_style``:
-importing the export layer pulls in the analysis package (networkx) at start-up,
-which DESIGN §7 keeps lazy. ``tests/ui/test_presentation_theme.py`` fails if
-the two ever drift apart.
+The side colours come from :mod:`workshop_app.palette`, the one source the
+graph pictures and the PDF minutes use too.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+from workshop_app import palette
 from workshop_app.model import Side
 
-# -- the Okabe–Ito fills (identical to export/graph_style) ---------------------
-MARKETING_FILL = "#0072B2"
-SALES_FILL = "#E69F00"
-JOINT_FILL = "#009E73"
-CONFLICT_FILL = "#D55E00"
-SIDE_FILLS = {Side.MARKETING: MARKETING_FILL, Side.SALES: SALES_FILL, Side.JOINT: JOINT_FILL}
+# -- the Okabe–Ito fills (workshop_app.palette) ----------------------------------
+SIDE_FILLS = {side: palette.SIDE_FILLS[side.value] for side in Side}
+MARKETING_FILL, SALES_FILL, JOINT_FILL = (SIDE_FILLS[s] for s in (Side.MARKETING, Side.SALES, Side.JOINT))
+CONFLICT_FILL = palette.CONFLICT
 
 #: Text on a side's fill: white on blue (5.2:1), black on orange (9.3:1) and on green (6.1:1).
 ON_SIDE_FILL = {Side.MARKETING: "#FFFFFF", Side.SALES: "#000000", Side.JOINT: "#000000"}
 
 #: A side's colour used *as text* on white or the editor's light greys: the fill itself where it
 #: is dark enough, else the same hue darkened until it reaches 4.5:1 on every editor background.
-SIDE_TEXT = {Side.MARKETING: "#0072B2", Side.SALES: "#8F5B00", Side.JOINT: "#00785A"}
+SIDE_TEXT = {side: palette.SIDE_TEXT[side.value] for side in Side}
 
 #: The editor's light backgrounds that side-coloured text sits on (card, alternate row, page).
 EDITOR_BACKGROUNDS = ("#FFFFFF", "#F6F8FA", "#EEF1F4")
