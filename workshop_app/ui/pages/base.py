@@ -92,6 +92,18 @@ class PhasePage(QWidget):
     def select_initial(self) -> None:
         """Select something meaningful the first time the page is shown, so details panels are not empty."""
 
+    def fill_with_columns(self, left: QWidget, right: QWidget, left_share: float) -> QSplitter:
+        """The page as two resizable columns, ``left_share`` of the width on the left."""
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        self.share(splitter, left_share, 1 - left_share)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        return splitter
+
     def share(self, splitter: QSplitter, *fractions: float) -> None:
         """Give the splitter's parts these shares of its width once it has one (size hints would decide otherwise)."""
         self._shares.append((splitter, fractions))

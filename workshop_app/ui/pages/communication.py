@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
 
 from workshop_app.i18n import N_, _
 from workshop_app.model import Channel, ElementKind, Origin, Phase, Side, Workshop, new_id
@@ -82,14 +82,7 @@ class CommunicationPage(PhasePage):
         tables.addWidget(panel(self.as_is, self.rating_hint))
         tables.addWidget(panel(self.agreed))
         tables.setChildrenCollapsible(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(tables)
-        splitter.addWidget(panel(self.details_title, scroll))
-        splitter.setChildrenCollapsible(False)
-        self.share(splitter, 0.62, 0.38)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.fill_with_columns(tables, panel(self.details_title, scroll), 0.62)
         self.last_table = self.agreed
 
     def _new_channel(self, title: str, origin: Origin, side: Side | None) -> Channel:

@@ -81,14 +81,7 @@ class CulturePilotPage(PhasePage):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(pilot_content)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(belief_splitter)
-        splitter.addWidget(panel(heading(_("Protected-space pilot")), scroll))
-        splitter.setChildrenCollapsible(False)
-        self.share(splitter, 0.55, 0.45)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.fill_with_columns(belief_splitter, panel(heading(_("Protected-space pilot")), scroll), 0.55)
 
     def _on_current(self, table: RecordTable, item_id: str | None) -> None:
         if item_id is None and table is not self.last_table:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -272,14 +271,7 @@ class GoalsPage(PhasePage):
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        self.share(splitter, 0.55, 0.45)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.fill_with_columns(left, right, 0.55)
         self.tree.fit_columns()
 
     # -- adding ----------------------------------------------------------------

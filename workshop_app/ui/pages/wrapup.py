@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QWidget
 
 from workshop_app.i18n import N_, _
 from workshop_app.model import ActionItem, ActionStatus, Decision, ParkingItem, Phase, new_id
@@ -77,14 +77,7 @@ class WrapupPage(PhasePage):
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 2)
         right.setChildrenCollapsible(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        self.share(splitter, 0.58, 0.42)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.fill_with_columns(left, right, 0.58)
 
     def _export(self) -> None:
         window = self.window()
