@@ -150,3 +150,20 @@ def test_batch_is_all_or_nothing(doc):
 def test_remove_unknown_id_is_refused(doc):
     with pytest.raises(ModelError):
         RemoveItem("elements", "nope").apply(doc)
+
+
+def test_update_agenda_reverts_and_refuses_cleanly():
+    from workshop_app.model import Phase, UpdateAgenda
+
+    doc = Workshop()
+    doc.agenda = [row for row in doc.agenda if row.phase != Phase.GOALS]  # a file that lacks a row
+    before = dump(doc)
+    with pytest.raises(ModelError, match="whole number ≥ 0"):
+        UpdateAgenda(Phase.SETUP, {"done": True, "actual_minutes": -5}).apply(doc)
+    assert dump(doc) == before
+    op = UpdateAgenda(Phase.GOALS, {"actual_minutes": 40})
+    op.apply(doc)
+    assert [row.phase for row in doc.agenda] == list(Phase)  # added in phase order
+    assert doc.agenda_item(Phase.GOALS).actual_minutes == 40
+    op.revert(doc)
+    assert dump(doc) == before

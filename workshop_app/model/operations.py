@@ -127,6 +127,29 @@ def _target(doc: Workshop, collection: str, item_id: str | None) -> BaseModel:
     return _items(doc, collection)[find_index(doc, collection, item_id or "")]
 
 
+def set_fields(obj: BaseModel, changes: dict[str, Any], check=None) -> dict[str, Any]:
+    """Assign ``changes`` (validated), run ``check``; on any refusal restore and raise ModelError.
+
+    Returns the old values, for ``revert``.
+    """
+    unknown = [f for f in changes if f not in type(obj).model_fields]
+    if unknown:
+        raise ModelError(f"unknown field '{unknown[0]}'")
+    old = {f: getattr(obj, f) for f in changes}
+    try:
+        for field, value in changes.items():
+            setattr(obj, field, value)
+        if check is not None:
+            check()
+    except (ValidationError, ModelError) as exc:
+        for field, value in old.items():
+            setattr(obj, field, value)
+        if isinstance(exc, ValidationError):
+            raise ModelError(exc.errors()[0]["msg"]) from None
+        raise
+    return old
+
+
 class UpdateItem(Operation):
     """Set fields of one object (``item_id`` is None for ``meta`` and ``pilot``)."""
 
@@ -138,21 +161,7 @@ class UpdateItem(Operation):
 
     def apply(self, doc: Workshop) -> None:
         obj = _target(doc, self.collection, self.item_id)
-        unknown = [f for f in self.changes if f not in type(obj).model_fields]
-        if unknown:
-            raise ModelError(f"unknown field '{unknown[0]}'")
-        old = {f: getattr(obj, f) for f in self.changes}
-        try:
-            for field, value in self.changes.items():
-                setattr(obj, field, value)
-            _raise_first(reference_problems(doc, self.collection, obj))
-        except (ValidationError, ModelError) as exc:
-            for field, value in old.items():
-                setattr(obj, field, value)
-            if isinstance(exc, ValidationError):
-                raise ModelError(exc.errors()[0]["msg"]) from None
-            raise
-        self._old = old
+        self._old = set_fields(obj, self.changes, lambda: _raise_first(reference_problems(doc, self.collection, obj)))
 
     def revert(self, doc: Workshop) -> None:
         obj = _target(doc, self.collection, self.item_id)
@@ -212,23 +221,13 @@ class UpdateAgenda(Operation):
         self._added_at: int | None = None
 
     def apply(self, doc: Workshop) -> None:
-        unknown = [f for f in self.changes if f not in AgendaItem.model_fields]
-        if unknown:
-            raise ModelError(f"unknown field '{unknown[0]}'")
         item = doc.agenda_item(self.phase)
         added_at = None
         if item is None:
             item = AgendaItem(phase=self.phase)
             order = list(Phase)
             added_at = sum(1 for a in doc.agenda if order.index(a.phase) < order.index(self.phase))
-        old = {f: getattr(item, f) for f in self.changes}
-        try:
-            for field, value in self.changes.items():
-                setattr(item, field, value)
-        except ValidationError as exc:
-            for field, value in old.items():
-                setattr(item, field, value)
-            raise ModelError(exc.errors()[0]["msg"]) from None
+        old = set_fields(item, self.changes)
         if added_at is not None:
             doc.agenda.insert(added_at, item)
         self._old, self._added_at = old, added_at
