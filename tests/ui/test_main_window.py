@@ -182,16 +182,30 @@ def test_refused_edit_is_explained(qtbot, window, boxes):
     page = window.page(Phase.SETUP)
     type_into(qtbot, page.meta_form.editors["date"], "31.02.2026")
     assert window.doc.workshop.meta.date is None
-    assert "needs a date" in boxes.shown[-1][2]
+    assert "needs a date" in window.message_bar.current_text()
+    assert boxes.shown == []  # said in the bar above the page, not in a modal box mid-typing
     assert page.meta_form.editors["date"].text() == ""
+    qtbot.mouseClick(window.message_bar.close_button, Qt.MouseButton.LeftButton)
+    assert not window.message_bar.isVisible()
 
 
 def test_read_only_document_refuses_typing(qtbot, window, boxes):
     window.doc.read_only = True
     assert "(read-only)" in window.windowTitle()
-    type_into(qtbot, window.page(Phase.SETUP).participants.add_edit, "Anna")
+    title = window.page(Phase.SETUP).meta_form.editors["title"]
+    assert title.isReadOnly()  # the fields look read-only, not just refuse
+    assert "read-only" in window.message_bar.current_text()
+    add_edit = window.page(Phase.SETUP).participants.add_edit
+    assert add_edit.isReadOnly()
+    type_into(qtbot, add_edit, "Anna")
     assert window.doc.workshop.participants == []
-    assert "read-only" in boxes.shown[-1][2]
+    window.doc.refused.emit("This workshop is open read-only; the change was not made.")  # e.g. a drag in the graph
+    assert "change was not made" in window.message_bar.current_text()
+    window.message_bar.dismiss()  # the refusal goes; the standing read-only notice stays
+    assert "read-only" in window.message_bar.current_text()
+    assert window.message_bar.action.isVisible()
+    window.doc.read_only = False
+    assert not window.message_bar.isVisible() and not title.isReadOnly()
 
 
 def test_phase_done_and_help(qtbot, window, boxes):

@@ -75,7 +75,7 @@ def test_votes_per_participant_make_the_record_and_reorder_the_conflicts(qtbot, 
     # a fourth dot is refused, with a reason, and nothing changes
     other = next(n for n, v in enumerate(model.views) if v.id != target.id and v.record is None)
     assert not model.setData(model.index(other, column_of(dialog, person)), 1)
-    assert any("has 3 dots" in text for text in boxes.texts())
+    assert "has 3 dots" in dialog.message_bar.current_text()  # said in the dialog, where the typing is
     assert sum(c.votes.get(person, 0) for c in window.doc.workshop.conflicts) == 3
 
     # dots counted in the room without names (the tally) put it on top: votes order the conflicts

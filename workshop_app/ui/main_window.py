@@ -33,6 +33,7 @@ from workshop_app.ui.actions import build_actions, build_menus
 from workshop_app.ui.document import Document, blank_workshop
 from workshop_app.ui.features import minutes_export_available
 from workshop_app.ui.labels import PHASE_HINTS, phase_name
+from workshop_app.ui.message_bar import MessageBar
 from workshop_app.ui.navigator import PhaseNavigator
 from workshop_app.ui.pages.base import PhasePage
 from workshop_app.ui.presentation import Presenter
@@ -84,6 +85,9 @@ class MainWindow(QMainWindow):
         right.addWidget(self.header)
         page_area = QVBoxLayout()
         page_area.setContentsMargins(16, 14, 16, 12)
+        self.message_bar = MessageBar()
+        self.message_bar.action_requested.connect(self.save_as)
+        page_area.addWidget(self.message_bar)
         page_area.addWidget(self.stack)
         right.addLayout(page_area, 1)
         layout = QHBoxLayout(central)
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         self.doc.modified_changed.connect(lambda _m: self._update_title())
         self.doc.path_changed.connect(lambda _p: self._update_title())
         self.doc.read_only_changed.connect(lambda _r: self._update_title())
+        self.doc.read_only_changed.connect(lambda _r: self._read_only_notice())
         self.doc.changed.connect(lambda _op: self._after_edit())
         self.doc.replaced.connect(self._after_replace)
         self.doc.refused.connect(self.show_refusal)
@@ -236,8 +241,17 @@ class MainWindow(QMainWindow):
         self.navigator.update_progress()
 
     def show_refusal(self, message: str) -> None:
+        """Why an edit was not made, in the bar above the page: no modal box mid-typing."""
         self.statusBar().showMessage(message, 10000)
-        QMessageBox.warning(self, _("Change not made"), message)
+        self.message_bar.show_refusal(message)
+
+    def _read_only_notice(self) -> None:
+        if self.doc.read_only:
+            self.message_bar.set_persistent(
+                _("This workshop is open read-only: changes cannot be made here. Save a copy to work on it."),
+                _("Save a copy…"))
+        else:
+            self.message_bar.set_persistent(None)
 
     # -- timebox ---------------------------------------------------------------
     def toggle_timer(self) -> None:

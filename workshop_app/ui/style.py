@@ -82,6 +82,10 @@ QLineEdit, QPlainTextEdit, QComboBox {{ border: 1px solid #C5CCD3; border-radius
     background: {CARD}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 2px solid {ACCENT}; padding: 2px 5px; }}
 QLineEdit:disabled, QPlainTextEdit:disabled, QComboBox:disabled {{ background: #F3F5F7; color: #8A949C; }}
+QLineEdit:read-only, QPlainTextEdit[readOnly="true"] {{ background: #F3F5F7; border-style: dashed; }}
+QFrame#message_bar {{ border: 1px solid #D9B44A; border-radius: 4px; background: #FFF6D6; }}
+QFrame#message_bar[kind="info"] {{ border-color: #8DB8D9; background: #EAF3FA; }}
+QFrame#message_bar QLabel {{ background: transparent; color: {INK}; }}
 QPushButton {{ border: 1px solid #B9C2CA; border-radius: 4px; padding: 4px 12px; background: #F7F8FA; }}
 QPushButton:hover {{ background: #EAF3FA; }}
 QPushButton:focus {{ border: 2px solid {ACCENT}; padding: 3px 11px; }}

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from workshop_app.i18n import _, current_language, ngettext
 from workshop_app.model import Batch, Operation, UpdateItem, Workshop
 from workshop_app.ui.document import Document
+from workshop_app.ui.message_bar import MessageBar
 from workshop_app.ui.theme import SIDE_TEXT
 
 if TYPE_CHECKING:
@@ -259,8 +260,11 @@ class VotingDialog(QDialog):
         self.summary.setObjectName("votes_summary")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        self.message_bar = MessageBar(self)  # a refused count is said here, where the typing is
+        doc.refused.connect(lambda text: self.message_bar.show_refusal(text) if self.isVisible() else None)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.message_bar)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()

@@ -270,6 +270,17 @@ def find_record(doc: Workshop, collection: str, item_id: str | None) -> Any:
     return None
 
 
+def show_read_only(editor: QWidget, read_only: bool) -> None:
+    """A read-only workshop's fields look it: text stays selectable, choices grey out."""
+    if isinstance(editor, (QLineEdit, QPlainTextEdit)):
+        if editor.isReadOnly() != read_only:
+            editor.setReadOnly(read_only)
+            editor.style().unpolish(editor)
+            editor.style().polish(editor)
+    else:
+        editor.setEnabled(not read_only)
+
+
 class RecordForm(QWidget):
     """Editors for some fields of one record, bound to the document.
 
@@ -353,6 +364,7 @@ class RecordForm(QWidget):
         doc = self.doc.workshop
         for spec in self.specs:
             editor = self.editors[spec.name]
+            show_read_only(editor, self.doc.read_only)
             value = getattr(record, spec.name) if record is not None else None
             editor.blockSignals(True)
             try:

@@ -34,7 +34,7 @@ from workshop_app.ui.document import Document
 from workshop_app.ui.formats import ParseError, format_date, format_number, parse_date, parse_number
 from workshop_app.ui.labels import RATING_NAMES, element_label, participant_label, rating_stars
 from workshop_app.ui.theme import HIDDEN_TEXT, hidden_icon
-from workshop_app.ui.widgets.fields import TextField, element_choices, participant_choices
+from workshop_app.ui.widgets.fields import TextField, element_choices, participant_choices, show_read_only
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -421,6 +421,8 @@ class RecordTable(QWidget):
             self._fit_columns()
         for button in self.buttons.values():
             button.setEnabled(not self.doc.read_only)
+        if self.add_edit is not None:
+            show_read_only(self.add_edit, self.doc.read_only)
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
