@@ -162,3 +162,25 @@ def test_summary_escapes_user_text(qtbot, window):
     page = open_small(window, Phase.WRAPUP)
     type_into(qtbot, page.decisions.add_edit, "<b>bold</b> & <script>")
     assert "<b>bold</b> & <script>" in page.summary.toPlainText()
+
+
+def test_dates_and_statuses_are_never_cut_off_in_a_narrow_table(qtbot, window):
+    """On a 1280-wide laptop the names and references give way; a due date stays whole."""
+    from workshop_app.store.demo import load_demo
+
+    window.resize(1280, 720)
+    window.set_workshop(load_demo("de"), None)
+    window.go_to_phase(Phase.WRAPUP)
+    table = window.page(Phase.WRAPUP).actions_table
+    qtbot.waitUntil(lambda: table.view.viewport().width() > 0)
+    table.layout_columns()
+    header, fm = table.view.horizontalHeader(), table.view.fontMetrics()
+    columns = [c.field for c in table.model.columns]
+    for field in ("due_date", "status"):
+        column = columns.index(field)
+        widest = max(fm.horizontalAdvance(table.model.data(table.model.index(r, column)) or "")
+                     for r in range(table.model.rowCount()))
+        assert header.sectionSize(column) >= widest, field
+    owner = columns.index("owner")
+    assert header.sectionSize(owner) < table._fits[owner]  # the owner column gave way instead
+    assert table.model.headerData(owner, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Owner"

@@ -76,8 +76,11 @@ QListWidget#navigator {{ background: {NAV_BG}; color: #E8EEF3; border: none; out
 QTableView, QTreeView, QListView {{ border: 1px solid {LINE}; border-radius: 4px; gridline-color: #E6E9ED;
     selection-background-color: #CFE6F5; selection-color: {INK}; }}
 QTableView::item, QTreeView::item {{ padding: 2px 6px; }}
+/* bold on the header, not its sections: Qt elides a heading with the widget's font,
+   so a bold section font would be cut off without its "…" */
 QHeaderView::section {{ background: #F3F5F7; color: {MUTED}; border: none; border-bottom: 1px solid {LINE};
-    padding: 4px 6px; font-weight: 600; }}
+    padding: 4px 6px; }}
+QHeaderView {{ font-weight: 600; }}
 QLineEdit, QPlainTextEdit, QComboBox {{ border: 1px solid #C5CCD3; border-radius: 4px; padding: 3px 6px;
     background: {CARD}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 2px solid {ACCENT}; padding: 2px 5px; }}

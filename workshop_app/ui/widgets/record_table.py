@@ -65,6 +65,10 @@ class Column:
         return self.field_for(record) if self.field_for is not None else self.field
 
 
+#: Column kinds whose values are short and fixed in form; they are never squeezed (see layout_columns).
+RIGID_KINDS = frozenset({"date", "int", "float", "enum", "rating", "bool"})
+
+
 def display_value(doc: Workshop, column: Column, record: Any) -> str:
     if column.display is not None:
         return column.display(doc, record)
@@ -129,8 +133,8 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.columns[section].title)
+        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _(self.columns[section].title)  # the tooltip gives an elided heading in full
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -388,10 +392,14 @@ class RecordTable(QWidget):
             return
         stretch = [i for i, c in enumerate(columns) if c.stretch]
         narrow = [i for i, c in enumerate(columns) if not c.stretch]
-        wanted = sum(self._fits[i] for i in narrow)
-        budget = available * (0.5 if stretch else 1.0)
-        scale = min(1.0, budget / wanted) if wanted else 1.0
-        widths = {i: max(self._heads[i], int(self._fits[i] * scale)) for i in narrow}  # headings stay readable
+        # short fixed-form values (a date, a number, a status) are useless cut off: they keep
+        # their width, and the names and references beside them give way first
+        rigid = {i for i in narrow if columns[i].kind in RIGID_KINDS}
+        budget = available * (0.5 if stretch else 1.0) - sum(self._fits[i] for i in rigid)
+        wanted = sum(self._fits[i] for i in narrow if i not in rigid)
+        scale = max(0.0, min(1.0, budget / wanted)) if wanted else 1.0
+        widths = {i: self._fits[i] if i in rigid else max(self._heads[i], int(self._fits[i] * scale))
+                  for i in narrow}  # headings stay readable
         if stretch and sum(widths.values()) > available * 0.6:  # too narrow even for the headings: share
             shrink = available * 0.6 / sum(widths.values())
             widths = {i: int(w * shrink) for i, w in widths.items()}
