@@ -123,3 +123,27 @@ def test_horizon_chart_redraws_after_a_resize(qtbot):
     widget.resize(60, 40)  # too small to draw into
     qtbot.wait(300)
     assert widget.figure.axes == []
+
+
+def test_selected_conflict_only_draws_its_neighbourhood_and_keeps_positions(canvas, qtbot):
+    from workshop_app.analysis import conflict_views
+
+    declared = next(v for v in conflict_views(canvas.doc, "en") if set(v.element_ids) == {"g2", "g3"})
+    canvas.set_highlight(declared.id)
+    whole_font = canvas.drawn.metrics.font
+    canvas.set_focus(True)
+    canvas.canvas.draw()
+    # the conflict, what is linked to it (the shared goal, the commission), not the strategy beyond
+    assert set(canvas.drawn.ids) == {"g2", "g3", "g1", "i1"} and canvas.focused
+    assert canvas.drawn.metrics.font >= whole_font
+    start = canvas.node_position("g3")
+    with qtbot.assertNotEmitted(canvas.element_moved):  # placed afresh: a drag here would move nothing real
+        qtbot.mousePress(canvas.canvas, Qt.MouseButton.LeftButton, pos=start)
+        for step in range(1, 5):
+            qtbot.mouseMove(canvas.canvas, start + QPoint(30 * step, 10 * step))
+        qtbot.mouseRelease(canvas.canvas, Qt.MouseButton.LeftButton, pos=start + QPoint(120, 40))
+    with qtbot.waitSignal(canvas.element_clicked, timeout=2000) as blocker:
+        qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=canvas.node_position("i1"))
+    assert blocker.args == ["i1"]
+    canvas.set_highlight(None)  # nothing selected: the whole graph, even with the box ticked
+    assert set(canvas.drawn.ids) == {"s1", "g1", "g2", "g3", "i1"} and not canvas.focused

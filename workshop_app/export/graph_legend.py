@@ -22,9 +22,30 @@ def legend_font(width_in: float, scale: float = 1.0) -> float:
     return min(max(width_in * 0.75, 7.0), LEGEND_FONT) * scale
 
 
+#: The most entries a legend has (3 sides, 5 kinds of element, 4 of link, the conflict ring)
+#: and a long label ("in einem offenen Zielkonflikt"): what the reserved strip must hold.
+MOST_ITEMS = 13
+LONG_LABEL = 26
+
+
+def _entry_pt(label_chars: int, size: float) -> float:
+    """Width of one legend entry (handle, gap, label) in points, for ``size`` pt type."""
+    return (label_chars * 0.58 + 3.5) * size
+
+
+def _fitting_columns(width_in: float, label_chars: int, size: float) -> int:
+    return max(1, int(width_in * 72 * 0.98 // _entry_pt(label_chars, size)))
+
+
+def legend_rows(width_in: float = 19.0, scale: float = 1.0) -> int:
+    """Rows reserved under the axes: three on a wide picture, more when a narrow one needs them."""
+    size = legend_font(width_in, scale)
+    return max(LEGEND_ROWS, math.ceil(MOST_ITEMS / _fitting_columns(width_in, LONG_LABEL, size)))
+
+
 def legend_height_in(width_in: float = 19.0, scale: float = 1.0) -> float:
     """Inches kept free under the axes for the legend."""
-    return LEGEND_ROWS * legend_font(width_in, scale) * 1.75 / 72 + 0.15
+    return legend_rows(width_in, scale) * legend_font(width_in, scale) * 1.75 / 72 + 0.15
 
 
 def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
@@ -66,10 +87,12 @@ def add_legend(ax: Any, tr: Tr, elements: Iterable[Any], link_kinds: set[str], c
     items = _handles(tr, elements, link_kinds, conflicts, size)
     if not items:
         return None
-    width_pt = fig.get_figwidth() * 72 * 0.98
-    entry_pt = (max(len(label) for _, label in items) * 0.58 + 3.5) * size
-    ncol = max(1, min(len(items), int(width_pt // entry_pt)))
-    ncol = max(ncol, math.ceil(len(items) / LEGEND_ROWS))
+    width_in = fig.get_figwidth()
+    longest = max(len(label) for _, label in items)
+    ncol = min(len(items), _fitting_columns(width_in, longest, size))
+    ncol = max(ncol, math.ceil(len(items) / legend_rows(width_in, scale)))
+    if ncol * _entry_pt(longest, size) > width_in * 72 * 0.98:  # more than the strip holds: smaller type, never cut off
+        size = width_in * 72 * 0.98 / (ncol * _entry_pt(longest, 1.0))
     handles, labels = zip(*items, strict=True)
     legend = ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=ncol, fontsize=size,
                        frameon=False, numpoints=1, handlelength=3.4, columnspacing=1.4, borderaxespad=0.2)

@@ -14,12 +14,12 @@ nothing selected, or a small workshop, it is the whole graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.analysis.findings import Tr
+from workshop_app.analysis.focus import focus_document, neighbourhood
 from workshop_app.export import graph_style as gs
 from workshop_app.export.graph_picture import draw_graph
 from workshop_app.model import Workshop
@@ -33,25 +33,6 @@ READABLE_PT = 10.0
 #: Canvas width (pixels) at which the graph gets the full presentation scale; narrower canvases get less,
 #: so the legend and band names still fit (node labels are sized by their slots anyway).
 FULL_SCALE_WIDTH = 1100
-
-
-def neighbourhood(doc: Workshop, element_ids: Iterable[str]) -> set[str]:
-    """The elements of a conflict and every element linked to one of them (hidden ones left out)."""
-    core = set(element_ids)
-    keep = set(core)
-    for link in doc.links:
-        if link.source in core:
-            keep.add(link.target)
-        if link.target in core:
-            keep.add(link.source)
-    return {el.id for el in doc.elements if el.id in keep and not el.hidden}
-
-
-def focus_document(doc: Workshop, keep: set[str]) -> Workshop:
-    """A read-only copy of ``doc`` with only ``keep`` (placed afresh: dragged positions belong to the whole graph)."""
-    elements = [el.model_copy(update={"position": None}) for el in doc.elements if el.id in keep]
-    links = [ln for ln in doc.links if ln.source in keep and ln.target in keep]
-    return doc.model_copy(update={"elements": elements, "links": links})
 
 
 class AudienceGraph(GraphCanvas):

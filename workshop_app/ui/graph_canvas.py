@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from workshop_app.analysis import ConflictView, conflict_views
 from workshop_app.analysis.findings import Tr
+from workshop_app.analysis.focus import focus_document, neighbourhood
 from workshop_app.export import graph_style as gs
 from workshop_app.export.graph_picture import DrawnGraph, draw_graph
 from workshop_app.export.horizon_chart import draw_horizon_chart
@@ -83,6 +84,9 @@ class GraphCanvas(_FigureWidget):
         super().__init__(parent, lang, dpi=100)
         self.highlight: str | None = None
         self.scale = 1.0
+        self.focus = False  # asked for: only the highlighted conflict's neighbourhood
+        self.focused = False  # drawn so: positions then are not the document's
+        self._drag_allowed = True
         self.drawn: DrawnGraph | None = None
         self._views: list[ConflictView] = []
         self._press: tuple[str, float, float] | None = None
@@ -108,6 +112,11 @@ class GraphCanvas(_FigureWidget):
         self.scale = scale
         self.refresh()
 
+    def set_focus(self, on: bool) -> None:
+        """Draw only the highlighted conflict and its neighbours, large; the whole graph again when off."""
+        if on != self.focus:
+            self.focus = on
+            self.refresh()
     def refresh(self) -> None:
         """Re-draw from the document; cheap enough to call after every command."""
         self._resize_timer.stop()
@@ -121,8 +130,15 @@ class GraphCanvas(_FigureWidget):
             self.canvas.draw_idle()
             return
         self._views = conflict_views(self.doc, self.lang)
-        self.drawn = draw_graph(self.doc, self.figure, lang=self.lang, highlight=self.highlight, views=self._views,
-                                scale=self.scale)
+        view = next((v for v in self._views if v.id == self.highlight), None) if self.focus else None
+        self.focused = view is not None
+        if view is not None:
+            keep = neighbourhood(self.doc, view.element_ids, include_hidden=True)
+            self.drawn = draw_graph(focus_document(self.doc, keep), self.figure, lang=self.lang, highlight=None,
+                                    views=[view], scale=self.scale)
+        else:
+            self.drawn = draw_graph(self.doc, self.figure, lang=self.lang, highlight=self.highlight,
+                                    views=self._views, scale=self.scale)
         self.canvas.draw_idle()
 
     def node_position(self, element_id: str) -> QPoint | None:
@@ -142,6 +158,7 @@ class GraphCanvas(_FigureWidget):
             return
         hit = self._node_at(event)
         self._press = (hit, event.x, event.y) if hit else None
+        self._drag_allowed = not self.focused  # a neighbourhood is placed afresh: its positions are not the graph's
         self._dragging = False
 
     def _on_motion(self, event: Any) -> None:
@@ -149,7 +166,7 @@ class GraphCanvas(_FigureWidget):
             self._show_tooltip(self._node_at(event))
             return
         element_id, x0, y0 = self._press
-        if not self._dragging and abs(event.x - x0) + abs(event.y - y0) < DRAG_THRESHOLD:
+        if not self._drag_allowed or (not self._dragging and abs(event.x - x0) + abs(event.y - y0) < DRAG_THRESHOLD):
             return
         if not self._dragging:
             self._start_drag(element_id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import (
@@ -382,7 +382,17 @@ class ConflictsPage(PhasePage):
         self.graph.setMinimumWidth(320)
         self.graph.element_clicked.connect(self.select_element)
         self.graph.element_moved.connect(self.move_element)
-        graph_panel = panel(heading(_("Dependency graph")), self.graph)
+        self.focus_check = QCheckBox(_("&Selected conflict only"))
+        self.focus_check.setObjectName("graph_focus")
+        self.focus_check.setToolTip(_("Show the selected conflict with everything linked to it, large enough to "
+                                      "read; the whole graph is small on a large workshop."))
+        self.focus_check.toggled.connect(self.graph.set_focus)
+        top = QWidget()
+        row = QHBoxLayout(top)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(heading(_("Dependency graph")), 1)
+        row.addWidget(self.focus_check)
+        graph_panel = panel(top, self.graph)
         graph_panel.layout().setStretch(1, 1)
         self.splitter.addWidget(graph_panel)
         self.splitter.setStretchFactor(0, 9)

@@ -1,0 +1,33 @@
+"""A conflict's neighbourhood: the part of the graph that explains it.
+
+On a large workshop the whole graph is too small to read, on the wall and on
+the laptop alike. A conflict is explained by its own elements and whatever
+they are linked to (the goal an incentive rewards, the budget that funds it),
+so that neighbourhood, laid out afresh, is what both the audience window and
+the editor's "selected conflict only" view draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workshop_app.model import Workshop
+
+
+def neighbourhood(doc: Workshop, element_ids: Iterable[str], include_hidden: bool = False) -> set[str]:
+    """The elements of a conflict and every element linked to one of them (hidden ones left out unless asked)."""
+    core = set(element_ids)
+    keep = set(core)
+    for link in doc.links:
+        if link.source in core:
+            keep.add(link.target)
+        if link.target in core:
+            keep.add(link.source)
+    return {el.id for el in doc.elements if el.id in keep and (include_hidden or not el.hidden)}
+
+
+def focus_document(doc: Workshop, keep: set[str]) -> Workshop:
+    """A copy of ``doc`` with only ``keep``, placed afresh: dragged positions belong to the whole graph."""
+    elements = [el.model_copy(update={"position": None}) for el in doc.elements if el.id in keep]
+    links = [ln for ln in doc.links if ln.source in keep and ln.target in keep]
+    return doc.model_copy(update={"elements": elements, "links": links})
