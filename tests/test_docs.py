@@ -1,6 +1,10 @@
 """The documentation's example and commands stay true."""
 
+import html
+import importlib.util
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from workshop_app.store import parse_bytes
@@ -21,3 +25,112 @@ def test_ci_runs_the_readme_test_command():
     command = re.search(r"```sh\n(.*?)\n```", block, re.S).group(1)
     assert "pytest" in command and 'pip install -e ".[test]"' in command
     assert "test-command" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+# -- pictures and links of README.md and docs/*.md -----------------------------------------------------------
+
+PICTURE_SCRIPT = ROOT / "docs" / "make_pictures.py"
+IMAGES = ROOT / "docs" / "images"
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HTML_IMAGE = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
+MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def _documents() -> list[Path]:
+    return [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def _without_code(text: str) -> str:
+    """Markdown outside fenced code blocks and inline code, where links are not links."""
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    return re.sub(r"`[^`\n]*`", "", text)
+
+
+def _local(target: str) -> bool:
+    return not re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) and not target.startswith("#")
+
+
+def _images(doc: Path) -> list[Path]:
+    text = _without_code(doc.read_text(encoding="utf-8"))
+    targets = MARKDOWN_IMAGE.findall(text) + HTML_IMAGE.findall(text)
+    return [(doc.parent / t.split("#")[0]).resolve() for t in targets if _local(t)]
+
+
+def _picture_script():
+    spec = importlib.util.spec_from_file_location("make_pictures", PICTURE_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_image_the_docs_show_exists():
+    missing = [f"{doc.name}: {image.relative_to(ROOT)}" for doc in _documents() for image in _images(doc)
+               if not image.is_file()]
+    assert not missing, "run `python docs/make_pictures.py`; missing: " + ", ".join(missing)
+
+
+def test_readme_and_guide_show_pictures():
+    assert any("images" in str(p) for p in _images(ROOT / "README.md"))
+    assert len(_images(ROOT / "docs" / "guide.md")) >= 8  # one per phase and a page of the minutes
+
+
+def _anchors(doc: Path) -> set[str]:
+    """The heading anchors GitHub makes: lower case, punctuation dropped, spaces become hyphens."""
+    headings = re.findall(r"^#{1,6}\s+(.+?)\s*$", _without_code(doc.read_text(encoding="utf-8")), re.M)
+    return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
+
+
+def test_relative_links_in_the_docs_lead_somewhere():
+    broken = []
+    for doc in _documents():
+        for target in MARKDOWN_LINK.findall(_without_code(doc.read_text(encoding="utf-8"))):
+            path, _hash, anchor = target.partition("#")
+            if target.startswith("#"):
+                if anchor not in _anchors(doc):
+                    broken.append(f"{doc.name}: {target}")
+            elif _local(target):
+                file = doc.parent / path
+                if not file.exists() or (anchor and file.suffix == ".md" and anchor not in _anchors(file)):
+                    broken.append(f"{doc.name}: {target}")
+    assert not broken, broken
+
+
+def test_the_picture_script_makes_exactly_the_pictures_the_docs_show():
+    planned = {(IMAGES / name).resolve() for name in _picture_script().picture_names()}
+    shown = {image for doc in _documents() for image in _images(doc) if image.parent == IMAGES.resolve()}
+    assert shown == planned, {"shown but not made": sorted(p.name for p in shown - planned),
+                              "made but not shown": sorted(p.name for p in planned - shown)}
+
+
+def test_the_picture_script_dry_run_lists_its_pictures_and_writes_nothing(tmp_path):
+    result = subprocess.run([sys.executable, str(PICTURE_SCRIPT), "--dry-run", "--out", str(tmp_path / "images")],
+                            capture_output=True, text=True, check=True, cwd=ROOT)
+    listed = [line.split("\t")[0] for line in result.stdout.splitlines() if line.strip()]
+    assert listed == _picture_script().picture_names()
+    assert not (tmp_path / "images").exists()
+
+
+def test_the_picture_script_asks_for_screenshots_the_app_writes():
+    from workshop_app.model import Phase
+
+    phases = {phase.value for phase in Phase}
+    for source in _picture_script().SCREENSHOTS.values():
+        match = re.fullmatch(r"(0[1-7]|2[01]|3[01])-(?:presentation-|audience-)?([a-z_]+?)(-1280x720)?\.png", source)
+        assert match, source
+        assert match.group(2) in phases | {"results"}, source
+
+
+def test_the_readme_lists_every_keyboard_shortcut_of_the_app():
+    from workshop_app import i18n
+    from workshop_app.ui.help import shortcuts_text
+
+    before = i18n.current_language()
+    i18n.set_language("en")
+    try:
+        keys = re.findall(r"<b>(.*?)</b>", shortcuts_text())
+    finally:
+        i18n.set_language(before)
+    readme = html.unescape((ROOT / "README.md").read_text(encoding="utf-8"))
+    rows = {row.split("|")[1].strip() for row in readme.splitlines() if row.startswith("| ")}
+    missing = [html.unescape(key) for key in keys if html.unescape(key) not in rows]
+    assert keys and not missing, missing
