@@ -13,10 +13,12 @@ import os
 import sys
 import textwrap
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from workshop_app import __version__, i18n
 from workshop_app.i18n import N_, _
+from workshop_app.locale_format import format_date
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "graph", "export")
@@ -156,20 +158,21 @@ def _summary(doc, lang: str) -> dict:
 
 
 def _print_summary(file: str, summary: dict, explain: bool) -> None:
+    # translated labels first: Babel cannot see messages inside f-strings
+    title, participants, elements_label, links_label = _("Title"), _("Participants"), _("Elements"), _("Links")
+    decisions, actions, parked, conflicts_label = _("Decisions"), _("Actions"), _("Parking lot"), _("Conflicts")
+    day = format_date(date.fromisoformat(summary["date"]), i18n.current_language()) if summary["date"] else "—"
     print(_("{file}: valid workshop file").format(file=file))
-    print(f"  {_('Title')}: {summary['title'] or '—'}  ({summary['organisation'] or '—'}, {summary['date'] or '—'})")
+    print(f"  {title}: {summary['title'] or '—'}  ({summary['organisation'] or '—'}, {day})")
     people = ", ".join(f"{_(side.capitalize())} {n}" for side, n in summary["participants"].items()) or "0"
-    print(f"  {_('Participants')}: {people}")
+    print(f"  {participants}: {people}")
     elements = ", ".join(f"{_(KIND_LABELS[kind])} {n}" for kind, n in summary["elements"].items()) or "0"
-    print(f"  {_('Elements')}: {elements}")
+    print(f"  {elements_label}: {elements}")
     links = ", ".join(f"{_(KIND_LABELS[kind])} {n}" for kind, n in summary["links"].items()) or "0"
-    print(f"  {_('Links')}: {links}")
-    print(
-        f"  {_('Decisions')}: {summary['decisions']}  {_('Actions')}: {summary['actions']}  "
-        f"{_('Parking lot')}: {summary['parking_lot']}"
-    )
+    print(f"  {links_label}: {links}")
+    print(f"  {decisions}: {summary['decisions']}  {actions}: {summary['actions']}  {parked}: {summary['parking_lot']}")
     conflicts = summary["conflicts"]
-    print(f"  {_('Conflicts')}: {len(conflicts)}")
+    print(f"  {conflicts_label}: {len(conflicts)}")
     for c in conflicts:
         votes = f"  ●{c['votes']}" if c["votes"] else ""
         line = f"    [{_(c['status'])}] {c['title']}{votes}"  # titles name their element (analysis.rules.about)
@@ -243,6 +246,8 @@ def _run_headless(argv: list[str]) -> int:
     args = _sub_parser(command).parse_args(argv[1:])
     if getattr(args, "lang", None) is None and command == "check":
         args.lang = _default_language()
+    if command == "check":
+        i18n.set_language(args.lang)  # check's --lang is the language of all its messages, not only the conflicts
     try:
         return COMMANDS[command](args)
     except LoadError as exc:

@@ -1,17 +1,24 @@
 """The one translation function every user-visible string goes through.
 
-Source strings are English. Catalogs are gettext ``.po`` files in
-``resources/locale/<lang>/LC_MESSAGES/``, one per area of the app (``ui.po``,
-``minutes.po``, …) and merged on load; they are read directly (no compile
-step, nothing to forget at install time). The UI language is set
-once with :func:`set_language`; an export in another language asks for its
-own :func:`translator`, independent of the UI's.
+Source strings are English. The catalogs are standard gettext: ``.po``
+sources, extracted from the code with Babel (``scripts/catalogs.py``), and
+the compiled ``.mo`` files next to them in
+``resources/locale/<lang>/LC_MESSAGES/``, which ship inside the wheel
+(``workshop_app/resources``, see :func:`workshop_app.paths.resources_dir`).
+At run time only the ``.mo`` files are read, with the standard library's
+:class:`gettext.GNUTranslations` (fast, and no Babel needed). There is one
+domain per area of the app (``ui``, ``minutes``, …); they are chained into
+one translations object per language.
+
+The UI language is set once with :func:`set_language`; an export in another
+language asks for its own :func:`translations` / :func:`translator`,
+independent of the UI's.
 """
 
 from __future__ import annotations
 
-import ast
 import gettext
+import struct
 from collections.abc import Callable
 from functools import cache
 
@@ -20,66 +27,26 @@ from workshop_app.paths import resources_dir
 LANGUAGES = ("de", "en")
 
 
-class PoTranslations(gettext.NullTranslations):
-    """gettext translations read straight from a ``.po`` file (msgid/msgstr pairs)."""
-
-    def __init__(self, texts: list[str]):
-        super().__init__()
-        self._catalog: dict[str, str] = {}
-        for text in texts:
-            for msgid, msgstr in _parse_po(text):
-                if msgid and msgstr:
-                    self._catalog[msgid] = msgstr
-
-    def gettext(self, message: str) -> str:
-        return self._catalog.get(message, message)
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return self.gettext(msgid1 if n == 1 else msgid2)
-
-
-def _unquote(chunk: str) -> str:
-    return ast.literal_eval(chunk) if chunk.startswith('"') else ""
-
-
-def _parse_po(text: str) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
-    msgid = msgstr = None
-    current = None
-    for line in text.splitlines():
-        line = line.strip()
-        if line.startswith("#") or not line:
-            continue
-        if line.startswith("msgid "):
-            if msgid is not None and msgstr is not None:
-                pairs.append((msgid, msgstr))
-            msgid, msgstr, current = _unquote(line[6:]), None, "id"
-        elif line.startswith("msgstr "):
-            msgstr, current = _unquote(line[7:]), "str"
-        elif line.startswith('"'):
-            if current == "id" and msgid is not None:
-                msgid += _unquote(line)
-            elif current == "str" and msgstr is not None:
-                msgstr += _unquote(line)
-    if msgid is not None and msgstr is not None:
-        pairs.append((msgid, msgstr))
-    return pairs
-
-
 @cache
 def translations(lang: str) -> gettext.NullTranslations:
-    """The catalog for ``lang``; English (the source language) or a missing catalog gives identity."""
+    """Every area catalog of ``lang``, chained; a missing catalog or language gives the English source text.
+
+    English is the source language: its catalogs carry no translations, so
+    lookups fall through to the source text with English plural rules.
+    """
     folder = resources_dir() / "locale" / lang / "LC_MESSAGES"
-    texts = []
-    for po in sorted(folder.glob("*.po")):
+    merged: gettext.NullTranslations | None = None
+    for mo in sorted(folder.glob("*.mo")):
         try:
-            texts.append(po.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            continue
-    try:
-        return PoTranslations(texts)
-    except (ValueError, SyntaxError):
-        return gettext.NullTranslations()
+            with open(mo, "rb") as file:
+                catalog = gettext.GNUTranslations(file)
+        except (OSError, ValueError, struct.error):
+            continue  # a damaged catalog costs its translations, never the start
+        if merged is None:
+            merged = catalog
+        else:
+            merged.add_fallback(catalog)
+    return merged if merged is not None else gettext.NullTranslations()
 
 
 _current: gettext.NullTranslations = gettext.NullTranslations()
@@ -94,6 +61,7 @@ def set_language(lang: str) -> None:
 
 
 def current_language() -> str:
+    """The UI language: ``de`` or ``en``."""
     return _current_lang
 
 
@@ -103,6 +71,7 @@ def _(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """The plural form of the current language for ``n`` (format ``{n}`` yourself)."""
     return _current.ngettext(singular, plural, n)
 
 

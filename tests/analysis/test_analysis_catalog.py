@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import workshop_app
-from workshop_app.i18n import translations
+from workshop_app.paths import resources_dir
 
 PACKAGE = Path(workshop_app.__file__).parent
 MODULES = ["analysis/findings.py", "analysis/rules.py", "analysis/conflicts.py", "export/graph_style.py",
@@ -27,15 +27,29 @@ def messages(path: Path) -> set[str]:
             continue
         func = node.func
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-        count = 2 if name == "plural" else 1 if name in ("tr", "self") or isinstance(func, ast.Call) else 0
+        count = 2 if name == "plural" else 1 if name in ("tr", "self", "N_", "gettext") or isinstance(func, ast.Call) else 0
         args = node.args[1:2] if name == "about" else node.args[:count]  # rules.about(tr, title, element)
         found |= {a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
     return found
 
 
+def german() -> dict[str, str]:
+    """msgid (each plural form too) → German, from every area's .po (read with Babel)."""
+    from babel.messages.pofile import read_po
+
+    found: dict[str, str] = {}
+    for path in sorted((resources_dir() / "locale" / "de" / "LC_MESSAGES").glob("*.po")):
+        with open(path, "rb") as file:
+            for m in read_po(file):
+                ids = [m.id] if isinstance(m.id, str) else list(m.id)
+                forms = [m.string] if isinstance(m.string, str) else list(m.string)
+                found.update((i, s) for i, s in zip(ids, forms, strict=False) if i and s)
+    return found
+
+
 @pytest.mark.parametrize("module", MODULES)
 def test_every_message_has_german_with_the_same_placeholders(module):
-    catalog = translations("de")._catalog
+    catalog = german()
     found = messages(PACKAGE / module)
     missing = sorted(m for m in found if m not in catalog)
     assert missing == []

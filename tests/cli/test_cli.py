@@ -103,3 +103,17 @@ def test_unknown_option_is_a_usage_error():
     result = tandem("check")
     assert result.returncode == 2
     assert "usage: tandem check" in result.stderr
+
+
+def test_check_speaks_the_language_asked_for(tmp_path, capsys):
+    from workshop_app.store import save_workshop
+    from workshop_app.store.demo import load_demo
+
+    path = tmp_path / "demo.workshop.json"
+    save_workshop(load_demo("de"), path)
+    assert main(["check", str(path), "--lang", "de"]) == 0
+    german = capsys.readouterr().out
+    assert "gültige Workshop-Datei" in german and "Titel" in german and "12.03.2026" in german
+    assert main(["check", str(path), "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert "valid workshop file" in english and "12 March 2026" in english

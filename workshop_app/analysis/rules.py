@@ -24,6 +24,7 @@ import networkx as nx
 
 from workshop_app.analysis.findings import Finding, Tr
 from workshop_app.analysis.index import DocIndex
+from workshop_app.i18n import N_
 from workshop_app.model import ElementBase, GoalLevel, LinkKind, Origin, Side
 
 #: How much of an element's title a finding's title repeats.
@@ -37,7 +38,10 @@ Rule = Callable[[DocIndex, Tr], Iterator[Finding]]
 
 
 def about(tr: Tr, title: str, element: ElementBase) -> str:
-    """A rule's title naming the element it is about, so two findings of one rule differ in a list."""
+    """A rule's title naming the element it is about, so two findings of one rule differ in a list.
+
+    ``title`` is an ``N_``-marked message, translated here.
+    """
     name = (element.title or element.id).strip()
     if len(name) > SUBJECT_CHARS:
         name = name[: SUBJECT_CHARS - 1].rstrip() + "…"
@@ -72,7 +76,7 @@ def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
                 continue
             yield Finding(
                 "misaligned-incentive", (inc.id, goal_id),
-                about(tr, "Incentive rewards an unaligned goal", goal),
+                about(tr, N_("Incentive rewards an unaligned goal"), goal),
                 tr("Incentive {incentive} rewards {goal}, but {goal} contributes to no shared goal and no "
                    "company strategy. People are paid for work the joint plan does not need.",
                    incentive=tr.name(inc), goal=tr.name(goal)),
@@ -124,7 +128,7 @@ def short_incentive_period(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
                 continue
             yield Finding(
                 "short-incentive-period", (inc.id, goal_id),
-                about(tr, "Incentive period much shorter than the goal's horizon", inc),
+                about(tr, N_("Incentive period much shorter than the goal's horizon"), inc),
                 tr("Incentive {incentive} pays out every {period}, but {goal} has a horizon of {horizon}. "
                    "It pays {times} times before the goal can show results, so short-term wins beat the "
                    "long-term goal.", incentive=tr.name(inc), goal=tr.name(goal), period=tr.months(period),
@@ -142,7 +146,7 @@ def shared_goal_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
         if not budgets:
             yield Finding(
                 "unfunded-shared-goal", (goal.id,),
-                about(tr, "Shared goal without a budget", goal),
+                about(tr, N_("Shared goal without a budget"), goal),
                 tr("Shared goal {goal} has no budget. A goal without money stays a wish, and each side "
                    "keeps funding its own priorities.", goal=tr.name(goal)),
                 tr("One pot: give {goal} a joint budget that both sides decide on together.", goal=tr.name(goal)),
@@ -151,7 +155,7 @@ def shared_goal_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             split = sorted((b for b in budgets if b.side != Side.JOINT), key=lambda b: (SIDE_ORDER[b.side], b.id))
             yield Finding(
                 "split-budget", (goal.id, *(b.id for b in split)),
-                about(tr, "Shared goal funded from separate pots", goal),
+                about(tr, N_("Shared goal funded from separate pots"), goal),
                 tr("Shared goal {goal} is funded from separate Marketing and Sales budgets ({budgets}). Each "
                    "side spends its own pot on its own priorities, so the money never meets in one place.",
                    goal=tr.name(goal), budgets=tr.names(split)),
@@ -169,7 +173,7 @@ def silo_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             continue
         yield Finding(
             "silo-goal", (goal.id,),
-            about(tr, "Goal in a silo", goal),
+            about(tr, N_("Goal in a silo"), goal),
             tr("{side} goal {goal} contributes to no shared goal, strategy or other goal. It is pursued in a "
                "silo, and the other side cannot see why it matters.", side=tr.side(goal.side), goal=tr.name(goal)),
             tr("Connect it: link {goal} to the shared goal it serves — or let it go.", goal=tr.name(goal)),
@@ -186,7 +190,7 @@ def shared_goal_owners(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
         who = tr.side(missing[0]) if len(missing) == 1 else tr("either side")
         yield Finding(
             "shared-goal-owners", (goal.id,),
-            about(tr, "Shared goal not owned by both sides", goal),
+            about(tr, N_("Shared goal not owned by both sides"), goal),
             tr("Shared goal {goal} has no owner from {who}. A shared goal that only one side owns is that "
                "side's goal.", goal=tr.name(goal), who=who),
             tr("Name owners from both Marketing and Sales for {goal}.", goal=tr.name(goal)),
@@ -218,7 +222,7 @@ def useless_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             continue
         yield Finding(
             "useless-channel", (channel.id,),
-            about(tr, "Channel the receiving side finds useless", channel),
+            about(tr, N_("Channel the receiving side finds useless"), channel),
             tr("Channel {channel} from {sender} to {receiver} is rated {rating} of 5 by {receiver}. It costs "
                "the sender effort and informs nobody.", channel=tr.name(channel), sender=tr.side(channel.side),
                receiver=tr.side(channel.to_side), rating=channel.usefulness),

@@ -170,7 +170,7 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
         watermark=None if final else tr("DRAFT"),
     )
     meta = {
-        "title": f"{tr('Minutes')}: {title}",
+        "title": tr("Minutes") + ": " + title,
         "author": clean(m.facilitator).strip(),
         "subject": tr("Minutes of the joint Marketing and Sales workshop"),
         "keywords": ", ".join(p for p in (clean(m.organisation).strip(), tr("Minutes"), "Marketing", tr("Sales")) if p),

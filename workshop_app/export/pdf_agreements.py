@@ -33,7 +33,7 @@ def conflicts(ctx: Ctx, views: list[Any]) -> list[Any]:
         involved = ", ".join(titles[i] for i in r.element_ids if i in titles)
         origin = _("declared by the participants") if r.declared else _("detected in the graph")
         if getattr(r, "resolved_by_change", False):
-            origin = f"{origin} · {_('resolved by a later change')}"
+            origin += " · " + _("resolved by a later change")
         data.append([
             para(str(n), st.cell),
             cell(ctx, r.title, [esc(r.explanation), labelled(_("Lever"), esc(r.lever)),

@@ -22,8 +22,9 @@ SIDES = (Side.MARKETING, Side.SALES, Side.JOINT)
 def title_block(ctx: Ctx) -> list[Any]:
     _, m = ctx.lang, ctx.doc.meta
     title = m.title.strip() or _("Untitled workshop")
+    minutes = _("Minutes")
     out = [
-        para(f'<font color="{ACCENT}">{esc(_("Minutes").upper())}</font>', ctx.st.small),
+        para(f'<font color="{ACCENT}">{esc(minutes.upper())}</font>', ctx.st.small),
         para(esc(title), ctx.st.title),
     ]
     if m.organisation.strip():

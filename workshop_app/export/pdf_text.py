@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
-from workshop_app.i18n import N_, translator
+from workshop_app.i18n import N_, translations
+from workshop_app.locale_format import format_date, format_money, format_number, quote
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
@@ -52,8 +53,6 @@ KIND_LABELS = {
     "insight": N_("Customer insight"),
     "belief": N_("Belief"),
 }
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 
 
 def clean(text: object) -> str:
@@ -78,45 +77,41 @@ class Lang:
     @classmethod
     def of(cls, code: str) -> Lang:
         code = code if code in ("de", "en") else "en"
-        return cls(code, translator(code))
+        return cls(code, translations(code).gettext)
 
     def __call__(self, message: str) -> str:
         return self.gettext(message)
 
     def plural(self, singular: str, plural: str, n: int, **values: object) -> str:
-        """The singular or plural form (English rule, which German shares), formatted with ``n``."""
-        return self.gettext(singular if n == 1 else plural).format(n=n, **values)
+        """The catalog's plural form for ``n``, formatted with ``n`` and ``values``."""
+        return translations(self.code).ngettext(singular, plural, n).format(n=n, **values)
 
     def label(self, table: dict[str, str], value: object) -> str:
         key = getattr(value, "value", value)
         return self.gettext(table[key]) if key in table else clean(key)
 
     def date(self, day: date | None) -> str:
-        if day is None:
-            return ""
-        if self.code == "de":
-            return f"{day.day:02d}.{day.month:02d}.{day.year}"
-        return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+        """``26.11.2026`` / ``26 November 2026`` (workshop_app/locale_format.py)."""
+        return format_date(day, self.code)
 
     def number(self, value: float | None) -> str:
-        if value is None:
-            return ""
-        text = f"{value:,.2f}" if value != int(value) else f"{int(value):,}"
-        if self.code == "de":
-            text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        return text
+        """``1.234,5`` / ``1,234.5``."""
+        return format_number(value, self.code)
 
     def money(self, amount: float | None, currency: str) -> str:
-        if amount is None:
-            return ""
-        return f"{self.number(amount)} {clean(currency)}".strip()
+        """``1.234 EUR`` / ``EUR 1,234``; the currency is user text, cleaned."""
+        return format_money(amount, clean(currency), self.code)
+
+    def quote(self, text: str) -> str:
+        """User text in the language's quotation marks (escape the result for Paragraphs)."""
+        return quote(text, self.code)
 
     def months(self, n: int | None) -> str:
         if n is None:
             return ""
-        return self.gettext("1 month") if n == 1 else self.gettext("{n} months").format(n=n)
+        return self.plural("{n} month", "{n} months", n)
 
     def weeks(self, n: int | None) -> str:
         if n is None:
             return ""
-        return self.gettext("1 week") if n == 1 else self.gettext("{n} weeks").format(n=n)
+        return self.plural("{n} week", "{n} weeks", n)

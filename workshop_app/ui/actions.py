@@ -125,7 +125,8 @@ def build_menus(w: MainWindow, a: Actions, bar: QMenuBar) -> None:
     view_menu.addSeparator()
     language_menu = view_menu.addMenu(_("&Language"))
     group = QActionGroup(w)
-    for code, name in (("de", "Deutsch"), ("en", "English")):
+    # the languages in their own names, so a facilitator finds theirs whatever the UI language
+    for code, name in (("system", _("System default")), ("de", "Deutsch"), ("en", "English")):
         action = QAction(name, w)
         action.setCheckable(True)
         action.triggered.connect(lambda _c=False, c=code: w.choose_language(c))

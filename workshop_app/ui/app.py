@@ -14,15 +14,12 @@ from workshop_app import i18n
 
 
 def choose_language(lang: str | None, settings) -> str:
-    """The ``--lang`` argument, else the stored choice, else the system locale (de or en)."""
+    """The ``--lang`` argument, else the stored choice (View ▸ Language), else the system's language."""
     if lang in i18n.LANGUAGES:
         return lang
-    stored = str(settings.value("language", "") or "")
-    if stored in i18n.LANGUAGES:
-        return stored
-    from PySide6.QtCore import QLocale
+    from workshop_app.ui.settings import language_choice, resolve_language
 
-    return "de" if QLocale.system().name().lower().startswith("de") else "en"
+    return resolve_language(language_choice(settings))
 
 
 def install_qt_translations(app, lang: str) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from workshop_app.i18n import N_, _, ngettext
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Phase, Side, Workshop
-from workshop_app.ui.formats import format_date, format_number
+from workshop_app.ui.formats import format_long_date, format_money
 from workshop_app.ui.labels import (
     CONFLICT_STATUS_NAMES,
     INCENTIVE_TYPE_NAMES,
@@ -113,7 +113,7 @@ def visible_conflicts(doc: Workshop, views: Iterable[ConflictView]) -> list[Conf
 def setup_columns(doc: Workshop) -> tuple[Column, Column, list[Column]]:
     """(workshop facts, agenda, participants by side)."""
     meta = doc.meta
-    facts = [(N_("Organisation"), meta.organisation), (N_("Date"), format_date(meta.date)),
+    facts = [(N_("Organisation"), meta.organisation), (N_("Date"), format_long_date(meta.date)),
              (N_("Venue"), meta.venue), (N_("Facilitator"), meta.facilitator)]
     facts.insert(0, (N_("Title"), meta.title.strip()))
     workshop = Column(_("Workshop"), [Entry(f"meta:{name}", value, caption=_(name)) for name, value in facts if value])
@@ -144,7 +144,7 @@ def element_detail(el, category: str = "") -> str:
     if kind == ElementKind.INCENTIVE:
         return _join(_(INCENTIVE_TYPE_NAMES[el.incentive_type]), months(el.period_months), el.rewards_what)
     if kind == ElementKind.BUDGET:
-        amount = f"{format_number(el.amount)} {el.currency}" if el.amount is not None else ""
+        amount = format_money(el.amount, el.currency)
         return _join(amount, months(el.period_months))
     if kind == ElementKind.CHANNEL:
         return _join(el.format, el.cadence)
@@ -221,7 +221,7 @@ def goal_facts(doc: Workshop, element_id: str | None) -> Column | None:
     baseline = f"{el.baseline} → " if el.baseline else ""
     target = " ".join(p for p in (baseline + el.target, el.unit) if p.strip())
     facts = [(N_("Kind"), _join(_(LEVEL_NAMES[el.level]), side_name(el.side))), (N_("Metric"), el.metric),
-             (N_("Target"), target), (N_("Horizon"), months(el.horizon_months)), (N_("Due"), format_date(el.due_date)),
+             (N_("Target"), target), (N_("Horizon"), months(el.horizon_months)), (N_("Due"), format_long_date(el.due_date)),
              (N_("Owners"), owners), (N_("How"), el.how)]
     return Column(el.title or _("(untitled)"), _facts(facts), el.side)
 
@@ -294,23 +294,23 @@ def pilot_column(doc: Workshop) -> Column:
     pilot = doc.pilot
     baseline = f"{pilot.baseline} → " if pilot.baseline else ""
     team = ", ".join(p.name for p in doc.participants if p.id in pilot.team)
-    budget = f"{format_number(pilot.budget_amount)} {pilot.budget_currency}" if pilot.budget_amount is not None else ""
+    budget = format_money(pilot.budget_amount, pilot.budget_currency)
     weeks = ngettext("{n} week", "{n} weeks", pilot.duration_weeks).format(n=pilot.duration_weeks) \
         if pilot.duration_weeks else ""
     facts = [(N_("Hypothesis"), pilot.hypothesis), (N_("Problem"), pilot.problem),
              (N_("Metric"), _join(pilot.metric, (baseline + pilot.target).strip())), (N_("Team"), team),
-             (N_("Duration"), _join(weeks, pilot.start_date and _("from {date}").format(date=format_date(pilot.start_date)))),
+             (N_("Duration"), _join(weeks, pilot.start_date and _("from {date}").format(date=format_long_date(pilot.start_date)))),
              (N_("Budget and data"), _join(budget, pilot.data_slice)),
-             (N_("Review"), format_date(pilot.review_date))]
+             (N_("Review"), format_long_date(pilot.review_date))]
     return Column(pilot.title.strip() or _("Protected-space pilot"), _facts(facts), None, _("No pilot defined yet."))
 
 
 # -- wrap-up -------------------------------------------------------------------
 def agreement_columns(doc: Workshop) -> list[Column]:
     """What was agreed: decisions, actions, and the shared goals, channels and settled conflicts."""
-    decisions = [Entry(d.id, d.text or _("(no text)"), _join(d.decided_by, format_date(d.date))) for d in doc.decisions]
+    decisions = [Entry(d.id, d.text or _("(no text)"), _join(d.decided_by, format_long_date(d.date))) for d in doc.decisions]
     actions = [Entry(a.id, a.what or _("(no text)"),
-                     _join(participant_label(doc, a.owner) or _("no owner yet"), format_date(a.due_date) or _("no date yet")),
+                     _join(participant_label(doc, a.owner) or _("no owner yet"), format_long_date(a.due_date) or _("no date yet")),
                      done=a.status == ActionStatus.DONE, marker="✓" if a.status == ActionStatus.DONE else "")
                for a in doc.actions]
     agreed: list[Entry] = []

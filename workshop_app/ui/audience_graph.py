@@ -59,7 +59,7 @@ class AudienceGraph(GraphCanvas):
             self.figure.clear()
             self.drawn = None
             if self.doc is not None:
-                self.figure.text(0.5, 0.5, Tr(self.lang)("No elements yet."), ha="center", va="center",
+                self.figure.text(0.5, 0.5, Tr(self.lang).gettext("No elements yet."), ha="center", va="center",
                                  fontsize=16 * self.scale, color="#333333", **gs.plain_text())
             self.canvas.draw_idle()
             return

@@ -2,7 +2,9 @@
 
 German facilitators type ``15.3.2026`` and ``1.500,50``; English ones
 ``2026-03-15`` and ``1500.50``. Both are accepted in either language; display
-follows the UI language.
+follows the UI language, by the rules of :mod:`workshop_app.locale_format`
+(the PDF and the graph use the same ones). English dates in fields are ISO:
+they are typed and read back, so they must be unambiguous.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from workshop_app import locale_format
 from workshop_app.i18n import current_language
 
 
@@ -18,11 +21,18 @@ class ParseError(ValueError):
 
 
 def format_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    if current_language() == "de":
-        return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
-    return value.isoformat()
+    """``26.11.2026`` in German, ``2026-11-26`` in English (the form :func:`parse_date` reads back)."""
+    return locale_format.format_date(value, current_language(), short=True)
+
+
+def format_long_date(value: date | None) -> str:
+    """A date in running text: ``26.11.2026`` / ``26 November 2026`` (not meant to be typed back)."""
+    return locale_format.format_date(value, current_language())
+
+
+def format_money(amount: float | None, currency: str) -> str:
+    """``1.500 EUR`` / ``EUR 1,500`` in the UI language."""
+    return locale_format.format_money(amount, currency, current_language())
 
 
 def parse_date(text: str) -> date | None:
@@ -46,14 +56,8 @@ def parse_date(text: str) -> date | None:
 
 
 def format_number(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}"
-    if current_language() == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    """``1.500,5`` / ``1,500.5``: whole numbers without decimals, others with two."""
+    return locale_format.format_number(value, current_language())
 
 
 def parse_number(text: str, whole: bool = False) -> float | int | None:

@@ -125,7 +125,7 @@ class GraphCanvas(_FigureWidget):
             self.figure.clear()
             self.drawn = None
             if self.doc is not None:
-                self.figure.text(0.5, 0.5, Tr(self.lang)("No elements yet."), ha="center", va="center",
+                self.figure.text(0.5, 0.5, Tr(self.lang).gettext("No elements yet."), ha="center", va="center",
                                  fontsize=16, color="#5F6B73", **gs.plain_text())
             self.canvas.draw_idle()
             return
@@ -250,7 +250,7 @@ def element_details(el: Any, tr: Tr) -> list[str]:
     if getattr(el, "period_months", None) and el.kind == "incentive":
         lines.append(tr("Pay-out period: {months}", months=tr.months(el.period_months)))
     if el.kind == "budget" and el.amount is not None:
-        lines.append(tr("Amount: {amount}", amount=f"{el.amount:,.0f} {el.currency}"))
+        lines.append(tr("Amount: {amount}", amount=tr.money(el.amount, el.currency)))
     if el.kind == "channel":
         lines.append(tr("To: {side}", side=tr.side(el.to_side.value)))
         if el.usefulness is not None:

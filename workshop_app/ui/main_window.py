@@ -39,7 +39,15 @@ from workshop_app.ui.pages.base import PhasePage
 from workshop_app.ui.presentation import Presenter
 from workshop_app.ui.responsiveness import Responsiveness
 from workshop_app.ui.safekeeping import Safekeeper
-from workshop_app.ui.settings import add_recent_file, app_settings, recent_files, remove_recent_file
+from workshop_app.ui.settings import (
+    add_recent_file,
+    app_settings,
+    language_choice,
+    recent_files,
+    remove_recent_file,
+    resolve_language,
+    set_language_choice,
+)
 from workshop_app.ui.style import DEFAULT_POINT_SIZE, ZOOM_STEPS, base_font, style_sheet
 from workshop_app.ui.timebox import TimeboxClock, TimeboxWidget
 
@@ -100,7 +108,7 @@ class MainWindow(QMainWindow):
         self.presenter = Presenter(self)  # presentation mode and the audience window; adds its menu entries
         self.actions = build_actions(self)
         build_menus(self, self.actions, self.menuBar())
-        self.actions.languages.get(current_language(), self.actions.languages["en"]).setChecked(True)
+        self.actions.languages[language_choice(self.settings)].setChecked(True)
         self.status_label = QLabel()
         self.status_label.setProperty("role", "hint")
         self.statusBar().addPermanentWidget(self.status_label)
@@ -486,8 +494,13 @@ class MainWindow(QMainWindow):
         self.actions.full_screen.setChecked(self.isFullScreen())
 
     def choose_language(self, code: str) -> None:
-        self.settings.setValue("language", code)
-        if code != current_language():
+        """Store the UI language (``system``, ``de`` or ``en``); it applies at the next start.
+
+        Switching live would mean rebuilding every page and menu mid-workshop;
+        a restart is cheap (recovery keeps the work) and the prompt says so.
+        """
+        set_language_choice(self.settings, code)
+        if resolve_language(code) != current_language():
             QMessageBox.information(self, "Tandem", _("The new language is used the next time Tandem starts."))
 
     def show_shortcuts(self) -> None:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from workshop_app.i18n import N_, _
+from workshop_app.i18n import N_, _, current_language
+from workshop_app.locale_format import format_datetime, quote
 from workshop_app.model import Workshop
 from workshop_app.model.diff import differences
 from workshop_app.store import LoadError, load_workshop
@@ -215,7 +216,7 @@ class Safekeeper(QObject):
         doc = recovered.doc
         assert doc is not None
         name = doc.meta.title or (recovered.source_path.name if recovered.source_path else _("Untitled workshop"))
-        when = recovered.written_at.strftime("%d.%m.%Y %H:%M:%S") if recovered.written_at else "?"
+        when = format_datetime(recovered.written_at, current_language(), seconds=True) if recovered.written_at else "?"
         box = QMessageBox(QMessageBox.Icon.Warning, _("Restore unsaved work?"),
                           _("Tandem did not close properly. A recovery copy of “{name}” was written at {when}.")
                           .format(name=name, when=when), Button.Yes | Button.No | Button.Discard, self.window)
@@ -247,7 +248,7 @@ class Safekeeper(QObject):
 
 def _short_time(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso).strftime("%d.%m.%Y %H:%M")
+        return format_datetime(datetime.fromisoformat(iso), current_language())
     except ValueError:
         return iso or "?"
 
@@ -260,7 +261,7 @@ def describe_recovery(recovered: Recovered) -> str:
     lines = [_("Saved file: {path}").format(path=path)]
     try:
         saved: Workshop | None = load_workshop(path)
-        stamp = datetime.fromtimestamp(os.stat(path).st_mtime).strftime("%d.%m.%Y %H:%M:%S")
+        stamp = format_datetime(datetime.fromtimestamp(os.stat(path).st_mtime), current_language(), seconds=True)
         lines.append(_("saved at {when}").format(when=stamp))
     except (LoadError, OSError):
         saved = None
@@ -277,7 +278,8 @@ def describe_recovery(recovered: Recovered) -> str:
                 parts.append(_("{n} removed").format(n=len(change.removed)))
             if change.changed:
                 parts.append(_("{n} changed").format(n=len(change.changed)))
-            examples = ", ".join(f"“{t[:40]}”" for t in (change.added + change.changed + change.removed)[:3])
+            examples = ", ".join(quote(t[:40], current_language())
+                                 for t in (change.added + change.changed + change.removed)[:3])
             name = _(COLLECTION_NAMES.get(change.collection, change.collection))
             lines.append(f"• {name}: {', '.join(parts)}" + (f" ({examples})" if examples else ""))
     return "\n".join(lines)

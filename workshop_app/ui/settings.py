@@ -47,3 +47,34 @@ def remove_recent_file(settings: QSettings, path: str) -> list[str]:
     files = [f for f in recent_files(settings) if f != path]
     settings.setValue("recent_files", files)
     return files
+
+
+#: the choices of View ▸ Language; "system" follows the operating system's language
+LANGUAGE_CHOICES = ("system", "de", "en")
+
+
+def language_choice(settings: QSettings) -> str:
+    """The stored UI language choice: ``system`` (also when unset or unknown), ``de`` or ``en``."""
+    stored = str(settings.value("language", "") or "")
+    return stored if stored in LANGUAGE_CHOICES else "system"
+
+
+def set_language_choice(settings: QSettings, choice: str) -> None:
+    """Store the choice; "system" is stored explicitly so a later system change is followed."""
+    settings.setValue("language", choice if choice in LANGUAGE_CHOICES else "system")
+
+
+def system_language() -> str:
+    """``de`` when the operating system's UI languages start with German, else ``en``."""
+    from PySide6.QtCore import QLocale
+
+    for name in [*QLocale.system().uiLanguages(), QLocale.system().name()]:
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code in ("de", "en"):
+            return code
+    return "en"
+
+
+def resolve_language(choice: str) -> str:
+    """The language a stored choice means now: ``de``/``en`` as chosen, ``system`` as the OS says."""
+    return choice if choice in ("de", "en") else system_language()

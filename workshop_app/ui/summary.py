@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from html import escape
 
-from workshop_app.i18n import _
+from workshop_app.i18n import _, ngettext
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Workshop
-from workshop_app.ui.formats import format_date, format_number
+from workshop_app.ui.formats import format_long_date, format_money
 from workshop_app.ui.labels import CONFLICT_STATUS_NAMES, participant_label
 
 
@@ -31,7 +31,7 @@ def summary_html(doc: Workshop) -> str:
             if measure.strip():
                 parts.append(escape(measure))
             if el.due_date:
-                parts.append(escape(_("by {date}").format(date=format_date(el.due_date))))
+                parts.append(escape(_("by {date}").format(date=format_long_date(el.due_date))))
             if el.owners:
                 parts.append(escape(_("owners: {names}")).format(names=_names(doc, el.owners)))
             goals.append(" – ".join(parts))
@@ -52,9 +52,9 @@ def summary_html(doc: Workshop) -> str:
         pilot_items.append(f"<b>{escape(pilot.title or _('Pilot'))}</b>: {escape(pilot.hypothesis)}")
         facts = [p for p in (pilot.metric, (f"{pilot.baseline} → " if pilot.baseline else "") + pilot.target) if p.strip()]
         if pilot.duration_weeks:
-            facts.append(_("{n} weeks").format(n=pilot.duration_weeks))
+            facts.append(ngettext("{n} week", "{n} weeks", pilot.duration_weeks).format(n=pilot.duration_weeks))
         if pilot.budget_amount is not None:
-            facts.append(f"{format_number(pilot.budget_amount)} {pilot.budget_currency}")
+            facts.append(format_money(pilot.budget_amount, pilot.budget_currency))
         if pilot.team:
             facts.append(_("team: {names}").format(names=", ".join(p.name for p in doc.participants if p.id in pilot.team)))
         if facts:
@@ -63,7 +63,7 @@ def summary_html(doc: Workshop) -> str:
     actions = []
     for a in doc.actions:
         who = participant_label(doc, a.owner) if a.owner else _("no owner yet")
-        when = format_date(a.due_date) if a.due_date else _("no date yet")
+        when = format_long_date(a.due_date) if a.due_date else _("no date yet")
         mark = "✓ " if a.status == ActionStatus.DONE else ""
         actions.append(f"{mark}<b>{escape(a.what)}</b> – {escape(who)}, {escape(when)}")
     html = [
@@ -71,7 +71,8 @@ def summary_html(doc: Workshop) -> str:
         _section(_("Conflicts settled"), settled, _("No conflict settled yet.")),
     ]
     if still_open:
-        html.append(f"<p><i>{escape(_('{n} conflicts still open.').format(n=still_open))}</i></p>")
+        still = ngettext("{n} conflict still open.", "{n} conflicts still open.", still_open).format(n=still_open)
+        html.append(f"<p><i>{escape(still)}</i></p>")
     html += [
         _section(_("Agreed channels"), channels, _("No channels agreed yet.")),
         _section(_("Pilot"), pilot_items, _("No pilot defined yet.")),
@@ -79,5 +80,7 @@ def summary_html(doc: Workshop) -> str:
         _section(_("Actions"), actions, _("No actions yet.")),
     ]
     if doc.parking_lot:
-        html.append(f"<p>{escape(_('{n} topics in the parking lot.').format(n=len(doc.parking_lot)))}</p>")
+        parked = ngettext("{n} topic in the parking lot.", "{n} topics in the parking lot.",
+                          len(doc.parking_lot)).format(n=len(doc.parking_lot))
+        html.append(f"<p>{escape(parked)}</p>")
     return "".join(html)

@@ -42,7 +42,9 @@ class CommunicationPage(PhasePage):
         super().__init__(doc, parent)
         self.as_is_from = ChoiceField(self)
         self.as_is_from.setObjectName("as_is_from")
-        self.as_is_from.set_choices([(Side.MARKETING, _("Marketing → Sales")), (Side.SALES, _("Sales → Marketing"))])
+        directions = [(Side.MARKETING, _("Marketing → Sales")), (Side.SALES, _("Sales → Marketing"))]
+        self.as_is_from.set_choices(directions)
+        self.as_is_from.setMinimumContentsLength(max(len(text) for _side, text in directions))  # never "Marketing → S"
         self.as_is_from.set_value(Side.MARKETING)
         self.as_is = RecordTable(
             doc, "elements",

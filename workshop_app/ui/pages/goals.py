@@ -94,15 +94,19 @@ class GoalTree(QTreeWidget):
         self._shape: tuple = ()
 
     def fit_columns(self) -> None:
-        """Side, target and owners get what they need; the title keeps at least half of the width."""
+        """The side is never cut; target and owners share what is left; the title keeps at least half."""
         fm = self.fontMetrics()
         char = fm.averageCharWidth()
-        wanted = [max(fm.horizontalAdvance(_("Marketing")), fm.horizontalAdvance(_("Side"))) + 3 * char, 15 * char, 20 * char]
+        side = max(fm.horizontalAdvance(text) for text in
+                   (_("Side"), _("Company"), side_name(Side.MARKETING), side_name(Side.JOINT), side_name(Side.SALES)))
+        side += 3 * char
+        wanted = [15 * char, 20 * char]
         available = self.viewport().width()
         if available <= 0:
             return
-        scale = min(1.0, available * 0.5 / sum(wanted))
-        for column, width in zip((1, 2, 3), wanted, strict=True):
+        scale = max(0.3, min(1.0, (available * 0.5 - side) / sum(wanted)))
+        self.header().resizeSection(1, side)
+        for column, width in zip((2, 3), wanted, strict=True):
             self.header().resizeSection(column, int(width * scale))
 
     def resizeEvent(self, e) -> None:  # Qt override

@@ -52,7 +52,7 @@ ELEMENT_FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("format", N_("Format")),
         FieldSpec("cadence", N_("Cadence")),
         FieldSpec("owner", N_("Owner"), "participant"),
-        FieldSpec("usefulness", N_("Usefulness for the receiving side"), "rating"),
+        FieldSpec("usefulness", N_("Usefulness"), "rating"),  # rated by the receiving side (the page says so)
         FieldSpec("origin", N_("Status"), "enum", choices=ORIGIN_NAMES),
         NOTES,
     ],

@@ -1,0 +1,87 @@
+"""German conventions in German output, English ones in English output (workshop_app/locale_format.py)."""
+
+from datetime import date, datetime
+
+import pytest
+
+from workshop_app import i18n
+from workshop_app.analysis.findings import Tr
+from workshop_app.export.pdf_text import Lang
+from workshop_app.locale_format import (
+    NBSP,
+    format_date,
+    format_datetime,
+    format_money,
+    format_number,
+    format_percent,
+    quote,
+)
+from workshop_app.model import Goal
+
+DAY = date(2026, 11, 26)
+
+
+def test_dates():
+    assert format_date(DAY, "de") == "26.11.2026"
+    assert format_date(date(2026, 3, 5), "de") == "05.03.2026"
+    assert format_date(DAY, "en") == "26 November 2026"
+    assert format_date(DAY, "en", short=True) == "2026-11-26"
+    assert format_date(DAY, "de", short=True) == "26.11.2026"
+    assert format_date(None, "de") == ""
+    assert format_datetime(datetime(2026, 11, 26, 14, 5, 9), "de") == "26.11.2026, 14:05"
+    assert format_datetime(datetime(2026, 11, 26, 14, 5, 9), "en", seconds=True) == "26 November 2026, 14:05:09"
+
+
+@pytest.mark.parametrize(("value", "decimals", "de", "en"), [
+    (1234.5, None, "1.234,50", "1,234.50"),
+    (1234.5, 1, "1.234,5", "1,234.5"),
+    (480000, None, "480.000", "480,000"),
+    (480000.0, None, "480.000", "480,000"),
+    (0.25, 2, "0,25", "0.25"),
+    (-1234567.891, 2, "-1.234.567,89", "-1,234,567.89"),
+    (12, None, "12", "12"),
+])
+def test_numbers(value, decimals, de, en):
+    assert format_number(value, "de", decimals) == de
+    assert format_number(value, "en", decimals) == en
+
+
+def test_percent_and_money():
+    assert format_percent(12.5, "de", 1) == f"12,5{NBSP}%"
+    assert format_percent(12, "en") == "12%"
+    assert format_money(480000, "EUR", "de") == f"480.000{NBSP}EUR"
+    assert format_money(480000, "EUR", "en") == f"EUR{NBSP}480,000"
+    assert format_money(1234.5, "€", "de") == f"1.234,50{NBSP}€"
+    assert format_money(1234.5, "€", "en") == "€1,234.50"
+    assert format_money(5, "", "en") == "5"
+    assert format_money(None, "EUR", "de") == ""
+
+
+def test_quotes():
+    assert quote("Pipeline", "de") == "„Pipeline“"
+    assert quote("Pipeline", "en") == "“Pipeline”"
+    assert quote("x", "fr") == "“x”"  # unknown languages get English
+
+
+def test_pdf_and_analysis_use_the_same_rules():
+    de, en = Lang.of("de"), Lang.of("en")
+    assert (de.date(DAY), en.date(DAY)) == ("26.11.2026", "26 November 2026")
+    assert (de.money(1500, "EUR"), en.money(1500, "EUR")) == (f"1.500{NBSP}EUR", f"EUR{NBSP}1,500")
+    assert (de.months(1), de.months(6), en.months(1), en.months(6)) == ("1 Monat", "6 Monate", "1 month", "6 months")
+    assert (de.weeks(1), en.weeks(3)) == ("1 Woche", "3 weeks")
+    goal = Goal(id="g", title="Pipeline")
+    assert Tr("de").name(goal) == "„Pipeline“" and Tr("en").name(goal) == "“Pipeline”"
+    assert Tr("de").money(2500.5, "EUR") == f"2.500,50{NBSP}EUR"
+
+
+def test_ui_formats_follow_the_ui_language():
+    from workshop_app.ui.formats import format_date as ui_date
+    from workshop_app.ui.formats import format_long_date, format_money, format_number, parse_date, parse_number
+
+    i18n.set_language("de")
+    assert (ui_date(DAY), format_long_date(DAY), format_number(1500.5)) == ("26.11.2026", "26.11.2026", "1.500,50")
+    assert format_money(1500, "EUR") == f"1.500{NBSP}EUR"
+    assert parse_date(ui_date(DAY)) == DAY and parse_number(format_number(1500.5)) == 1500.5
+    i18n.set_language("en")
+    assert (ui_date(DAY), format_long_date(DAY), format_number(1500.5)) == ("2026-11-26", "26 November 2026", "1,500.50")
+    assert parse_date(ui_date(DAY)) == DAY and parse_number(format_number(1500.5)) == 1500.5
