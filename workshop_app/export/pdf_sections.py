@@ -32,8 +32,7 @@ def title_block(ctx: Ctx) -> list[Any]:
     info = kv_table(ctx, [
         (_("Date"), esc(_.date(m.date))),
         (_("Venue"), esc(m.venue)),
-        (_("Facilitator"), esc(m.facilitator)),
-        (_("Organisation"), esc(m.organisation)),
+        (_("Facilitator"), esc(m.facilitator)),  # the organisation is the subtitle above, not a second time here
     ], label_width=90)
     if info is not None:
         out.append(info)
