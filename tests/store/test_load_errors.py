@@ -157,3 +157,23 @@ def test_newer_file_can_be_read_for_viewing_only_when_it_fits():
 def test_utf16_is_named():
     data = to_json_bytes(Workshop()).decode().encode("utf-16")
     assert any("UTF-16" in p for p in problems_of(data))
+
+
+def test_a_german_facilitator_reads_every_problem_in_german():
+    """The loader speaks the UI language: its own sentences, pydantic's and the model's integrity checks."""
+    from workshop_app import i18n
+
+    raw = good_raw()
+    raw["elements"][0]["horizon_months"] = -3
+    raw["links"] = [{"id": "l-1", "kind": "rewards", "source": "g-1", "target": "ghost"}]
+    raw["meta"]["title"] = 7
+    i18n.set_language("de")
+    problems = problems_of(raw_bytes(raw))
+    assert "elements[0].horizon_months: muss eine ganze Zahl ≥ 0 sein" in problems
+    assert "meta.title: muss Text sein" in problems
+    assert problems_of(b"") == ["die Datei ist leer"]
+    raw = good_raw()
+    raw["links"] = [{"id": "l-1", "kind": "rewards", "source": "g-1", "target": "ghost"}]
+    assert "links[0].target: verweist auf das Element „ghost“, das es nicht gibt" in problems_of(raw_bytes(raw))
+    raw["schema_version"] = SCHEMA_VERSION + 5
+    assert f"Schemaversion {SCHEMA_VERSION + 5}" in problems_of(raw_bytes(raw))[0]

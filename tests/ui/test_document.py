@@ -38,6 +38,18 @@ def test_refused_operation_changes_nothing_and_says_why(qtbot):
     assert len(messages) == 2 and "not made" in messages[0]
 
 
+def test_a_refusal_from_the_model_reads_in_the_ui_language(qtbot):
+    from workshop_app import i18n
+
+    doc = Document()
+    doc.push(AddItem("participants", person()))
+    messages = []
+    doc.refused.connect(messages.append)
+    i18n.set_language("de")
+    assert not doc.push(AddItem("participants", person()))
+    assert messages == ["Die Änderung wurde nicht übernommen: die ID „p1“ ist schon vergeben"]
+
+
 def test_read_only_refuses_every_edit(qtbot):
     doc = Document()
     messages = []

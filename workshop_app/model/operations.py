@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from workshop_app.model.enums import Phase
-from workshop_app.model.problems import ModelError
+from workshop_app.model.problems import N_, ModelError, Problem
 from workshop_app.model.references import (
     COLLECTIONS,
     iter_references_to,
@@ -41,7 +41,7 @@ class Operation:
 
 def _items(doc: Workshop, collection: str) -> list:
     if collection not in COLLECTIONS:
-        raise ModelError(f"unknown collection '{collection}'")
+        raise ModelError(N_("unknown collection '{collection}'"), collection=collection)
     return getattr(doc, collection)
 
 
@@ -49,16 +49,16 @@ def find_index(doc: Workshop, collection: str, item_id: str) -> int:
     for index, item in enumerate(_items(doc, collection)):
         if item.id == item_id:
             return index
-    raise ModelError(f"no {collection} entry with id '{item_id}'")
+    raise ModelError(N_("no {collection} entry with id '{id}'"), collection=collection, id=item_id)
 
 
 def all_ids(doc: Workshop) -> set[str]:
     return {item.id for c in COLLECTIONS for item in getattr(doc, c)}
 
 
-def _raise_first(messages: list[str]) -> None:
-    if messages:
-        raise ModelError("; ".join(messages))
+def _raise_first(problems: list[Problem]) -> None:
+    if problems:
+        raise ModelError.of_problems(problems)
 
 
 class AddItem(Operation):
@@ -70,7 +70,7 @@ class AddItem(Operation):
     def apply(self, doc: Workshop) -> None:
         items = _items(doc, self.collection)
         if self.item.id in all_ids(doc):
-            raise ModelError(f"id '{self.item.id}' is already in use")
+            raise ModelError(N_("id '{id}' is already in use"), id=self.item.id)
         _raise_first(reference_problems(doc, self.collection, self.item))
         items.insert(len(items) if self.index is None else self.index, self.item)
 
@@ -134,7 +134,7 @@ def set_fields(obj: BaseModel, changes: dict[str, Any], check=None) -> dict[str,
     """
     unknown = [f for f in changes if f not in type(obj).model_fields]
     if unknown:
-        raise ModelError(f"unknown field '{unknown[0]}'")
+        raise ModelError(N_("unknown field '{field}'"), field=unknown[0])
     old = {f: getattr(obj, f) for f in changes}
     try:
         for field, value in changes.items():
@@ -145,7 +145,7 @@ def set_fields(obj: BaseModel, changes: dict[str, Any], check=None) -> dict[str,
         for field, value in old.items():
             setattr(obj, field, value)
         if isinstance(exc, ValidationError):
-            raise ModelError(exc.errors()[0]["msg"]) from None
+            raise ModelError(exc.errors()[0]["msg"]) from None  # the field types' own sentences are N_-marked
         raise
     return old
 
@@ -155,7 +155,7 @@ class UpdateItem(Operation):
 
     def __init__(self, collection: str, item_id: str | None, changes: dict[str, Any], label: str = ""):
         if "id" in changes or "kind" in changes:
-            raise ModelError("an object's id and kind cannot change")
+            raise ModelError(N_("an object's id and kind cannot change"))
         self.collection, self.item_id, self.changes, self.label = collection, item_id, dict(changes), label
         self._old: dict[str, Any] = {}
 
@@ -180,7 +180,7 @@ class MoveItem(Operation):
         items = _items(doc, self.collection)
         self._old_index = find_index(doc, self.collection, self.item_id)
         if not 0 <= self.new_index < len(items):
-            raise ModelError(f"position {self.new_index} is outside the list")
+            raise ModelError(N_("position {index} is outside the list"), index=self.new_index)
         items.insert(self.new_index, items.pop(self._old_index))
 
     def revert(self, doc: Workshop) -> None:
@@ -215,7 +215,7 @@ class UpdateAgenda(Operation):
 
     def __init__(self, phase: Phase, changes: dict[str, Any], label: str = ""):
         if "phase" in changes:
-            raise ModelError("an agenda row's phase cannot change")
+            raise ModelError(N_("an agenda row's phase cannot change"))
         self.phase, self.changes, self.label = Phase(phase), dict(changes), label
         self._old: dict[str, Any] = {}
         self._added_at: int | None = None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.model.enums import ElementKind, LinkKind
-from workshop_app.model.problems import Problem
+from workshop_app.model.problems import N_, Problem
 from workshop_app.model.workshop import Workshop
 
 #: Collections of id-carrying objects, in document order.
@@ -91,6 +91,16 @@ def iter_references_to(doc: Workshop, collection: str, item_id: str) -> Iterator
                 yield ref, obj
 
 
+#: "refers to … which does not exist", one sentence per target collection so each translates whole.
+MISSING_TARGET = {
+    "participants": N_("refers to participant '{id}', which does not exist"),
+    "elements": N_("refers to element '{id}', which does not exist"),
+    "links": N_("refers to link '{id}', which does not exist"),
+    "decisions": N_("refers to decision '{id}', which does not exist"),
+    "actions": N_("refers to action '{id}', which does not exist"),
+}
+
+
 def _where(owner: str, index: int | None, field: str) -> str:
     return f"{owner}.{field}" if index is None else f"{owner}[{index}].{field}"
 
@@ -103,7 +113,8 @@ def integrity_problems(doc: Workshop) -> list[Problem]:
         for index, item in enumerate(getattr(doc, collection)):
             where = f"{collection}[{index}].id"
             if item.id in seen:
-                problems.append(Problem(where, f"id '{item.id}' is used twice (first at {seen[item.id]})"))
+                problems.append(Problem.of(where, N_("id '{id}' is used twice (first at {first})"), id=item.id,
+                                           first=seen[item.id]))
             else:
                 seen[item.id] = where
 
@@ -112,45 +123,44 @@ def integrity_problems(doc: Workshop) -> list[Problem]:
         for index, obj in owners_of(doc, ref.owner):
             for target_id in referenced_ids(obj, ref):
                 if target_id not in known[ref.target]:
-                    noun = ref.target.rstrip("s").replace("_", " ")
-                    problems.append(
-                        Problem(_where(ref.owner, index, ref.field), f"refers to {noun} '{target_id}', which does not exist")
-                    )
+                    problems.append(Problem.of(_where(ref.owner, index, ref.field), MISSING_TARGET[ref.target],
+                                               id=target_id))
 
     kinds = {el.id: el.kind for el in doc.elements}
     for index, link in enumerate(doc.links):
         problem = link_problem(kinds, link)
         if problem:
-            problems.append(Problem(f"links[{index}].{problem[0]}", problem[1]))
+            field, template, params = problem
+            problems.append(Problem.of(f"links[{index}].{field}", template, **params))
 
     link_kinds = {link.id: link.kind for link in doc.links}
     for index, conflict in enumerate(doc.conflicts):
         if conflict.link_id and link_kinds.get(conflict.link_id, LinkKind.CONFLICTS_WITH) != LinkKind.CONFLICTS_WITH:
-            problems.append(Problem(f"conflicts[{index}].link_id", "must name a 'conflicts_with' link"))
+            problems.append(Problem.of(f"conflicts[{index}].link_id", N_("must name a 'conflicts_with' link")))
 
     phases: set[str] = set()
     for index, item in enumerate(doc.agenda):
         if item.phase in phases:
-            problems.append(Problem(f"agenda[{index}].phase", f"phase '{item.phase}' is listed twice"))
+            problems.append(Problem.of(f"agenda[{index}].phase", N_("phase '{phase}' is listed twice"), phase=item.phase))
         phases.add(item.phase)
     return problems
 
 
-def link_problem(kinds: dict[str, str], link: Any) -> tuple[str, str] | None:
-    """(field, message) if the link joins the wrong kinds of elements, else None."""
+def link_problem(kinds: dict[str, str], link: Any) -> tuple[str, str, dict[str, str]] | None:
+    """(field, message template, values) if the link joins the wrong kinds of elements, else None."""
     if link.source == link.target:
-        return "target", "a link must join two different elements"
+        return "target", N_("a link must join two different elements"), {}
     sources, targets = LINK_ENDS[link.kind]
     src, dst = kinds.get(link.source), kinds.get(link.target)
     if src and sources is not None and src not in sources:
-        return "source", f"a '{link.kind}' link cannot start at a {src}"
+        return "source", N_("a '{link}' link cannot start at a {kind}"), {"link": str(link.kind), "kind": str(src)}
     if dst and targets is not None and dst not in targets:
-        return "target", f"a '{link.kind}' link cannot end at a {dst}"
+        return "target", N_("a '{link}' link cannot end at a {kind}"), {"link": str(link.kind), "kind": str(dst)}
     return None
 
 
-def reference_problems(doc: Workshop, owner: str, obj: Any) -> list[str]:
-    """Plain messages for the references one object holds that do not resolve."""
+def reference_problems(doc: Workshop, owner: str, obj: Any) -> list[Problem]:
+    """The references one object holds that do not resolve (and a link's wrong ends), located by field."""
     messages = []
     for ref in REFERENCES:
         if ref.owner != owner:
@@ -158,9 +168,9 @@ def reference_problems(doc: Workshop, owner: str, obj: Any) -> list[str]:
         known = ids_in(doc, ref.target)
         for target_id in referenced_ids(obj, ref):
             if target_id not in known:
-                messages.append(f"{ref.field} refers to '{target_id}', which does not exist")
+                messages.append(Problem.of(ref.field, MISSING_TARGET[ref.target], id=target_id))
     if owner == "links":
         problem = link_problem({el.id: el.kind for el in doc.elements}, obj)
         if problem:
-            messages.append(problem[1])
+            messages.append(Problem.of(problem[0], problem[1], **problem[2]))
     return messages

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from workshop_app.atomic import atomic_write_bytes
+from workshop_app.i18n import _
 from workshop_app.model.problems import Problem
 from workshop_app.model.references import integrity_problems
 from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
@@ -61,84 +62,91 @@ def read_bytes(path: str | os.PathLike) -> bytes:
     p = Path(path)
     try:
         if p.is_dir():
-            raise LoadError([Problem("", f"'{p}' is a folder, not a workshop file")])
+            raise LoadError([Problem("", _("'{path}' is a folder, not a workshop file").format(path=p))])
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise LoadError([Problem("", f"the file is {size // (1024 * 1024)} MB; a workshop file is at most {MAX_FILE_BYTES // (1024 * 1024)} MB")])
+            raise LoadError([Problem("", _("the file is {size} MB; a workshop file is at most {limit} MB").format(
+                size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)))])
         with open(p, "rb") as fh:
             return fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise LoadError([Problem("", f"'{p}' does not exist")]) from None
+        raise LoadError([Problem("", _("'{path}' does not exist").format(path=p))]) from None
     except PermissionError:
-        raise LoadError([Problem("", f"'{p}' cannot be read: permission denied")]) from None
+        raise LoadError([Problem("", _("'{path}' cannot be read: permission denied").format(path=p))]) from None
     except IsADirectoryError:
-        raise LoadError([Problem("", f"'{p}' is a folder, not a workshop file")]) from None
+        raise LoadError([Problem("", _("'{path}' is a folder, not a workshop file").format(path=p))]) from None
     except OSError as exc:
-        raise LoadError([Problem("", f"'{p}' cannot be read: {exc.strerror or exc}")]) from None
+        raise LoadError([Problem("", _("'{path}' cannot be read: {reason}").format(path=p, reason=exc.strerror or exc))]) from None
 
 
 def parse_bytes(data: bytes, allow_newer: bool = False) -> Workshop:
     """Validate file content into a document, or raise LoadError with every problem."""
     if not data.strip():
-        raise LoadError([Problem("", "the file is empty")])
+        raise LoadError([Problem("", _("the file is empty"))])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError([Problem("", "the file is UTF-16 text; workshop files are UTF-8")])
+        raise LoadError([Problem("", _("the file is UTF-16 text; workshop files are UTF-8"))])
     if b"\x00" in data[:4096]:
-        raise LoadError([Problem("", "this is not a workshop file (it holds binary data)")])
+        raise LoadError([Problem("", _("this is not a workshop file (it holds binary data)"))])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LoadError([Problem("", f"the file is not UTF-8 text (bad byte at position {exc.start})")]) from None
+        raise LoadError([Problem("", _("the file is not UTF-8 text (bad byte at position {position})").format(
+            position=exc.start))]) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         what = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + position
-        raise LoadError([Problem("", f"this is not valid JSON: {what} at line {exc.lineno}, column {exc.colno}")]) from None
+        raise LoadError([Problem("", _("this is not valid JSON: {what} at line {line}, column {column}").format(
+            what=what, line=exc.lineno, column=exc.colno))]) from None
     except RecursionError:
-        raise LoadError([Problem("", "the JSON is nested too deeply to be a workshop file")]) from None
+        raise LoadError([Problem("", _("the JSON is nested too deeply to be a workshop file"))]) from None
     return parse_raw(raw, allow_newer)
 
 
 def parse_raw(raw: Any, allow_newer: bool = False) -> Workshop:
     if not isinstance(raw, dict):
-        raise LoadError([Problem("", "the file must hold one JSON object (a workshop)")])
+        raise LoadError([Problem("", _("the file must hold one JSON object (a workshop)"))])
     raw = dict(raw)
     fmt = raw.pop("format", FORMAT_NAME)
     if fmt != FORMAT_NAME:
-        raise LoadError([Problem("format", f"must be '{FORMAT_NAME}'")])
+        raise LoadError([Problem("format", _("must be '{name}'").format(name=FORMAT_NAME))])
     version = raw.pop("schema_version", None)
     if isinstance(version, bool) or not isinstance(version, int):
-        raise LoadError([Problem("schema_version", "is required and must be a whole number")])
+        raise LoadError([Problem("schema_version", _("is required and must be a whole number"))])
     if version > SCHEMA_VERSION and allow_newer:
         try:
             return parse_raw({**raw, "schema_version": SCHEMA_VERSION})
         except LoadError as exc:
             raise LoadError(
-                [Problem("schema_version", f"the file was written for schema version {version} and uses "
-                         f"features this Tandem (version {SCHEMA_VERSION}) does not know"), *exc.problems],
+                [Problem("schema_version", _("the file was written for schema version {version} and uses "
+                                             "features this Tandem (version {known}) does not know").format(
+                                                 version=version, known=SCHEMA_VERSION)), *exc.problems],
                 newer_version=version,
             ) from None
     if version > SCHEMA_VERSION:
         raise LoadError(
-            [Problem("schema_version", f"the file was written for schema version {version}; "
-                     f"this Tandem reads up to version {SCHEMA_VERSION}. Please update Tandem.")],
+            [Problem("schema_version", _("the file was written for schema version {version}; this Tandem reads "
+                                         "up to version {known}. Please update Tandem.").format(
+                                             version=version, known=SCHEMA_VERSION))],
             newer_version=version,
         )
     if version < OLDEST_READABLE:
-        raise LoadError([Problem("schema_version", f"version {version} is not a Tandem schema version")])
+        raise LoadError([Problem("schema_version", _("version {version} is not a Tandem schema version").format(
+            version=version))])
     try:
         raw = migrate(raw, version, SCHEMA_VERSION)
     except MigrationError as exc:
         raise LoadError([Problem("schema_version", str(exc))]) from None
     except Exception as exc:  # a migration met data it did not expect
-        raise LoadError([Problem("", f"the file could not be upgraded from version {version}: {exc}")]) from None
+        raise LoadError([Problem("", _("the file could not be upgraded from version {version}: {reason}").format(
+            version=version, reason=exc))]) from None
     try:
         doc = Workshop.model_validate(raw)
     except ValidationError as exc:
         raise LoadError(problems_from(exc)) from None
     except RecursionError:
-        raise LoadError([Problem("", "the JSON is nested too deeply to be a workshop file")]) from None
-    problems = integrity_problems(doc)
+        raise LoadError([Problem("", _("the JSON is nested too deeply to be a workshop file"))]) from None
+    problems = [p.translated(_) for p in integrity_problems(doc)]
     if problems:
         raise LoadError(problems)
     return doc
@@ -155,4 +163,4 @@ def load_workshop(path: str | os.PathLike, allow_newer: bool = False) -> Worksho
     except LoadError:
         raise
     except Exception as exc:  # last line of defence: never a traceback for the user
-        raise LoadError([Problem("", f"the file could not be read: {exc}")]) from None
+        raise LoadError([Problem("", _("the file could not be read: {reason}").format(reason=exc))]) from None

@@ -9,25 +9,26 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from workshop_app.i18n import N_, _
 from workshop_app.model.enums import ElementKind
 from workshop_app.model.problems import Problem
 
 _PLAIN = {
-    "missing": "is required",
-    "extra_forbidden": "is not a known field",
-    "string_type": "must be text",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "list_type": "must be a list",
-    "dict_type": "must be an object",
-    "model_type": "must be an object",
-    "model_attributes_type": "must be an object",
-    "float_type": "must be a number",
-    "float_parsing": "must be a number",
-    "finite_number": "must be a finite number",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "union_tag_not_found": "needs a 'kind'",
+    "missing": N_("is required"),
+    "extra_forbidden": N_("is not a known field"),
+    "string_type": N_("must be text"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
+    "list_type": N_("must be a list"),
+    "dict_type": N_("must be an object"),
+    "model_type": N_("must be an object"),
+    "model_attributes_type": N_("must be an object"),
+    "float_type": N_("must be a number"),
+    "float_parsing": N_("must be a number"),
+    "finite_number": N_("must be a finite number"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "union_tag_not_found": N_("needs a 'kind'"),
 }
 
 
@@ -45,21 +46,22 @@ def location_text(loc: tuple) -> str:
 
 
 def message_for(error: dict) -> str:
+    """One pydantic error as a plain sentence in the UI language (pydantic's own words as a last resort)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "enum":
-        return f"must be one of: {ctx.get('expected', '')}".replace("'", "")
+        return _("must be one of: {values}").format(values=str(ctx.get("expected", "")).replace("'", ""))
     if kind == "literal_error":
-        return f"must be {ctx.get('expected', '')}"
+        return _("must be {value}").format(value=ctx.get("expected", ""))
     if kind == "union_tag_invalid":
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
-        return f"unknown kind '{ctx.get('tag')}'; expected one of: {expected}"
+        return _("unknown kind '{kind}'; expected one of: {kinds}").format(kind=ctx.get("tag"), kinds=expected)
     if kind in ("string_too_long",):
-        return f"is too long (at most {ctx.get('max_length')} characters)"
+        return _("is too long (at most {n} characters)").format(n=ctx.get("max_length"))
     if kind in _PLAIN:
-        return _PLAIN[kind]
+        return _(_PLAIN[kind])
     if error.get("type", "").startswith(("non_negative", "rating", "date", "id")):
-        return error["msg"]
+        return _(error["msg"])  # the model's own sentences (model/types.py), marked for the catalogs there
     return error["msg"][:1].lower() + error["msg"][1:]
 
 

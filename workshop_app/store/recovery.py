@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from workshop_app.atomic import atomic_write_bytes
+from workshop_app.i18n import _
 from workshop_app.model.problems import Problem
 from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
 from workshop_app.store.document_file import FORMAT_NAME, LoadError, parse_raw
@@ -85,7 +86,7 @@ def read_recovery(path: Path) -> Recovered:
         source = Path(envelope["source_path"]) if envelope.get("source_path") else None
         sequence = int(envelope.get("sequence", 0))
     except (OSError, ValueError, TypeError, KeyError, RecursionError) as exc:
-        return Recovered(path, None, None, 0, None, [Problem("", f"damaged recovery file: {exc}")])
+        return Recovered(path, None, None, 0, None, [Problem("", _("damaged recovery file: {reason}").format(reason=exc))])
     try:
         doc = parse_raw(envelope.get("workshop"))
     except LoadError as exc:

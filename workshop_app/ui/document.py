@@ -140,7 +140,7 @@ class Document(QObject):
         try:
             operation.apply(self.workshop)
         except ModelError as exc:
-            self.refused.emit(_("The change was not made: {reason}").format(reason=exc))
+            self.refused.emit(_("The change was not made: {reason}").format(reason=exc.translated(_)))
             return False
         command = OperationCommand(self, operation, text or operation.label or _("Edit"), merge_key)
         self.undo_stack.push(command)
