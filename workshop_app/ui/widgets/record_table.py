@@ -395,10 +395,10 @@ class RecordTable(QWidget):
         # short fixed-form values (a date, a number, a status) are useless cut off: they keep
         # their width, and the names and references beside them give way first
         rigid = {i for i in narrow if columns[i].kind in RIGID_KINDS}
-        budget = available * (0.5 if stretch else 1.0) - sum(self._fits[i] for i in rigid)
+        budget = available * (0.5 if stretch else 1.0) - sum(max(self._fits[i], self._heads[i]) for i in rigid)
         wanted = sum(self._fits[i] for i in narrow if i not in rigid)
         scale = max(0.0, min(1.0, budget / wanted)) if wanted else 1.0
-        widths = {i: self._fits[i] if i in rigid else max(self._heads[i], int(self._fits[i] * scale))
+        widths = {i: max(self._heads[i], self._fits[i] if i in rigid else int(self._fits[i] * scale))
                   for i in narrow}  # headings stay readable
         if stretch and sum(widths.values()) > available * 0.6:  # too narrow even for the headings: share
             shrink = available * 0.6 / sum(widths.values())
