@@ -238,3 +238,27 @@ def test_large_graphs_on_a_small_screen_drop_unreadable_labels_but_exports_keep_
     drawn = draw_graph(doc, Figure(figsize=(8, 5)), highlight=focus.id)
     assert [t.get_text() for t in drawn.ax.texts if 5 <= t.get_zorder() < 6] == [doc.elements[0].title]
     assert "Goal number 199" in " ".join(svg_text(graph_picture_bytes(doc, "svg", figsize=(8, 5))).split())
+
+
+def test_the_editor_sees_hidden_entries_pale_and_dashed_the_minutes_do_not():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import PathCollection
+    from matplotlib.figure import Figure
+
+    doc = workshop()
+    doc.element("i1").hidden = True
+
+    def node_style(mark_hidden: bool, element_id: str) -> tuple[float, str]:
+        figure = Figure(figsize=(12, 7))
+        FigureCanvasAgg(figure)
+        drawn = draw_graph(doc, figure, lang="en", mark_hidden=mark_hidden)
+        where = drawn.layout.positions[element_id]
+        for artist in drawn.ax.collections:
+            if isinstance(artist, PathCollection) and artist.get_zorder() == 3 and \
+                    any(tuple(xy) == tuple(where) for xy in artist.get_offsets()):
+                return artist.get_alpha(), artist.get_linestyle()[0][1] is not None
+        raise AssertionError(f"{element_id} not drawn")
+
+    assert node_style(True, "i1") == (0.4, True)  # hidden from the room: pale, dashed edge
+    assert node_style(True, "i2") == (1.0, False)
+    assert node_style(False, "i1") == (1.0, False)  # minutes and pictures draw every entry alike

@@ -142,13 +142,15 @@ def draw_graph(
     doc: Workshop, target: Any, lang: str = "en", highlight: str | None = None, *,
     views: list[ConflictView] | None = None, layout: Layout | None = None,
     include_hidden: bool = True, legend: bool = True, scale: float = 1.0, min_label_font: float | None = None,
+    mark_hidden: bool = False,
 ) -> DrawnGraph:
     """Draw the dependency graph of ``doc`` into a ``Figure`` (cleared first) or an ``Axes``.
 
     ``highlight`` is a conflict id (as in :func:`conflict_views`): its elements
     and links are drawn in full, everything else faded, and its title shown on
     top. ``views``/``layout`` may be passed to reuse work already done;
-    ``scale`` enlarges type and markers (presentation mode). Labels smaller
+    ``scale`` enlarges type and markers (presentation mode); ``mark_hidden``
+    draws entries hidden from the room pale and dashed (the editor). Labels smaller
     than ``min_label_font`` points are left out (default: ``MIN_LABEL_FONT``
     for graphs of more than ``LOD_ELEMENTS`` elements, else 0 = always drawn).
     """
@@ -173,11 +175,12 @@ def draw_graph(
     _draw_background(ax, layout, tr, m, limits)
     radius = {i: m.node * gs.NODE_SHAPES[_cls(el)][1] / 2 for i, el in elements.items()}
     draw_edges(ax, doc, layout, active, views, lit, radius, m)
-    _draw_nodes(ax, elements, layout, hot, lit, m)
+    hidden = {i for i, el in elements.items() if el.hidden} if mark_hidden else set()
+    _draw_nodes(ax, elements, layout, hot, lit, m, hidden)
     if min_label_font is None:
         min_label_font = MIN_LABEL_FONT if len(elements) > LOD_ELEMENTS else 0.0
     if m.font >= min_label_font:
-        _draw_labels(ax, elements, layout, lit, radius, m)
+        _draw_labels(ax, elements, layout, lit, radius, m, hidden)
     else:  # too small to read: label only the highlighted conflict, and say where the rest went
         if lit:
             _draw_labels(ax, {i: el for i, el in elements.items() if i in lit}, layout, None, radius,
@@ -187,7 +190,7 @@ def draw_graph(
                 zorder=6, **gs.plain_text())
     if focus is not None:
         ax.figure.text(0.5, 0.995, wrap_title(focus.title), ha="center", va="top", color=gs.CONFLICT,
-                       fontsize=m.font * 1.3, fontweight="bold", **gs.plain_text())
+                       fontsize=max(m.font * 1.3, band_font(m, scale)), fontweight="bold", **gs.plain_text())
     if legend:
         add_legend(ax, tr, elements.values(), {ln.kind.value for ln in doc.links}, bool(hot), scale)
     ids = list(elements)
@@ -229,20 +232,23 @@ def _draw_background(ax: Any, layout: Layout, tr: Tr, m: Metrics, limits: tuple[
             ax.plot([limits[0], limits[1]], [y, y], color="#cccccc", lw=0.8, zorder=0)
 
 
-def _draw_nodes(ax: Any, elements: dict, layout: Layout, hot: set[str], lit: set[str] | None, m: Metrics) -> None:
-    groups: dict[tuple[str, str, bool], list[tuple[float, float]]] = {}
+def _draw_nodes(ax: Any, elements: dict, layout: Layout, hot: set[str], lit: set[str] | None, m: Metrics,
+                hidden: set[str] = frozenset()) -> None:
+    """Nodes by shape and side colour; ``hidden`` ones (not yet shown to the room) pale with a dashed edge."""
+    groups: dict[tuple[str, str, bool, bool], list[tuple[float, float]]] = {}
     rings: dict[tuple[str, bool], list[tuple[float, float]]] = {}
     for el_id, el in elements.items():
         dim = lit is not None and el_id not in lit
         xy = layout.positions[el_id]
-        groups.setdefault((_cls(el), el.side.value, dim), []).append(xy)
+        groups.setdefault((_cls(el), el.side.value, dim, el_id in hidden), []).append(xy)
         if el_id in hot or (lit and el_id in lit):
             rings.setdefault((_cls(el), dim), []).append(xy)
-    for (cls, side, dim), pts in groups.items():
+    for (cls, side, dim, veiled), pts in groups.items():
         marker, factor = gs.NODE_SHAPES[cls]
         xs, ys = zip(*pts, strict=True)
         ax.scatter(xs, ys, s=(m.node * factor) ** 2, marker=marker, c=gs.SIDE_COLOURS[side], edgecolors=gs.INK,
-                   linewidths=0.8, alpha=0.25 if dim else 1.0, zorder=3)
+                   linewidths=1.0 if veiled else 0.8, linestyles="--" if veiled else "-",
+                   alpha=0.25 if dim else (0.4 if veiled else 1.0), zorder=3)
     badge_dx, badge_dy = m.node * 0.45 / m.slot_w, m.node * 0.45 / m.slot_h
     for (cls, dim), pts in rings.items():
         marker, factor = gs.NODE_SHAPES[cls]
@@ -258,7 +264,7 @@ def _draw_nodes(ax: Any, elements: dict, layout: Layout, hot: set[str], lit: set
 
 
 def _draw_labels(ax: Any, elements: dict, layout: Layout, lit: set[str] | None, radius: dict[str, float],
-                 m: Metrics) -> None:
+                 m: Metrics, hidden: set[str] = frozenset()) -> None:
     from matplotlib.transforms import ScaledTranslation
 
     fig = ax.figure
@@ -270,7 +276,8 @@ def _draw_labels(ax: Any, elements: dict, layout: Layout, lit: set[str] | None, 
         focus = lit is not None and el_id in lit  # the highlighted conflict's labels: larger, on top
         label, size = gs.fit_label(el.title or el.id, m.chars, m.font, LABEL_LINES)
         ax.text(x, y, label, transform=ax.transData + shift, ha="center", va="top", fontsize=size * (1.25 if focus else 1),
-                fontweight="bold" if focus else "normal", color=gs.INK, alpha=0.35 if dim else 1.0, linespacing=1.05,
+                fontweight="bold" if focus else "normal", fontstyle="italic" if el_id in hidden else "normal",
+                color=gs.INK, alpha=0.35 if dim or el_id in hidden else 1.0, linespacing=1.05,
                 bbox={**box, "alpha": 0.95} if focus else box, zorder=5.5 if focus else 5, **gs.plain_text())
 
 

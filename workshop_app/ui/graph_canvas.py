@@ -84,6 +84,7 @@ class GraphCanvas(_FigureWidget):
         super().__init__(parent, lang, dpi=100)
         self.highlight: str | None = None
         self.scale = 1.0
+        self.mark_hidden = True  # the facilitator sees what the room does not, pale and dashed
         self.focus = False  # asked for: only the highlighted conflict's neighbourhood
         self.focused = False  # drawn so: positions then are not the document's
         self._drag_allowed = True
@@ -135,10 +136,10 @@ class GraphCanvas(_FigureWidget):
         if view is not None:
             keep = neighbourhood(self.doc, view.element_ids, include_hidden=True)
             self.drawn = draw_graph(focus_document(self.doc, keep), self.figure, lang=self.lang, highlight=None,
-                                    views=[view], scale=self.scale)
+                                    views=[view], scale=self.scale, mark_hidden=self.mark_hidden)
         else:
             self.drawn = draw_graph(self.doc, self.figure, lang=self.lang, highlight=self.highlight,
-                                    views=self._views, scale=self.scale)
+                                    views=self._views, scale=self.scale, mark_hidden=self.mark_hidden)
         self.canvas.draw_idle()
 
     def node_position(self, element_id: str) -> QPoint | None:
