@@ -22,9 +22,9 @@ def legend_font(width_in: float, scale: float = 1.0) -> float:
     return min(max(width_in * 0.75, 7.0), LEGEND_FONT) * scale
 
 
-#: The most entries a legend has (3 sides, 5 kinds of element, 4 of link, the conflict ring)
+#: The most entries a legend has (3 sides, 5 kinds of element, 4 of link, the conflict ring, hidden)
 #: and a long label ("in einem offenen Zielkonflikt"): what the reserved strip must hold.
-MOST_ITEMS = 13
+MOST_ITEMS = 14
 LONG_LABEL = 26
 
 
@@ -49,7 +49,7 @@ def legend_height_in(width_in: float = 19.0, scale: float = 1.0) -> float:
 
 
 def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
-             size: float) -> list[tuple[Any, str]]:
+             size: float, hidden: bool = False) -> list[tuple[Any, str]]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -76,15 +76,18 @@ def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: b
     if conflicts:
         ring = Line2D([], [], ls="none", marker="o", ms=size * 0.9, mfc="none", mec=gs.CONFLICT, mew=size / 5.5)
         items.append((ring, tr("in an open conflict")))
+    if hidden:
+        veiled = Line2D([], [], ls="none", marker="o", ms=size * 0.8, mfc="#c8c8c8", mec=gs.INK, mew=0.8, alpha=0.4)
+        items.append((veiled, tr("hidden from the room")))
     return items
 
 
 def add_legend(ax: Any, tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
-               scale: float = 1.0) -> Any:
+               scale: float = 1.0, hidden: bool = False) -> Any:
     """Add the legend below ``ax``, in as many columns as fit the figure's width."""
     fig = ax.figure
     size = legend_font(fig.get_figwidth(), scale)
-    items = _handles(tr, elements, link_kinds, conflicts, size)
+    items = _handles(tr, elements, link_kinds, conflicts, size, hidden)
     if not items:
         return None
     width_in = fig.get_figwidth()

@@ -192,7 +192,7 @@ def draw_graph(
         ax.figure.text(0.5, 0.995, wrap_title(focus.title), ha="center", va="top", color=gs.CONFLICT,
                        fontsize=max(m.font * 1.3, band_font(m, scale)), fontweight="bold", **gs.plain_text())
     if legend:
-        add_legend(ax, tr, elements.values(), {ln.kind.value for ln in doc.links}, bool(hot), scale)
+        add_legend(ax, tr, elements.values(), {ln.kind.value for ln in doc.links}, bool(hot), scale, bool(hidden))
     ids = list(elements)
     xy = np.array([layout.positions[i] for i in ids], dtype=float).reshape(-1, 2)
     return DrawnGraph(ax, ids, xy, radius, layout, views, m)
