@@ -85,3 +85,12 @@ def test_ui_formats_follow_the_ui_language():
     i18n.set_language("en")
     assert (ui_date(DAY), format_long_date(DAY), format_number(1500.5)) == ("2026-11-26", "26 November 2026", "1,500.50")
     assert parse_date(ui_date(DAY)) == DAY and parse_number(format_number(1500.5)) == 1500.5
+
+
+def test_a_figure_keeps_its_unit_on_the_same_line():
+    from workshop_app.locale_format import NBSP, with_unit
+
+    assert with_unit("30", "%", "de") == f"30{NBSP}%"
+    assert with_unit("30", "%", "en") == "30%"
+    assert with_unit("8", "Mio. €", "de") == f"8{NBSP}Mio. €"
+    assert with_unit("6", "", "de") == "6" and with_unit("", "%", "en") == "%"

@@ -105,3 +105,17 @@ def format_money(amount: float | None, currency: str, lang: str) -> str:
 def quote(text: str, lang: str) -> str:
     """``text`` in the language's quotation marks: „…“ in German, “…” in English."""
     return f"„{text}“" if _german(lang) else f"“{text}”"
+
+
+def with_unit(value: str, unit: str, lang: str) -> str:
+    """``30 %`` / ``30%``, ``8 Mio. €``: a figure and its unit, never broken apart at a line end.
+
+    Either may be empty (a target typed without unit, a unit without target yet).
+    """
+    value, unit = (value or "").strip(), (unit or "").strip()
+    if not value or not unit:
+        return value or unit
+    if unit == "%" and not _german(lang):
+        return f"{value}%"
+    return f"{value}{NBSP}{unit}"
+

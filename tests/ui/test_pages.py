@@ -184,3 +184,16 @@ def test_dates_and_statuses_are_never_cut_off_in_a_narrow_table(qtbot, window):
     owner = columns.index("owner")
     assert header.sectionSize(owner) < table._fits[owner]  # the owner column gave way instead
     assert table.model.headerData(owner, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Owner"
+
+
+def test_wrapup_summary_counts_open_conflicts_as_the_minutes_do(qtbot, window):
+    """Detected conflicts count too: the room hears the same number the minutes print."""
+    from workshop_app.analysis import conflict_views
+    from workshop_app.store.demo import load_demo
+
+    window.set_workshop(load_demo("en"), None)
+    window.go_to_phase(Phase.WRAPUP)
+    views = conflict_views(window.doc.workshop, "en")
+    still_open = sum(1 for v in views if v.is_open)
+    assert still_open > len([c for c in window.doc.workshop.conflicts if c.status == ConflictStatus.OPEN])
+    assert f"{still_open} of {len(views)} conflicts are still open." in window.page(Phase.WRAPUP).summary.toPlainText()

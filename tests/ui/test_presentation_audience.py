@@ -252,3 +252,11 @@ def test_unplugging_the_projector_closes_the_audience_window(qtbot, window, monk
     assert not window.presenter.actions.audience.isEnabled()
     assert "disconnected" in window.statusBar().currentMessage()
     assert not window.presenter.status.isVisible()
+
+
+def test_the_wall_shows_a_goal_target_with_its_unit():
+    from workshop_app.model import Goal
+    from workshop_app.ui.audience_content import element_detail
+
+    goal = Goal(id="g", title="Brand awareness", metric="aided awareness", target="30", unit="%", horizon_months=24)
+    assert "target\u00a030%" in element_detail(goal)  # "together": never broken at a line end

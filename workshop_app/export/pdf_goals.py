@@ -15,6 +15,7 @@ from reportlab.platypus import Spacer
 
 from workshop_app.export.pdf_blocks import Ctx, joined, labelled, para
 from workshop_app.export.pdf_text import KIND_LABELS, LEVEL_LABELS, esc
+from workshop_app.locale_format import with_unit
 from workshop_app.model import GoalLevel, LinkKind, Origin
 
 INDENT = 16.0
@@ -88,7 +89,7 @@ def _node(ctx: Ctx, e: Any, depth: int) -> list[Any]:
         details = [labelled(_("Horizon"), esc(_.months(e.horizon_months)))]
     else:
         kind = joined([esc(_.label(LEVEL_LABELS, e.level)), ctx.side(e.side)])
-        figure = joined([esc(e.baseline), esc(f"{e.target} {e.unit}".strip())], " → ")
+        figure = joined([esc(e.baseline), esc(with_unit(e.target, e.unit, ctx.lang.code))], " → ")
         details = [
             joined([labelled(_("Metric"), esc(e.metric)), labelled(_("Baseline → target"), figure),
                     labelled(_("Horizon"), esc(_.months(e.horizon_months))),

@@ -13,6 +13,7 @@ from workshop_app.export.pdf_blocks import Ctx, cell, joined, kv_table, labelled
 from workshop_app.export.pdf_styles import ACCENT, SIDE_COLOURS, table
 from workshop_app.export.pdf_text import INCENTIVE_TYPE_LABELS, PHASE_LABELS, esc
 from workshop_app.i18n import N_
+from workshop_app.locale_format import with_unit
 from workshop_app.model import GoalLevel, Origin, Side
 from workshop_app.model.workshop import default_agenda
 
@@ -102,7 +103,7 @@ def _bullets(items: list[str], more: int, ctx: Ctx) -> str:
 def _goal_figure(ctx: Ctx, g: Any) -> str:
     """``metric: baseline → target unit (horizon)`` as markup; "" if nothing is set."""
     _ = ctx.lang
-    figure = joined([esc(g.baseline), esc(f"{g.target} {g.unit}".strip())], " → ") if (g.baseline or g.target) else ""
+    figure = joined([esc(g.baseline), esc(with_unit(g.target, g.unit, ctx.lang.code))], " → ") if (g.baseline or g.target) else ""
     text = joined([esc(g.metric), figure], ": ")
     horizon = esc(_.months(g.horizon_months))
     return f"{text} ({horizon})" if text and horizon else text or horizon

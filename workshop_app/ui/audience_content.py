@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from workshop_app.i18n import N_, _, ngettext
+from workshop_app.i18n import N_, _, current_language, ngettext
+from workshop_app.locale_format import with_unit
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Phase, Side, Workshop
 from workshop_app.ui.formats import format_long_date, format_money
 from workshop_app.ui.labels import (
@@ -140,7 +141,8 @@ def element_detail(el, category: str = "") -> str:
         span = el.horizon_months if kind == ElementKind.GOAL else el.period_months
         return _join(_(KIND_NAMES[kind]), months(span))
     if kind == ElementKind.GOAL:
-        return _join(el.metric, el.target and together(_("target {value}").format(value=el.target)), months(el.horizon_months))
+        target = with_unit(el.target, el.unit, current_language())
+        return _join(el.metric, target and together(_("target {value}").format(value=target)), months(el.horizon_months))
     if kind == ElementKind.INCENTIVE:
         return _join(_(INCENTIVE_TYPE_NAMES[el.incentive_type]), months(el.period_months), el.rewards_what)
     if kind == ElementKind.BUDGET:
@@ -203,7 +205,7 @@ def goal_entries(doc: Workshop) -> list[Entry]:
 def goal_entry(doc: Workshop, el, depth: int) -> Entry:
     if el.kind == ElementKind.STRATEGY:
         return Entry(el.id, el.title or _("(untitled)"), _("Company strategy"), marker="◆", level=depth)
-    target = " ".join(p for p in (el.target, el.unit) if p)
+    target = with_unit(el.target, el.unit, current_language())
     measure = f"{el.metric} → {target}" if el.metric and target else (el.metric or target)
     return Entry(el.id, el.title or _("(untitled)"), _join(side_name(el.side), measure), side=el.side,
                  marker="●" if el.level == GoalLevel.SHARED else "○", level=depth)
@@ -219,7 +221,7 @@ def goal_facts(doc: Workshop, element_id: str | None) -> Column | None:
         return Column(el.title or _("(untitled)"), _facts(facts), None)
     owners = ", ".join(doc.participant(o).name for o in el.owners if doc.participant(o))
     baseline = f"{el.baseline} → " if el.baseline else ""
-    target = " ".join(p for p in (baseline + el.target, el.unit) if p.strip())
+    target = with_unit(baseline + el.target, el.unit, current_language())
     facts = [(N_("Kind"), _join(_(LEVEL_NAMES[el.level]), side_name(el.side))), (N_("Metric"), el.metric),
              (N_("Target"), target), (N_("Horizon"), months(el.horizon_months)), (N_("Due"), format_long_date(el.due_date)),
              (N_("Owners"), owners), (N_("How"), el.how)]

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from html import escape
 
-from workshop_app.i18n import _, ngettext
+from workshop_app.analysis import conflict_views
+from workshop_app.i18n import _, current_language, ngettext
+from workshop_app.locale_format import with_unit
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Workshop
 from workshop_app.ui.formats import format_long_date, format_money
 from workshop_app.ui.labels import CONFLICT_STATUS_NAMES, participant_label
@@ -26,7 +28,8 @@ def summary_html(doc: Workshop) -> str:
     goals = []
     for el in doc.elements:
         if el.kind == ElementKind.GOAL and el.level == GoalLevel.SHARED and el.origin == Origin.AGREED:
-            measure = " ".join(p for p in (el.metric, (f"{el.baseline} → " if el.baseline else "") + el.target, el.unit) if p)
+            figure = with_unit((f"{el.baseline} → " if el.baseline else "") + el.target, el.unit, current_language())
+            measure = " ".join(p for p in (el.metric, figure) if p)
             parts = [f"<b>{escape(el.title)}</b>"]
             if measure.strip():
                 parts.append(escape(measure))
@@ -40,7 +43,8 @@ def summary_html(doc: Workshop) -> str:
         + (f": {escape(c.resolution)}" if c.resolution.strip() else "")
         for c in doc.conflicts if c.status != ConflictStatus.OPEN
     ]
-    still_open = sum(1 for c in doc.conflicts if c.status == ConflictStatus.OPEN)
+    views = conflict_views(doc, current_language())  # detected and declared alike, as the minutes count them
+    still_open = sum(1 for v in views if v.is_open)
     channels = [
         f"<b>{escape(el.title)}</b>" + "".join(f" · {escape(p)}" for p in (el.purpose, el.format, el.cadence) if p)
         + (f" · {escape(participant_label(doc, el.owner))}" if el.owner else "")
@@ -71,7 +75,8 @@ def summary_html(doc: Workshop) -> str:
         _section(_("Conflicts settled"), settled, _("No conflict settled yet.")),
     ]
     if still_open:
-        still = ngettext("{n} conflict still open.", "{n} conflicts still open.", still_open).format(n=still_open)
+        still = ngettext("{open} of {n} conflict is still open.", "{open} of {n} conflicts are still open.",
+                         len(views)).format(open=still_open, n=len(views))
         html.append(f"<p><i>{escape(still)}</i></p>")
     html += [
         _section(_("Agreed channels"), channels, _("No channels agreed yet.")),

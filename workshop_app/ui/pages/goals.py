@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.i18n import _
+from workshop_app.i18n import _, current_language
+from workshop_app.locale_format import with_unit
 from workshop_app.model import (
     AddItem,
     Batch,
@@ -166,7 +167,7 @@ class GoalTree(QTreeWidget):
             texts = ["◆ " + (el.title or _("(untitled)")), _("Company"), "", ""]
         else:
             marker = "● " if el.level == GoalLevel.SHARED else "○ "
-            target = " ".join(p for p in (el.target, el.unit) if p)
+            target = with_unit(el.target, el.unit, current_language())
             owners = ", ".join((doc.participant(o).name if doc.participant(o) else "") for o in el.owners)
             texts = [marker + (el.title or _("(untitled)")), side_name(el.side), target, owners]
         for column, text in enumerate(texts):
