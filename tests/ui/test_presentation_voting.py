@@ -111,3 +111,16 @@ def test_the_results_chart_on_the_projector(qtbot, demo):
     press(qtbot, window, Key.Key_V)  # back to the list and the graph
     qtbot.wait(80)
     assert view.stack.currentWidget() is view.split and not dialog.results.isChecked()
+
+
+def test_dots_counted_in_the_room_beyond_its_allowance_are_kept_with_a_warning(qtbot, demo):
+    """12 people × 3 dots = 36. A 37th dot may be a guest's: it counts, and the bar says so."""
+    window = demo
+    page = window.page(Phase.CONFLICTS)
+    page.table.select_id(views(window)[0].id)
+    for _step in range(36 - 23):
+        assert page.vote(+1)
+    assert not window.message_bar.isVisible()
+    assert page.vote(+1)
+    assert "37 dots placed, more than the room has: 12 participants × 3 dots = 36" in window.message_bar.current_text()
+    assert sum(v.votes for v in views(window)) == 37

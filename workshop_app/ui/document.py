@@ -79,6 +79,7 @@ class Document(QObject):
         ``modified_changed(bool)``  unsaved state flipped
         ``read_only_changed(bool)``
         ``refused(str)``     an edit was refused; the text says why, for the user
+        ``cautioned(str)``   an edit was made, but the user should look at it (e.g. more dots than the room has)
 
     ``after_change`` is a plain list of callables ``hook(document)`` run after
     every committed edit, undo and redo (the recovery feature writes its copy
@@ -91,6 +92,7 @@ class Document(QObject):
     modified_changed = Signal(bool)
     read_only_changed = Signal(bool)
     refused = Signal(str)
+    cautioned = Signal(str)
 
     def __init__(self, workshop: Workshop | None = None, path: str | Path | None = None, parent: QObject | None = None):
         super().__init__(parent)

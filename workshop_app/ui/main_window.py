@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.doc.changed.connect(lambda _op: self._after_edit())
         self.doc.replaced.connect(self._after_replace)
         self.doc.refused.connect(self.show_refusal)
+        self.doc.cautioned.connect(self.show_refusal)
         self.doc.undo_stack.canUndoChanged.connect(self.actions.undo.setEnabled)
         self.doc.undo_stack.canRedoChanged.connect(self.actions.redo.setEnabled)
         self.doc.undo_stack.undoTextChanged.connect(self._undo_text)

@@ -56,6 +56,33 @@ def dots_used(doc: Workshop, participant_id: str) -> int:
     return sum(c.votes.get(participant_id, 0) for c in doc.conflicts)
 
 
+def room_dots_left(doc: Workshop) -> int | None:
+    """Dots the room may still place (allowance × participants − placed); None when there is no limit.
+
+    Dots typed in for the room (the tally) have no name on them, so only the
+    room's total can hold them to the allowance.
+    """
+    limit = dots_limit(doc)
+    if not limit or not doc.participants:
+        return None
+    placed = sum(c.tally + sum(c.votes.values()) for c in doc.conflicts)
+    return limit * len(doc.participants) - placed
+
+
+def caution_if_overfull(doc: Document) -> None:
+    """Say so when the room has placed more dots than it has; the count is kept (guests vote too).
+
+    Dots typed in for the room carry no names, so Tandem cannot know whether
+    the count is wrong or someone not on the list voted: it warns, not refuses.
+    """
+    left = room_dots_left(doc.workshop)
+    if left is not None and left < 0:
+        limit, people = dots_limit(doc.workshop), len(doc.workshop.participants)
+        doc.cautioned.emit(_("{placed} dots placed, more than the room has: {people} participants × {dots} dots = "
+                             "{possible}. Check the count, or raise the dots per participant.").format(
+            placed=limit * people - left, people=people, dots=limit, possible=limit * people))
+
+
 def vote_operation(doc: Workshop, view: ConflictView, participant_id: str | None, dots: int, lang: str) -> Operation:
     """Set one participant's dots (or the typed-in tally when ``participant_id`` is None) on a conflict."""
     record = view.record
@@ -207,7 +234,10 @@ def set_dots(doc: Document, view: ConflictView, person: Participant | None, dots
         text = _("{name}: {n} dots for “{title}”").format(name=person.name or _("(no name)"), n=dots, title=view.title)
     else:
         text = _("{n} dots typed in for “{title}”").format(n=dots, title=view.title)
-    return doc.push(vote_operation(workshop, view, person.id if person else None, dots, current_language()), text)
+    done = doc.push(vote_operation(workshop, view, person.id if person else None, dots, current_language()), text)
+    if done and person is None and dots > current:
+        caution_if_overfull(doc)
+    return done
 
 
 class VotingDialog(QDialog):
@@ -261,7 +291,8 @@ class VotingDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         self.message_bar = MessageBar(self)  # a refused count is said here, where the typing is
-        doc.refused.connect(lambda text: self.message_bar.show_refusal(text) if self.isVisible() else None)
+        for said in (doc.refused, doc.cautioned):
+            said.connect(lambda text: self.message_bar.show_refusal(text) if self.isVisible() else None)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message_bar)

@@ -332,7 +332,12 @@ class ConflictsPage(PhasePage):
             return False
         op = self._with_record(view.id, UpdateItem("conflicts", view.id, {"tally": tally}))
         text = _("+1 dot for “{title}”") if step > 0 else _("−1 dot for “{title}”")
-        return self.doc.push(op, text.format(title=view.title))
+        done = self.doc.push(op, text.format(title=view.title))
+        if done and step > 0:
+            from workshop_app.ui.voting import caution_if_overfull
+
+            caution_if_overfull(self.doc)
+        return done
 
     def add_decision(self) -> bool:
         view = self.current()
