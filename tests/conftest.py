@@ -9,6 +9,7 @@ os.environ["TANDEM_DATA_DIR"] = os.path.join(_SANDBOX, "data")
 os.environ["TANDEM_CONFIG_DIR"] = os.path.join(_SANDBOX, "config")
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["MPLCONFIGDIR"] = os.path.join(_SANDBOX, "mpl")
+os.environ["TANDEM_LANG"] = "en"  # the command line's messages too, whatever LANG the machine has
 
 import pytest  # noqa: E402
 

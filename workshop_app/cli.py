@@ -28,6 +28,34 @@ class CliError(Exception):
     """A failure to report in one line (exit code 1)."""
 
 
+#: argparse's own words (usage, errors, the -h help), in our catalogs so help and errors read German
+#: too; argparse looks them up through its module-level ``_``, which :func:`_speak_argparse` points here.
+ARGPARSE_TEXTS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("show program's version number and exit"), N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"), N_("%(prog)s: error: %(message)s\n"),
+    N_("expected one argument"), N_("invalid %(type)s value: %(value)r"), N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"), N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _speak_argparse() -> None:
+    """Let argparse's help and error texts go through Tandem's catalogs (the current language)."""
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+def _asked_language(argv: list[str]) -> str | None:
+    """The ``--lang`` on the command line, read before parsing so ``--help`` is already in it."""
+    for n, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[n + 1] if arg == "--lang" and n + 1 < len(argv) else None)
+        if value in i18n.LANGUAGES:
+            return value
+    return None
+
+
 def _default_language() -> str:
     for var in ("TANDEM_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
@@ -268,11 +296,20 @@ def _run_headless(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``tandem`` and ``python -m workshop_app``; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    i18n.set_language(_default_language())
+    headless = bool(argv) and argv[0] in SUBCOMMANDS
+    # --lang is the interface language for the GUI and for check; for demo, graph and export it is
+    # the language of what they write, and their messages follow the environment
+    asked = _asked_language(argv) if not headless or argv[0] == "check" else None
+    i18n.set_language(asked or _default_language())
+    _speak_argparse()
     try:
-        if argv and argv[0] in SUBCOMMANDS:
+        if headless:
             return _run_headless(argv)
         args = _gui_parser().parse_args(argv)
+        if args.file and not Path(args.file).exists():  # a mistyped command reads as a file name here
+            print(_("tandem: '{name}' is neither a command ({commands}) nor an existing workshop file").format(
+                name=args.file, commands=", ".join(SUBCOMMANDS)), file=sys.stderr)
+            return EXIT_INVALID
         from workshop_app.ui.app import run_gui
 
         return run_gui(args.file, args.demo, args.lang, args.screenshots)

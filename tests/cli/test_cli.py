@@ -117,3 +117,20 @@ def test_check_speaks_the_language_asked_for(tmp_path, capsys):
     assert main(["check", str(path), "--lang", "en"]) == 0
     english = capsys.readouterr().out
     assert "valid workshop file" in english and "12 March 2026" in english
+
+
+def test_help_and_usage_errors_speak_the_language_asked_for(capsys):
+    with pytest.raises(SystemExit):
+        main(["--lang", "de", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("Aufruf: tandem") and "Optionen:" in out and "diese Hilfe zeigen und beenden" in out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--lang=de"])
+    assert exit_info.value.code == 2
+    assert "tandem check: Fehler: diese Argumente fehlen: file" in capsys.readouterr().err
+
+
+def test_a_mistyped_command_is_not_taken_for_a_file_to_open(capsys):
+    assert main(["frobnicate"]) == 2
+    err = capsys.readouterr().err
+    assert "'frobnicate' is neither a command (demo, check, graph, export) nor an existing workshop file" in err
