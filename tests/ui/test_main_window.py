@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from tests.ui.conftest import small_workshop
 from workshop_app.model import Phase
@@ -213,8 +213,15 @@ def test_phase_done_and_help(qtbot, window, boxes):
     assert window.doc.workshop.agenda[0].done
     assert window.actions.phase_done.isChecked()
     window.actions.shortcuts_help.trigger()
+    reference = window.findChild(QDialog, "shortcuts_dialog")
+    qtbot.waitUntil(reference.isVisible, timeout=2000)
+    assert "Undo / redo" in reference.text.toPlainText()
+    room = window.screen().availableGeometry()  # a 1280×720 laptop: Close stays on screen
+    assert reference.frameGeometry().height() <= room.height() and reference.width() <= room.width()
+    qtbot.keyClick(reference, Qt.Key.Key_Escape)
+    assert not reference.isVisible()
     window.actions.about.trigger()
-    assert [kind for kind, *_ in boxes.shown] == ["box", "about"]
+    assert [kind for kind, *_ in boxes.shown] == ["about"]
 
 
 def test_delete_key_edits_text_in_fields_and_deletes_entries_in_lists(qtbot, window):

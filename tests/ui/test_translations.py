@@ -252,3 +252,12 @@ def test_stored_choice_decides_the_language_at_start(qtbot, monkeypatch):
         assert language_choice(settings) == "system"
     finally:
         settings.remove("language")
+
+
+def test_the_keyboard_reference_names_keys_as_a_german_keyboard_does(qtbot, german_window):
+    from workshop_app.ui.help import key_names, shortcuts_text
+
+    assert key_names("Ctrl+S / Ctrl+O / Ctrl+N") == "Strg+S / Strg+O / Strg+N"
+    assert key_names("Ctrl+Plus / Ctrl+Minus / Ctrl+0") == "Strg++ / Strg+- / Strg+0"
+    assert key_names("Ctrl+1 … Ctrl+7") == "Strg+1 … Strg+7"
+    assert "Ctrl+" not in shortcuts_text() and "Entf" in shortcuts_text()

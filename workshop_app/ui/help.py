@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from workshop_app.i18n import _
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from workshop_app.i18n import _, current_language
 
 
 def shortcuts_text() -> str:
@@ -30,5 +33,51 @@ def shortcuts_text() -> str:
     from workshop_app.ui.present_actions import shortcut_rows
 
     rows += shortcut_rows()  # presentation mode and the projector
-    body = "".join(f"<tr><td style='padding-right:18px'><b>{escape(k)}</b></td><td>{escape(t)}</td></tr>" for k, t in rows)
+    body = "".join(f"<tr><td style='padding-right:18px'><b>{escape(key_names(k))}</b></td><td>{escape(t)}</td></tr>"
+                   for k, t in rows)
     return f"<table cellspacing='4'>{body}</table>"
+
+
+def key_names(keys: str) -> str:
+    """``Ctrl+S / Ctrl+O`` as the keyboard in the UI language labels it (``Strg+S / Strg+O`` in German).
+
+    English keeps the names written above (they match the README); other
+    languages get Qt's own, translated names, so the reference reads like the menus.
+    """
+    if current_language() == "en":
+        return keys
+    from PySide6.QtGui import QKeySequence
+
+    def native(part: str) -> str:
+        portable = part.replace("Plus", "+").replace("Minus", "-")
+        sequence = QKeySequence(portable, QKeySequence.SequenceFormat.PortableText)
+        text = sequence.toString(QKeySequence.SequenceFormat.NativeText) if sequence.count() == 1 else ""
+        return text or part
+
+    return "".join(native(part) if part.strip() and part not in (" / ", " … ") else part
+                   for part in re.split(r"( / | … )", keys))
+
+
+class ShortcutsDialog(QDialog):
+    """The keyboard reference: scrolls, fits the screen, closes with Esc or F1."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("shortcuts_dialog")
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        self.text = QTextBrowser()
+        self.text.setObjectName("shortcuts_text")
+        self.text.setOpenLinks(False)
+        self.text.setHtml(shortcuts_text())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry()
+        document = self.text.document()
+        document.setTextWidth(min(760, room.width() * 0.8))
+        width = int(document.idealWidth()) + 60
+        height = int(document.size().height()) + 110
+        self.resize(min(width, int(room.width() * 0.8)), min(height, int(room.height() * 0.85)))

@@ -505,11 +505,14 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Tandem", _("The new language is used the next time Tandem starts."))
 
     def show_shortcuts(self) -> None:
-        from workshop_app.ui.help import shortcuts_text
+        """The keyboard reference, beside the work rather than in front of it (not modal; F1 again raises it)."""
+        from workshop_app.ui.help import ShortcutsDialog
 
-        box = QMessageBox(QMessageBox.Icon.NoIcon, _("Keyboard shortcuts"), shortcuts_text(), QMessageBox.StandardButton.Close, self)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.exec()
+        if getattr(self, "_shortcuts", None) is None:
+            self._shortcuts = ShortcutsDialog(self)
+        self._shortcuts.show()
+        self._shortcuts.raise_()
+        self._shortcuts.activateWindow()
 
     def show_about(self) -> None:
         from workshop_app import __version__
