@@ -190,6 +190,9 @@ def test_refused_edit_is_explained(qtbot, window, boxes):
 
 
 def test_read_only_document_refuses_typing(qtbot, window, boxes):
+    from workshop_app.model import UpdateItem
+
+    assert window.doc.push(UpdateItem("meta", None, {"title": "Before"}))
     window.doc.read_only = True
     assert "(read-only)" in window.windowTitle()
     title = window.page(Phase.SETUP).meta_form.editors["title"]
@@ -201,6 +204,8 @@ def test_read_only_document_refuses_typing(qtbot, window, boxes):
     assert window.doc.workshop.participants == []
     window.doc.refused.emit("This workshop is open read-only; the change was not made.")  # e.g. a drag in the graph
     assert "change was not made" in window.message_bar.current_text()
+    window.undo()  # undo changes the document too
+    assert window.doc.workshop.meta.title == "Before"
     window.message_bar.dismiss()  # the refusal goes; the standing read-only notice stays
     assert "read-only" in window.message_bar.current_text()
     assert window.message_bar.action.isVisible()

@@ -222,12 +222,22 @@ class MainWindow(QMainWindow):
 
     # -- edits -----------------------------------------------------------------
     def undo(self) -> None:
+        if self._refused_read_only():
+            return
         self.commit_pending()
         self.doc.undo_stack.undo()
 
     def redo(self) -> None:
+        if self._refused_read_only():
+            return
         self.commit_pending()
         self.doc.undo_stack.redo()
+
+    def _refused_read_only(self) -> bool:
+        """Undo and redo change the document too: not in a read-only workshop."""
+        if self.doc.read_only:
+            self.show_refusal(_("This workshop is open read-only; the change was not made."))
+        return self.doc.read_only
 
     def _undo_text(self, text: str) -> None:
         self.actions.undo.setText(_("&Undo {what}").format(what=text).strip() if text else _("&Undo"))
