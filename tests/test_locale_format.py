@@ -94,3 +94,11 @@ def test_a_figure_keeps_its_unit_on_the_same_line():
     assert with_unit("30", "%", "en") == "30%"
     assert with_unit("8", "Mio. €", "de") == f"8{NBSP}Mio. €"
     assert with_unit("6", "", "de") == "6" and with_unit("", "%", "en") == "%"
+
+
+def test_quotes_inside_a_quote_become_single_ones():
+    from workshop_app.locale_format import quote
+
+    assert quote("Dachkampagne „Vorausschauend warten“", "de") == "„Dachkampagne ‚Vorausschauend warten‘“"
+    assert quote("Umbrella campaign “Maintain ahead”", "en") == "“Umbrella campaign ‘Maintain ahead’”"
+    assert quote("plain", "de") == "„plain“"

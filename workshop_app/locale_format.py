@@ -103,8 +103,14 @@ def format_money(amount: float | None, currency: str, lang: str) -> str:
 
 
 def quote(text: str, lang: str) -> str:
-    """``text`` in the language's quotation marks: „…“ in German, “…” in English."""
-    return f"„{text}“" if _german(lang) else f"“{text}”"
+    """``text`` in the language's quotation marks: „…“ in German, “…” in English.
+
+    Quotes already inside become the single ones (‚…‘ / ‘…’), as typesetting
+    nests them: „Dachkampagne ‚Vorausschauend warten‘“.
+    """
+    if _german(lang):
+        return "„" + text.replace("„", "‚").replace("“", "‘") + "“"
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
 def with_unit(value: str, unit: str, lang: str) -> str:

@@ -261,7 +261,6 @@ class MainWindow(QMainWindow):
 
     def show_refusal(self, message: str) -> None:
         """Why an edit was not made, in the bar above the page: no modal box mid-typing."""
-        self.statusBar().showMessage(message, 10000)
         self.message_bar.show_refusal(message)
 
     def _read_only_notice(self) -> None:
