@@ -198,5 +198,5 @@ def _channel_line(ctx: Ctx, e: Any) -> str:
     _ = ctx.lang
     rating = ""
     if e.usefulness is not None:
-        rating = labelled(_("Usefulness"), f"{'★' * e.usefulness}{'☆' * (5 - e.usefulness)} ({e.usefulness}/5)")
+        rating = labelled(_("Usefulness"), f"{'★' * e.usefulness}{'☆' * (5 - e.usefulness)}\u00a0({e.usefulness}/5)")
     return joined([f"→ {ctx.side(e.to_side)}", esc(e.format), esc(e.cadence), rating])
