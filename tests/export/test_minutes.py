@@ -120,7 +120,7 @@ def test_draft_watermark_on_every_page_unless_final():
     doc = load_demo("de")
     draft = pages_text(minutes_pdf_bytes(doc, "de"))
     assert all("ENTWURF" in page for page in draft)
-    # the header says so as well, on pages where a picture covers the diagonal mark too
+    # the footer says so as well, on pages where a picture covers the diagonal mark too
     assert all(page.count("ENTWURF") >= 2 for page in draft)
     final = pages_text(minutes_pdf_bytes(doc, "de", final=True))
     assert not any("ENTWURF" in page for page in final)

@@ -40,7 +40,7 @@ from workshop_app.store.demo import load_demo
 
 REPO = Path(__file__).parents[2]
 A4 = (595.2756, 841.8898)  # points, portrait
-_FOOTER_LEFT = re.compile(r"^(Generated on|Erstellt am) .* (with|mit) Tandem$")
+_FOOTER_LEFT = re.compile(r"^((DRAFT|ENTWURF) · )?(Generated on|Erstellt am) .* (with|mit) Tandem$")
 _PAGE_OF = re.compile(r"^(Page|Seite) \d+ (of|von) \d+$")
 
 

@@ -163,11 +163,10 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
     stamp = (now or datetime.now()).replace(microsecond=0)
     furniture = PageFurniture(
         header_left=title,
-        # a draft says so in the header too: a full-page picture covers the diagonal mark
-        header_right=" · ".join(p for p in (None if final else tr("DRAFT"), tr("Minutes"), clean(m.organisation).strip(),
-                                            tr.date(m.date)) if p),
-        footer_left=tr("Generated on {date} at {time} with Tandem").format(
-            date=tr.date(stamp.date()), time=stamp.strftime("%H:%M")),
+        header_right=" · ".join(p for p in (tr("Minutes"), clean(m.organisation).strip(), tr.date(m.date)) if p),
+        # a draft says so in the footer too: a full-page picture covers the diagonal mark
+        footer_left=" · ".join(p for p in (None if final else tr("DRAFT"), tr("Generated on {date} at {time} with Tandem")
+                                           .format(date=tr.date(stamp.date()), time=stamp.strftime("%H:%M"))) if p),
         page_of=tr("Page {page} of {pages}"),
         watermark=None if final else tr("DRAFT"),
     )
