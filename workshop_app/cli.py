@@ -258,7 +258,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else default_minutes_path(doc)
     if out.is_dir():
         raise CliError(_("'{path}' is a folder; give a file name").format(path=out))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() != ".pdf":
+        raise CliError(_("the minutes are a PDF: give a file name ending in .pdf"))
+    if args.output is not None and not out.parent.is_dir():  # a mistyped folder is not made on the fly
+        raise CliError(_("cannot write {path}: the folder {folder} does not exist").format(path=out, folder=out.parent))
     export_minutes(doc, out, lang=args.lang or doc.meta.language.value, final=args.final)
     print(_("Minutes written to {path}").format(path=out))
     return EXIT_OK

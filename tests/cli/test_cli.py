@@ -134,3 +134,11 @@ def test_a_mistyped_command_is_not_taken_for_a_file_to_open(capsys):
     assert main(["frobnicate"]) == 2
     err = capsys.readouterr().err
     assert "'frobnicate' is neither a command (demo, check, graph, export) nor an existing workshop file" in err
+
+
+def test_export_wants_a_pdf_name_in_an_existing_folder(tmp_path, capsys):
+    assert main(["export", "--demo", "-o", str(tmp_path / "minutes.txt")]) == 1
+    assert "give a file name ending in .pdf" in capsys.readouterr().err
+    assert main(["export", "--demo", "-o", str(tmp_path / "typo" / "minutes.pdf")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "typo").exists() and not (tmp_path / "minutes.txt").exists()
