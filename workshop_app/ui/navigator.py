@@ -15,7 +15,7 @@ from workshop_app.i18n import _
 from workshop_app.model import Phase
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import phase_name
-from workshop_app.ui.progress import phase_progress
+from workshop_app.ui.progress import element_counts, phase_progress
 from workshop_app.ui.style import NAV_MARK, NAV_SELECTED, TIME_ALERT, TIME_WARN
 from workshop_app.ui.timebox import TimeboxClock
 
@@ -119,9 +119,10 @@ class PhaseNavigator(QListWidget):
 
     def update_progress(self) -> None:
         doc = self.doc.workshop
+        counts = element_counts(doc)
         for row, phase in enumerate(Phase):
             item = self.item(row)
-            item.setData(ROLE_PROGRESS, phase_progress(doc, phase))
+            item.setData(ROLE_PROGRESS, phase_progress(doc, phase, counts))
             entry = doc.agenda_item(phase)
             item.setData(ROLE_DONE, bool(entry and entry.done))
         self.update_times()

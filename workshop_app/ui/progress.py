@@ -5,27 +5,49 @@ Qt-free apart from living in the UI package: counts read from the document.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from workshop_app.i18n import _, ngettext
 from workshop_app.model import ConflictStatus, ElementKind, GoalLevel, LinkKind, Origin, Phase, Side, Workshop
 
 
-def phase_progress(doc: Workshop, phase: Phase) -> str:
-    """e.g. '8 participants', '3 shared goals · 6 department goals', '5 conflicts · 2 settled'."""
-    kinds: dict[str, int] = {}
+class Counts(NamedTuple):
+    """What the navigator's progress lines count among the elements, gathered in one pass."""
+
+    shared: int
+    department: int
+    agreed_channels: int
+    beliefs: int
+    as_is: int
+
+
+def element_counts(doc: Workshop) -> Counts:
+    """One pass over the elements for all seven lines (the navigator refreshes them after every edit)."""
     shared = department = agreed_channels = beliefs = as_is = 0
+    goal, channel, belief, strategy = ElementKind.GOAL, ElementKind.CHANNEL, ElementKind.BELIEF, ElementKind.STRATEGY
+    agreed, joint, shared_level = Origin.AGREED, Side.JOINT, GoalLevel.SHARED
     for el in doc.elements:
-        kinds[el.kind] = kinds.get(el.kind, 0) + 1
-        if el.kind == ElementKind.GOAL and el.origin == Origin.AGREED:
-            if el.level == GoalLevel.SHARED:
+        kind, origin = el.kind, el.origin
+        if kind == goal and origin == agreed:
+            if el.level == shared_level:
                 shared += 1
             else:
                 department += 1
-        elif el.kind == ElementKind.CHANNEL and el.origin == Origin.AGREED:
+        elif kind == channel and origin == agreed:
             agreed_channels += 1
-        elif el.kind == ElementKind.BELIEF:
+        elif kind == belief:
             beliefs += 1
-        if el.origin == Origin.AS_IS and el.side != Side.JOINT and el.kind not in (ElementKind.BELIEF, ElementKind.STRATEGY):
+        if origin == Origin.AS_IS and el.side != joint and kind != belief and kind != strategy:
             as_is += 1
+    return Counts(shared, department, agreed_channels, beliefs, as_is)
+
+
+def phase_progress(doc: Workshop, phase: Phase, counts: Counts | None = None) -> str:
+    """e.g. '8 participants', '3 shared goals · 6 department goals', '5 conflicts · 2 settled'.
+
+    Pass ``counts`` from :func:`element_counts` when asking for several phases of one document.
+    """
+    shared, department, agreed_channels, beliefs, as_is = counts or element_counts(doc)
     if phase == Phase.SETUP:
         return ngettext("{n} participant", "{n} participants", len(doc.participants)).format(n=len(doc.participants))
     if phase == Phase.INVENTORY:

@@ -8,9 +8,11 @@ Two costs would otherwise land in the middle of an edit:
   libraries arrive) the long-lived objects are collected once and frozen
   (``gc.freeze``), so later collections only walk what edits create.
 * The first visit of the Conflicts page would import matplotlib and networkx
-  (about a second). They are imported on a background thread shortly after
-  start-up instead; Python's import lock makes a simultaneous import on the
-  main thread simply wait for it.
+  (about a second). They are imported on a background thread once the
+  window has painted for the first time instead — not earlier: the thread
+  holds the GIL for much of that second, and started with the window it
+  made the first paint ~100 ms later (benchmarks/bench_startup.py). Python's
+  import lock makes a simultaneous import on the main thread simply wait.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from workshop_app.ui.main_window import MainWindow
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 PRELOAD = ("networkx", "matplotlib.figure", "matplotlib.backends.backend_agg", "matplotlib.patches",
            "matplotlib.path", "matplotlib.ticker")
 SETTLE_AFTER_MS = 1500  # after a load: the user is reading, not typing yet
+PRELOAD_LATEST_MS = 3000  # a window that is not painted by then still gets its libraries in time
 _preload_started = False
 
 
@@ -50,8 +53,20 @@ class Responsiveness(QObject):
         window.doc.replaced.connect(self._timer.start)
         self.preloaded.connect(self._timer.start)  # queued: emitted from the preload thread
         self._timer.start()
-        global _preload_started
+        self._window = window
         if preload and not _preload_started:
+            window.installEventFilter(self)  # the preload starts after the window's first paint,
+            QTimer.singleShot(PRELOAD_LATEST_MS, self, self._start_preload)  # or at the latest then (unshown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._start_preload)  # once this paint has reached the screen
+        return False
+
+    def _start_preload(self) -> None:
+        global _preload_started
+        if not _preload_started:
             _preload_started = True
             threading.Thread(target=self._preload, name="tandem-preload", daemon=True).start()
 
