@@ -1,80 +1,74 @@
-"""Benchmark: conflict analysis on XL and graph layout + draw on L (DESIGN §7).
+"""Conflict analysis on XL and graph layout + draw on L (DESIGN §7: ≤ 1 s; ≤ 300 ms).
 
-Run from the checkout:  python benchmarks/bench_analysis.py [--repeat N]
-
-Each figure is the median of N runs, printed next to a baseline measured in
-the same run on the same machine, so the ratio stays meaningful on slow or
-busy hardware:
+``python -m benchmarks.bench_analysis [--quick]``. Baselines, same run:
 
 * analysis on XL (10,000 elements, 20,000 links) against building the bare
   networkx graph of the same document;
-* layout + draw on L (400 elements, 800 links) — compute the layout, draw the
-  graph into a 16 × 9 in figure and render it with Agg, as the live canvas
-  does — against a bare matplotlib figure with 400 points and 800 line
-  segments rendered the same way.
+* layout + draw on L — compute the layout, draw the graph into a 16 × 9 in
+  figure and render it with Agg, as the live canvas does — against a bare
+  matplotlib figure with 400 points and 800 line segments rendered the same way.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
-import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("MPLBACKEND", "Agg")
+from benchmarks.generate import make_document
+from benchmarks.rows import Row, log, median, p95, suite_main
 
-from generate import make_workshop
-
-BUDGET_ANALYSIS_XL = 1.0
-BUDGET_DRAW_L = 0.300
+BUDGET_ANALYSIS_XL_MS = 1000.0
+BUDGET_DRAW_L_MS = 300.0
 
 
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm caches and lazy imports
-    times = []
+def samples(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Milliseconds of each of ``repeat`` calls, after one untimed warm-up (lazy imports, caches)."""
+    fn()
+    out = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
 
 
-def bench_analysis(repeat: int) -> tuple[float, float, int]:
+def analysis_row(repeat: int) -> Row:
     import networkx as nx
 
     from workshop_app.analysis import conflict_views
 
-    doc = make_workshop(10_000, 20_000, 60, seed=1)
+    doc = make_document("XL")
 
-    def bare_graph():
+    def bare_graph() -> object:
         graph = nx.MultiDiGraph()
         graph.add_nodes_from(el.id for el in doc.elements)
         graph.add_edges_from((ln.source, ln.target, ln.id) for ln in doc.links)
         return graph
 
-    views = conflict_views(doc)
-    return median_time(lambda: conflict_views(doc), repeat), median_time(bare_graph, repeat), len(views)
+    found = len(conflict_views(doc))
+    timed = samples(lambda: conflict_views(doc), repeat)
+    bare = samples(bare_graph, repeat)
+    return Row("conflict analysis + reconciliation", "XL", median(timed), p95=p95(timed), baseline=median(bare),
+               baseline_name="bare networkx graph", limit=BUDGET_ANALYSIS_XL_MS, runs=repeat,
+               notes=[f"{found} conflicts found"])
 
 
-def bench_draw(repeat: int) -> tuple[float, float, float]:
+def draw_row(repeat: int) -> Row:
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
 
     from workshop_app.analysis import compute_layout
-    from workshop_app.export.graph_picture import draw_graph, graph_picture_bytes
+    from workshop_app.export.graph_picture import draw_graph
 
-    doc = make_workshop(400, 800, 30, seed=1)
+    doc = make_document("L")
     figure = Figure(figsize=(16, 9), dpi=100)
     canvas = FigureCanvasAgg(figure)
 
-    def layout_and_draw():
+    def layout_and_draw() -> None:
         draw_graph(doc, figure, layout=compute_layout(doc))
         canvas.draw()
 
@@ -82,39 +76,28 @@ def bench_draw(repeat: int) -> tuple[float, float, float]:
     points = rng.random((400, 2))
     segments = points[rng.integers(0, 400, (800, 2))]
 
-    def bare_figure():
+    def bare_figure() -> None:
         figure.clear()
         ax = figure.add_subplot()
         ax.scatter(points[:, 0], points[:, 1], s=100)
         ax.add_collection(LineCollection(segments, linewidths=1))
         canvas.draw()
 
-    png = median_time(lambda: graph_picture_bytes(doc, "png"), max(1, repeat // 3))
-    return median_time(layout_and_draw, repeat), median_time(bare_figure, repeat), png
+    timed = samples(layout_and_draw, repeat)
+    bare = samples(bare_figure, repeat)
+    return Row("graph layout + draw (Agg, 16 × 9 in)", "L", median(timed), p95=p95(timed), baseline=median(bare),
+               baseline_name="bare figure, 400 points + 800 lines", limit=BUDGET_DRAW_L_MS, runs=repeat)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
-    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} CPU(s); median of {args.repeat} runs\n")
-
-    analysis, graph, n = bench_analysis(args.repeat)
-    ok = analysis <= BUDGET_ANALYSIS_XL
-    print(f"conflict analysis, XL (10,000 elements, 20,000 links, {n} conflicts)")
-    print(f"  analysis + reconciliation      {analysis * 1000:8.1f} ms   budget {BUDGET_ANALYSIS_XL * 1000:.0f} ms "
-          f"{'OK' if ok else 'OVER'}")
-    print(f"  baseline: bare networkx graph  {graph * 1000:8.1f} ms   ratio {analysis / graph:5.1f} x\n")
-
-    draw, bare, png = bench_draw(args.repeat)
-    ok_draw = draw <= BUDGET_DRAW_L
-    print("graph layout + draw, L (400 elements, 800 links), 16 x 9 in figure rendered with Agg")
-    print(f"  layout + draw                  {draw * 1000:8.1f} ms   budget {BUDGET_DRAW_L * 1000:.0f} ms "
-          f"{'OK' if ok_draw else 'OVER'}")
-    print(f"  baseline: bare figure          {bare * 1000:8.1f} ms   ratio {draw / bare:5.1f} x")
-    print(f"  (for information) PNG export at 200 dpi, picture sized to the graph: {png * 1000:.0f} ms")
-    return 0 if ok and ok_draw else 1
+def collect(quick: bool) -> list[Row]:
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    repeat = 3 if quick else 9
+    log("   conflict analysis on XL")
+    rows = [analysis_row(repeat)]
+    log("   graph layout + draw on L")
+    rows.append(draw_row(repeat))
+    return rows
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(suite_main(collect))

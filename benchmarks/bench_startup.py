@@ -1,6 +1,6 @@
 """Benchmark: start to first painted window with the demo, against a bare PySide6 window (DESIGN §7).
 
-Run ``python benchmarks/bench_startup.py [--runs N] [--platform offscreen|xcb|all]``.
+Run ``python -m benchmarks.bench_startup [--quick]``.
 Budget: start to first painted window (demo) ≤ 2 × a bare PySide6 window's start.
 
 What is timed: from just before the child process is spawned to the end of the
@@ -24,16 +24,16 @@ Platforms: ``offscreen`` (a 1920 × 1080 screen from a config file) and
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.rows import Row, log, median, p95, suite_main
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_RATIO = 2.0
@@ -98,6 +98,59 @@ else:
 """
 
 
+#: Where the app's start-up goes, step by step (same interpreter flags and environment as the runs above).
+BREAKDOWN = r"""
+import json, os, sys, time
+start = time.monotonic()
+marks = {}
+def mark(name):
+    marks[name] = time.monotonic()
+from PySide6.QtWidgets import QApplication
+mark("PySide6")
+from pydantic import BaseModel, ConfigDict, Field  # pydantic loads lazily: the model classes are what costs
+mark("pydantic")
+import workshop_app.model
+mark("model (schemas)")
+import workshop_app.ui.app as app_module
+from workshop_app.cli import main
+app = app_module.create_application()
+mark("QApplication + cli")
+from workshop_app.ui.main_window import MainWindow
+mark("UI modules")
+window = MainWindow()
+mark("MainWindow()")
+window.open_demo()
+mark("open demo (first page)")
+window.setGeometry(app.primaryScreen().availableGeometry())
+window.showMaximized()
+app.processEvents()
+mark("show + first paint")
+print(json.dumps({"t0": start, "marks": marks}), flush=True)
+os._exit(0)
+"""
+
+
+def breakdown(env: dict[str, str], runs: int) -> str:
+    """Median ms of each start-up step in the app (from the child's own first line of Python)."""
+    steps: dict[str, list[float]] = {}
+    for _ in range(runs + 1):
+        with tempfile.TemporaryDirectory(prefix="tandem-bench-") as home:
+            run_env = {**env, "TANDEM_CONFIG_DIR": f"{home}/config", "TANDEM_DATA_DIR": f"{home}/data"}
+            spawned = time.monotonic()
+            proc = subprocess.run([sys.executable, "-c", BREAKDOWN], env=run_env, cwd=ROOT, capture_output=True,
+                                  text=True, timeout=120)
+        line = next((x for x in proc.stdout.splitlines() if x.startswith("{")), None)
+        if line is None:
+            return f"breakdown failed: {proc.stderr[-300:]}"
+        seen = json.loads(line)
+        last = spawned
+        for name, t in [("interpreter", seen["t0"]), *seen["marks"].items()]:
+            steps.setdefault(name, []).append((t - last) * 1000)
+            last = t
+    return "app start-up by step, median ms: " + ", ".join(
+        f"{name} {median(values[1:]):.0f}" for name, values in steps.items())
+
+
 def run_once(kind: str, env: dict[str, str]) -> tuple[float, dict]:
     """Seconds from spawn to the end of the main window's first paint, and what the child saw."""
     with tempfile.TemporaryDirectory(prefix="tandem-bench-") as home:
@@ -112,18 +165,20 @@ def run_once(kind: str, env: dict[str, str]) -> tuple[float, dict]:
     return seen["t"] - start, seen
 
 
-def bench(platform: str, env: dict[str, str], runs: int) -> dict[str, list[float]]:
+def bench(platform: str, env: dict[str, str], runs: int) -> Row:
+    """Alternating bare/app runs after one discarded warm-up each (.pyc files, font caches)."""
     times: dict[str, list[float]] = {"bare": [], "app": []}
     seen: dict[str, dict] = {}
-    for kind in times:  # warm-up: .pyc files, font caches
+    for kind in times:
         run_once(kind, env)
     for _ in range(runs):
         for kind in times:
             elapsed, seen[kind] = run_once(kind, env)
-            times[kind].append(elapsed)
-    print(f"  {platform}: first paint caught — " + "; ".join(f"{k}: {v['size'][0]}×{v['size'][1]} “{v['title']}”"
-                                                        for k, v in seen.items()))
-    return times
+            times[kind].append(elapsed * 1000)
+    caught = "; ".join(f"{k}: {v['size'][0]}×{v['size'][1]} “{v['title']}”" for k, v in seen.items())
+    return Row(f"start to first painted window ({platform})", "S", median(times["app"]), p95=p95(times["app"]),
+               baseline=median(times["bare"]), baseline_name="bare PySide6 window", max_ratio=BUDGET_RATIO,
+               runs=runs, notes=[f"first paint caught — {caught}"])
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str] | None:
@@ -138,49 +193,37 @@ def start_xvfb() -> tuple[subprocess.Popen, str] | None:
             return proc, f":{number}"
         time.sleep(0.05)
     proc.terminate()
+    proc.wait()
     return None
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--platform", choices=("offscreen", "xcb", "all"), default="all")
-    args = parser.parse_args()
-    results: dict[str, dict[str, list[float]]] = {}
-    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} CPU(s); {args.runs} alternating runs each")
+def collect(quick: bool) -> list[Row]:
+    runs = 5 if quick else 15
+    rows = []
     with tempfile.TemporaryDirectory(prefix="tandem-bench-") as tmp:
         # bytecode cached as in an installed app, but in a private folder (never next to the sources)
         base_env = {k: v for k, v in os.environ.items()
                     if not k.startswith(("QT_", "TANDEM_")) and k != "PYTHONDONTWRITEBYTECODE"}
         base_env["PYTHONPYCACHEPREFIX"] = f"{tmp}/pycache"
-        if args.platform in ("offscreen", "all"):
-            config = Path(tmp) / "offscreen.json"
-            config.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": SCREEN[0],
-                                                       "height": SCREEN[1], "logicalDpi": 96, "dpr": 1}]}))
-            env = {**base_env, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-            results["offscreen"] = bench("offscreen", env, args.runs)
-        if args.platform in ("xcb", "all"):
-            xvfb = start_xvfb()
-            if xvfb is None:
-                print("  xcb: skipped (no Xvfb)")
-            else:
-                try:
-                    env = {**base_env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": xvfb[1]}
-                    results["xcb (Xvfb)"] = bench("xcb", env, args.runs)
-                finally:
-                    xvfb[0].terminate()
-                    xvfb[0].wait()
-    print(f"\n{'platform':12} {'bare median':>12} {'app median':>11} {'app min–max':>15} {'ratio':>6}  budget ≤ {BUDGET_RATIO:.0f}×")
-    ok = True
-    for platform, times in results.items():
-        bare, app = statistics.median(times["bare"]), statistics.median(times["app"])
-        ratio = app / bare
-        ok &= ratio <= BUDGET_RATIO
-        spread = f"{min(times['app']) * 1000:.0f}–{max(times['app']) * 1000:.0f} ms"
-        print(f"{platform:12} {bare * 1000:9.0f} ms {app * 1000:8.0f} ms {spread:>15} {ratio:6.2f}  "
-              f"{'OK' if ratio <= BUDGET_RATIO else 'OVER'}")
-    return 0 if ok else 1
+        config = Path(tmp) / "offscreen.json"
+        config.write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": SCREEN[0],
+                                                   "height": SCREEN[1], "logicalDpi": 96, "dpr": 1}]}))
+        log("   start-up, offscreen")
+        offscreen = {**base_env, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+        rows.append(bench("offscreen", offscreen, runs))
+        rows[-1].notes.append(breakdown(offscreen, 3 if quick else 7))
+        xvfb = start_xvfb()
+        if xvfb is None:
+            log("   start-up, xcb: skipped (no Xvfb)")
+        else:
+            log("   start-up, xcb under Xvfb")
+            try:
+                rows.append(bench("xcb, Xvfb", {**base_env, "QT_QPA_PLATFORM": "xcb", "DISPLAY": xvfb[1]}, runs))
+            finally:
+                xvfb[0].terminate()
+                xvfb[0].wait()
+    return rows
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(suite_main(collect))

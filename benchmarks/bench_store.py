@@ -1,82 +1,66 @@
-"""Benchmark: save, recovery write, load and one model edit on an L workshop (DESIGN §7).
+"""Save, autosave (recovery write) and load of L (DESIGN §7: save/autosave of L ≤ 30 ms).
 
-Run ``python benchmarks/bench_store.py``. Budgets: save/autosave of L ≤ 30 ms,
-a single edit on L ≤ 30 ms. The baseline, measured in the same run, is
-``json.dumps`` + a plain (non-atomic, no fsync) write of the same data, so
-the ratio shows what validation, atomicity and fsync cost on this machine.
+``python -m benchmarks.bench_store [--quick]``. The baseline, measured in the
+same run, is ``json.dumps`` + a plain (non-atomic, no fsync) write of the same
+data for save, and ``json.loads`` of the same bytes for load, so the ratio is
+what validation, atomicity and fsync cost on this machine.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("TANDEM_DATA_DIR", tempfile.mkdtemp(prefix="tandem-bench-"))
+from benchmarks.generate import make_document
+from benchmarks.rows import Row, median, p95, suite_main
 
-from generate import make_workshop
-
-from workshop_app.model import Goal, RemoveItem, UpdateItem
-from workshop_app.store import load_workshop, save_workshop
-from workshop_app.store.recovery import RecoveryWriter
+BUDGET_SAVE_MS = 30.0
 
 
-def timings(fn, repeat: int = 40) -> tuple[float, float]:
-    """(median, p95) in milliseconds."""
-    samples = []
+def samples(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Milliseconds of each of ``repeat`` calls, after one untimed warm-up."""
+    fn()
+    out = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+        out.append((time.perf_counter() - start) * 1000)
+    return out
 
 
-def main() -> None:
-    doc = make_workshop(400, 800, 30, seed=7)
+def collect(quick: bool) -> list[Row]:
+    from workshop_app.store import load_workshop, save_workshop
+    from workshop_app.store.recovery import RecoveryWriter
+
+    repeat = 10 if quick else 40
+    doc = make_document("L")
     folder = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
-    path = folder / "l.workshop.json"
-    plain = folder / "plain.json"
+    path, plain = folder / "l.workshop.json", folder / "plain.json"
     writer = RecoveryWriter()
-
-    def baseline():
-        plain.write_text(json.dumps(doc.model_dump(mode="json")), encoding="utf-8")
-
-    goal = next(e for e in doc.elements if isinstance(e, Goal))
-    flip = [0]
-
-    def edit():
-        flip[0] += 1
-        UpdateItem("elements", goal.id, {"title": f"edited {flip[0]}"}).apply(doc)
-
-    victim = doc.elements[len(doc.elements) // 2].id
-
-    def remove_and_restore():
-        op = RemoveItem("elements", victim)
-        op.apply(doc)
-        op.revert(doc)
-
-    rows = [
-        ("baseline: json.dumps + plain write", timings(baseline)),
-        ("save (validated dump, atomic, fsync)", timings(lambda: save_workshop(doc, path))),
-        ("recovery write after an edit", timings(lambda: writer.write(doc, path))),
-        ("load and validate", timings(lambda: load_workshop(path), repeat=20)),
-        ("edit one field (model operation)", timings(edit, repeat=200)),
-        ("remove element with cascade + undo", timings(remove_and_restore, repeat=100)),
+    try:
+        bare_save = samples(lambda: plain.write_text(json.dumps(doc.model_dump(mode="json")), encoding="utf-8"),
+                            repeat)
+        save = samples(lambda: save_workshop(doc, path), repeat)
+        recovery = samples(lambda: writer.write(doc, path), repeat)
+        text = path.read_text(encoding="utf-8")
+        bare_load = samples(lambda: json.loads(text), repeat)
+        load = samples(lambda: load_workshop(path), repeat)
+    finally:
+        writer.discard()
+    kib = f"{path.stat().st_size // 1024} KiB file"
+    return [
+        Row("save (validated, atomic, fsync)", "L", median(save), p95=p95(save), baseline=median(bare_save),
+            baseline_name="json.dumps + plain write", limit=BUDGET_SAVE_MS, runs=repeat, notes=[kib]),
+        Row("autosave (recovery write)", "L", median(recovery), p95=p95(recovery), baseline=median(bare_save),
+            baseline_name="json.dumps + plain write", limit=BUDGET_SAVE_MS, runs=repeat),
+        Row("load and validate", "L", median(load), p95=p95(load), baseline=median(bare_load),
+            baseline_name="json.loads", runs=repeat),
     ]
-    base = rows[0][1][0]
-    print(f"L workshop: {len(doc.elements)} elements, {len(doc.links)} links, {len(doc.participants)} participants, "
-          f"{path.stat().st_size // 1024} KiB")
-    print(f"{'operation':42} {'median ms':>10} {'p95 ms':>8} {'× baseline':>11}")
-    for name, (median, p95) in rows:
-        print(f"{name:42} {median:10.2f} {p95:8.2f} {median / base:11.2f}")
-    writer.discard()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(suite_main(collect))

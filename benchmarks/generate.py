@@ -111,3 +111,24 @@ def make_workshop(n_elements: int, n_links: int, n_participants: int = 30, seed:
         links.append(Link(id=f"l-{len(links)}", kind=kind, source=source, target=target, reason=reason))
     elements = [el for group in made.values() for el in group]
     return Workshop(participants=people, elements=elements, links=links)
+
+
+#: DESIGN §7 sizes: (elements, links, participants, seed). S is the built-in demo.
+SIZES = {"L": (400, 800, 30, 7), "XL": (10_000, 20_000, 60, 1)}
+
+
+def make_document(size: str) -> Workshop:
+    """The S (demo, English), L or XL document of DESIGN §7 — the same bytes on every run."""
+    if size == "S":
+        from workshop_app.store.demo import load_demo
+
+        return load_demo("en")
+    n_elements, n_links, n_participants, seed = SIZES[size]
+    return make_workshop(n_elements, n_links, n_participants, seed)
+
+
+def document_bytes(doc: Workshop) -> bytes:
+    """The document as the canonical JSON a benchmark (and the determinism test) compares."""
+    import json
+
+    return json.dumps(doc.model_dump(mode="json"), sort_keys=True, ensure_ascii=False).encode()
