@@ -124,3 +124,19 @@ def test_update_agenda_refuses_bad_values_without_change():
     assert [a.phase for a in w.agenda][3] == Phase.CONFLICTS
     op.revert(w)
     assert len(w.agenda) == 6
+
+
+def test_the_conflict_analysis_is_shared_until_the_next_change(qtbot):
+    from workshop_app.model import Goal, Side
+
+    doc = Document()
+    first = doc.conflict_views("en")
+    assert doc.conflict_views("en") is first  # the page, summary and projector share one analysis
+    assert doc.conflict_views("de") is not first
+    doc.push(AddItem("elements", Goal(id="g1", title="Leads", side=Side.SALES)))
+    after_edit = doc.conflict_views("en")
+    assert after_edit is not first and any("g1" in v.element_ids for v in after_edit)
+    doc.undo_stack.undo()
+    assert not any("g1" in v.element_ids for v in doc.conflict_views("en"))
+    doc.replace(Workshop(), None)
+    assert doc.conflict_views("en") == []

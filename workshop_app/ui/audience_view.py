@@ -176,9 +176,7 @@ class AudienceView(QWidget):
         view = self.view(stage.phase)
         views = None
         if stage.phase == Phase.CONFLICTS:
-            from workshop_app.analysis import conflict_views
-
-            views = conflict_views(self.doc.workshop, current_language())
+            views = self.doc.conflict_views(current_language())
         view.show_stage(self.doc.workshop, stage, views)
         self.phase_stack.setCurrentWidget(view)
         self.update_header()

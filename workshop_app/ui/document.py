@@ -100,6 +100,9 @@ class Document(QObject):
         self.path: Path | None = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self._read_only = False
+        self._revision = 0  # counts changes of the workshop: edits, undo, redo, another workshop
+        self._views: list = []
+        self._views_key: tuple[int, str] | None = None
         self.after_change: list[Callable[[Document], None]] = []
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -149,7 +152,22 @@ class Document(QObject):
         self._changed_by(operation)
         return True
 
+    def conflict_views(self, lang: str) -> list:
+        """The conflicts of the current state, analysed once per change and language.
+
+        The page, the wrap-up summary, the projector and the vote dialog all
+        ask after the same edit; on a large workshop one analysis is a sizeable
+        part of the 30 ms an edit may take. Callers must not change the list.
+        """
+        key = (self._revision, lang)
+        if self._views_key != key:
+            from workshop_app.analysis import conflict_views
+
+            self._views, self._views_key = conflict_views(self.workshop, lang), key
+        return self._views
+
     def _changed_by(self, operation: Operation) -> None:
+        self._revision += 1  # before anyone hears of it: the analysis above is stale now
         self.changed.emit(operation)
         for hook in list(self.after_change):
             try:
@@ -161,6 +179,7 @@ class Document(QObject):
     def replace(self, workshop: Workshop, path: str | Path | None) -> None:
         """Show another workshop: new model, new path, empty and clean undo stack."""
         self.workshop = workshop
+        self._revision += 1
         self.path = Path(path) if path else None
         self.undo_stack.clear()
         self.undo_stack.setClean()

@@ -340,9 +340,7 @@ class Presenter(QObject):
     def _conflict_views(self, phase: Phase) -> list | None:
         if phase not in (Phase.CONFLICTS, Phase.WRAPUP):
             return None
-        from workshop_app.analysis import conflict_views
-
-        return conflict_views(self.doc.workshop, current_language())
+        return self.doc.conflict_views(current_language())
 
     def _push_hide(self, targets: list, hidden: bool, text: str) -> bool:
         self.window.commit_pending()

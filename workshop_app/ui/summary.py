@@ -24,7 +24,8 @@ def _names(doc: Workshop, ids: list[str]) -> str:
     return ", ".join(escape(doc.participant(i).name) for i in ids if doc.participant(i))
 
 
-def summary_html(doc: Workshop) -> str:
+def summary_html(doc: Workshop, views: list | None = None) -> str:
+    """The agreements as HTML; ``views`` (the document's conflict analysis) saves analysing again."""
     goals = []
     for el in doc.elements:
         if el.kind == ElementKind.GOAL and el.level == GoalLevel.SHARED and el.origin == Origin.AGREED:
@@ -43,7 +44,8 @@ def summary_html(doc: Workshop) -> str:
         + (f": {escape(c.resolution)}" if c.resolution.strip() else "")
         for c in doc.conflicts if c.status != ConflictStatus.OPEN
     ]
-    views = conflict_views(doc, current_language())  # detected and declared alike, as the minutes count them
+    if views is None:  # detected and declared alike, as the minutes count them
+        views = conflict_views(doc, current_language())
     still_open = sum(1 for v in views if v.is_open)
     channels = [
         f"<b>{escape(el.title)}</b>" + "".join(f" · {escape(p)}" for p in (el.purpose, el.format, el.cadence) if p)

@@ -114,9 +114,7 @@ class VotesModel(QAbstractTableModel):
 
     def refresh(self) -> bool:
         """Re-read the conflicts; True when rows or columns came or went (a reset)."""
-        from workshop_app.analysis import conflict_views
-
-        views = [v for v in conflict_views(self.doc.workshop, current_language()) if not v.resolved_by_change]
+        views = [v for v in self.doc.conflict_views(current_language()) if not v.resolved_by_change]
         by_id = {v.id: v for v in views}
         order = [i for i in self.order if i in by_id] + [v.id for v in views if v.id not in self.order]
         people = self.doc.workshop.participants

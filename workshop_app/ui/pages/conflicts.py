@@ -257,9 +257,7 @@ class ConflictsPage(PhasePage):
 
     # -- analysis --------------------------------------------------------------
     def _analyse(self) -> None:
-        from workshop_app.analysis import conflict_views
-
-        self.views = conflict_views(self.doc.workshop, current_language())
+        self.views = self.doc.conflict_views(current_language())
         self._by_id = {v.id: v for v in self.views}
         self._hidden_elements = {el.id for el in self.doc.workshop.elements if el.hidden}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QWidget
 
-from workshop_app.i18n import N_, _
+from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import ActionItem, ActionStatus, Decision, ParkingItem, Phase, new_id
 from workshop_app.ui.document import Document
 from workshop_app.ui.features import minutes_export_available
@@ -90,7 +90,7 @@ class WrapupPage(PhasePage):
         self.actions_table.refresh()
         self.parking.refresh()
         scroll = self.summary.verticalScrollBar().value()
-        self.summary.setHtml(summary_html(self.doc.workshop))
+        self.summary.setHtml(summary_html(self.doc.workshop, self.doc.conflict_views(current_language())))
         self.summary.verticalScrollBar().setValue(scroll)
         self.export_button.setEnabled(minutes_export_available())
         super().refresh()
