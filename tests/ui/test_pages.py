@@ -197,3 +197,16 @@ def test_wrapup_summary_counts_open_conflicts_as_the_minutes_do(qtbot, window):
     still_open = sum(1 for v in views if v.is_open)
     assert still_open > len([c for c in window.doc.workshop.conflicts if c.status == ConflictStatus.OPEN])
     assert f"{still_open} of {len(views)} conflicts are still open." in window.page(Phase.WRAPUP).summary.toPlainText()
+
+
+def test_on_a_large_workshop_the_summary_follows_the_page(qtbot, window):
+    """The tables show at once; the summary (it needs the conflict analysis) a moment later."""
+    from workshop_app.store.demo import load_demo
+
+    window.set_workshop(load_demo("en"), None)
+    page = window.page(Phase.WRAPUP)
+    page.defer_summary_above = 10  # the demo counts as large here
+    page.summary.clear()
+    window.go_to_phase(Phase.WRAPUP)
+    assert page.actions_table.model.rowCount() > 0 and page.summary.toPlainText() == ""
+    qtbot.waitUntil(lambda: "conflicts are still open" in page.summary.toPlainText(), timeout=2000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QWidget
 
 from workshop_app.i18n import N_, _, current_language
@@ -52,6 +52,13 @@ class WrapupPage(PhasePage):
         )
         self.parking.setObjectName("parking_lot")
 
+        #: On a large workshop the analysis behind the summary takes about a third of a switch's 30 ms:
+        #: the page shows at once and the summary follows a moment later (as the graph does).
+        self.defer_summary_above = 150
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setSingleShot(True)
+        self._summary_timer.setInterval(40)
+        self._summary_timer.timeout.connect(self.fill_summary)
         self.summary = QTextBrowser()
         self.summary.setObjectName("summary")
         self.summary.setOpenLinks(False)
@@ -89,11 +96,19 @@ class WrapupPage(PhasePage):
         self.decisions.refresh()
         self.actions_table.refresh()
         self.parking.refresh()
+        if len(self.doc.workshop.elements) > self.defer_summary_above:
+            self._summary_timer.start()  # the tables first; the summary's conflict count needs the analysis
+        else:
+            self.fill_summary()
+        self.export_button.setEnabled(minutes_export_available())
+        super().refresh()
+
+    def fill_summary(self) -> None:
+        """What the room agreed, with the open conflicts counted as the minutes count them."""
+        self._summary_timer.stop()
         scroll = self.summary.verticalScrollBar().value()
         self.summary.setHtml(summary_html(self.doc.workshop, self.doc.conflict_views(current_language())))
         self.summary.verticalScrollBar().setValue(scroll)
-        self.export_button.setEnabled(minutes_export_available())
-        super().refresh()
 
     def focus_first(self) -> None:
         if self.decisions.add_edit is not None:
