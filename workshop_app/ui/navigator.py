@@ -8,7 +8,7 @@ with View → Zoom.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from workshop_app.i18n import _
@@ -107,7 +107,13 @@ class PhaseNavigator(QListWidget):
         self.update_progress()
 
     def _fit_width(self) -> None:
-        self.setFixedWidth(int(self.fontMetrics().averageCharWidth() * 33))
+        """Wide enough for the longest phase name in bold beside an over-run timebox ("105/90 min")."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        names = max(QFontMetrics(bold).horizontalAdvance(phase_name(phase)) for phase in Phase)
+        char = self.fontMetrics().averageCharWidth()
+        wanted = names + self.fontMetrics().horizontalAdvance("105/90 min") + char * 10  # badge, gaps, padding
+        self.setFixedWidth(int(min(max(wanted, char * 33), char * 44)))
 
     def changeEvent(self, e) -> None:  # Qt override
         super().changeEvent(e)
