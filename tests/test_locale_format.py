@@ -102,3 +102,33 @@ def test_quotes_inside_a_quote_become_single_ones():
     assert quote("Dachkampagne „Vorausschauend warten“", "de") == "„Dachkampagne ‚Vorausschauend warten‘“"
     assert quote("Umbrella campaign “Maintain ahead”", "en") == "“Umbrella campaign ‘Maintain ahead’”"
     assert quote("plain", "de") == "„plain“"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("value", [0.5, 7.0, 999.0, 1000.0, 1500.5, 25000.0, 480000.0, 1234567.0, 1234.56])
+def test_every_number_reads_back_as_it_is_shown(lang, value):
+    """A budget of 25,000 shown as „25.000“ must not come back as 25 when the field is committed."""
+    from workshop_app.ui.formats import format_number, parse_number
+
+    i18n.set_language(lang)
+    assert parse_number(format_number(value)) == value
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("25.000", "de", 25000), ("1,5", "de", 1.5), ("1.5", "de", 1.5), ("1.500,50", "de", 1500.5),
+    ("25,000", "en", 25000), ("1.5", "en", 1.5), ("1,5", "en", 1.5), ("1,500.50", "en", 1500.5),
+    ("1.500.000", "en", 1500000), ("1 500", "de", 1500), ("-2,5", "de", -2.5),
+])
+def test_typed_numbers_are_read_the_languages_way(text, lang, expected):
+    from workshop_app.ui.formats import parse_number
+
+    assert parse_number(text, lang=lang) == expected
+
+
+def test_whole_number_fields_take_grouped_thousands_either_way():
+    from workshop_app.ui.formats import ParseError, parse_number
+
+    assert parse_number("1.500", whole=True, lang="en") == 1500
+    assert parse_number("1,500", whole=True, lang="de") == 1500
+    with pytest.raises(ParseError):
+        parse_number("1,5,3", lang="de")

@@ -60,9 +60,17 @@ def format_number(value: float | int | None) -> str:
     return locale_format.format_number(value, current_language())
 
 
-def parse_number(text: str, whole: bool = False) -> float | int | None:
-    """'' → None; '1.500,50', '1,500.50', '1500.5', '25 000' are all read."""
-    raw = text.strip().replace(" ", "").replace("\u202f", "").replace("'", "")
+def parse_number(text: str, whole: bool = False, lang: str | None = None) -> float | int | None:
+    """'' → None; '1.500,50', '1,500.50', '1500.5', '25 000' are all read.
+
+    With one kind of separator the language decides what it is, so every
+    number reads back as :func:`format_number` shows it: in German ``25.000``
+    is twenty-five thousand and ``1,5`` one and a half; in English ``25,000``
+    and ``1.5``. A separator that cannot group thousands (``1.5`` in German)
+    is taken as the decimal point people also type.
+    """
+    lang = lang or current_language()
+    raw = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("'", "")
     for symbol in ("€", "EUR", "$", "%"):
         raw = raw.replace(symbol, "")
     if not raw:
@@ -70,11 +78,17 @@ def parse_number(text: str, whole: bool = False) -> float | int | None:
     if "," in raw and "." in raw:
         # the later one is the decimal separator
         raw = raw.replace(".", "").replace(",", ".") if raw.rfind(",") > raw.rfind(".") else raw.replace(",", "")
-    elif "," in raw:
-        head, _, tail = raw.rpartition(",")
-        raw = raw.replace(",", "") if len(tail) == 3 and raw.count(",") >= 1 and head else raw.replace(",", ".")
-    elif raw.count(".") > 1 or (raw.count(".") == 1 and len(raw.rpartition(".")[2]) == 3 and whole):
-        raw = raw.replace(".", "")
+    elif "," in raw or "." in raw:
+        sep = "," if "," in raw else "."
+        head, *groups = raw.lstrip("+-").split(sep)
+        grouped = bool(head) and len(head) <= 3 and all(len(g) == 3 for g in groups)
+        thousands = "." if lang == "de" else ","
+        if grouped and (sep == thousands or whole or len(groups) > 1):
+            raw = raw.replace(sep, "")
+        elif len(groups) == 1:
+            raw = raw.replace(sep, ".")
+        else:
+            raise ParseError(text)
     try:
         number = float(raw)
     except ValueError:
