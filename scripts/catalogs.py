@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,10 +38,12 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from workshop_app.atomic import atomic_write_bytes
+from workshop_app.i18n import AREAS
+
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "resources" / "locale"
 LANGUAGES = ("de", "en")
-AREAS = ("ui", "presentation", "safekeeping", "minutes", "analysis", "cli")
 #: the translation functions, as for ``pybabel extract -k``; see babel.cfg
 KEYWORDS: dict[str, tuple[int, ...] | None] = {
     "_": None,
@@ -181,7 +184,7 @@ def _write(path: Path, data: bytes) -> bool:
     if path.is_file() and _significant(path.read_bytes()) == _significant(data):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    atomic_write_bytes(path, data)  # an interrupted compile must not leave half a catalog behind
     return True
 
 
@@ -225,6 +228,37 @@ def untranslated(catalog: Catalog) -> list[str]:
     return missing
 
 
+#: ``{name}`` (str.format) and ``%(name)s`` / ``%s`` (printf, argparse's texts) placeholders
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[a-z]|%[a-z]")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(_PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
+
+
+def placeholder_mismatches(catalog: Catalog) -> list[str]:
+    """msgids whose translation names a placeholder the code does not fill (it would fail at run time)
+    or leaves one out (a value would go missing; only the count ``{n}`` may be spelt out, "einen")."""
+    bad = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        allowed = set().union(*(placeholders(i) for i in ids))
+        for text in strings:
+            got = set(placeholders(text))
+            if text and (not got <= allowed or (allowed - {"{n}"}) - got):
+                bad.append(ids[0])
+                break
+    return bad
+
+
+def translated_ids(catalog: Catalog) -> list[str]:
+    return [m.id if isinstance(m.id, str) else m.id[0] for m in catalog
+            if m.id and any(m.string if isinstance(m.string, tuple | list) else (m.string,))]
+
+
 def msgids(catalog: Catalog) -> set[str | tuple[str, ...]]:
     return {m.id if isinstance(m.id, str) else tuple(m.id) for m in catalog if m.id}
 
@@ -245,6 +279,9 @@ def problems() -> list[str]:
             found += [f"{path}: no longer used: {m!r}" for m in _sorted(have - wanted)]
             if lang != "en":
                 found += [f"{path}: no translation: {m!r}" for m in untranslated(catalog)]
+                found += [f"{path}: placeholders differ: {m!r}" for m in placeholder_mismatches(catalog)]
+            else:  # the source language: a stray translation would replace the English text
+                found += [f"{path}: English needs no translation: {m!r}" for m in translated_ids(catalog)]
             mo = path.with_suffix(".mo")
             if not mo.is_file() or mo.read_bytes() != mo_bytes(catalog):
                 found.append(f"{mo}: not compiled from the current .po (run: python scripts/catalogs.py compile)")

@@ -229,3 +229,36 @@ def test_a_damaged_catalog_costs_its_translations_not_the_start(tmp_path, monkey
         monkeypatch.undo()
         translations.cache_clear()
     assert translator("de")("Parking lot") == "Themenspeicher"
+
+
+def test_the_check_notices_a_translation_with_wrong_placeholders():
+    """argparse's %(…)s texts and our {…} ones: a typo in a translation would fail at run time."""
+    from babel.messages.catalog import Catalog
+
+    tool = catalogs_tool()
+    catalog = Catalog(locale="de")
+    catalog.add("%(prog)s: error: %(message)s\n", "%(prog)s: Fehler: %(mesage)s\n")
+    catalog.add("by {date}", "bis")
+    catalog.add(("{n} dot", "{n} dots"), ("ein Punkt", "{n} Punkte"))  # the count may be spelt out
+    catalog.add("Delete “{title}”", "„{title}“ löschen")
+    assert tool.placeholder_mismatches(catalog) == ["%(prog)s: error: %(message)s\n", "by {date}"]
+
+
+def test_a_damaged_or_unknown_catalog_never_stops_the_start(tmp_path, monkeypatch):
+    import shutil
+
+    from workshop_app import i18n as module
+
+    folder = tmp_path / "locale" / "de" / "LC_MESSAGES"
+    shutil.copytree(ROOT / "resources" / "locale" / "de" / "LC_MESSAGES", folder)
+    (folder / "ui.mo").write_bytes(b"\xde\x12\x04\x95" + b"\x00" * 20)  # truncated
+    cli = (folder / "cli.mo").read_bytes()  # a header naming a charset Python does not know (same length)
+    (folder / "cli.mo").write_bytes(cli.replace(b"charset=utf-8", b"charset=xxx-8"))
+    (folder / "stale.mo").write_bytes((folder / "minutes.mo").read_bytes())
+    monkeypatch.setattr(module, "resources_dir", lambda: tmp_path)
+    module.translations.cache_clear()
+    try:
+        catalog = module.translations("de")
+        assert catalog.gettext("Parking lot") == "Themenspeicher"  # the other areas still translate
+    finally:
+        module.translations.cache_clear()

@@ -18,6 +18,7 @@ independent of the UI's.
 from __future__ import annotations
 
 import gettext
+import logging
 import struct
 from collections.abc import Callable
 from functools import cache
@@ -25,6 +26,9 @@ from functools import cache
 from workshop_app.paths import resources_dir
 
 LANGUAGES = ("de", "en")
+#: The catalog areas (one gettext domain each, see scripts/catalogs.py).
+AREAS = ("ui", "presentation", "safekeeping", "minutes", "analysis", "cli")
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -36,11 +40,16 @@ def translations(lang: str) -> gettext.NullTranslations:
     """
     folder = resources_dir() / "locale" / lang / "LC_MESSAGES"
     merged: gettext.NullTranslations | None = None
-    for mo in sorted(folder.glob("*.mo")):
+    for area in sorted(AREAS):  # only known areas: a leftover .mo of a renamed one would outrank them
+        mo = folder / f"{area}.mo"
         try:
             with open(mo, "rb") as file:
                 catalog = gettext.GNUTranslations(file)
-        except (OSError, ValueError, struct.error):
+        except FileNotFoundError:
+            log.warning("translation catalog %s is missing", mo)
+            continue
+        except (OSError, ValueError, LookupError, struct.error):  # LookupError: an unknown charset in the header
+            log.warning("translation catalog %s is damaged and was skipped", mo)
             continue  # a damaged catalog costs its translations, never the start
         if merged is None:
             merged = catalog
