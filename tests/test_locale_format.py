@@ -132,3 +132,19 @@ def test_whole_number_fields_take_grouped_thousands_either_way():
     assert parse_number("1,500", whole=True, lang="de") == 1500
     with pytest.raises(ParseError):
         parse_number("1,5,3", lang="de")
+
+
+def test_straight_and_foreign_quotes_inside_a_quote_nest_too():
+    from workshop_app.locale_format import quote
+
+    assert quote('Kampagne "Warten"', "de") == "„Kampagne ‚Warten‘“"
+    assert quote('Campaign "Wait"', "en") == "“Campaign ‘Wait’”"
+    assert quote('5" screen', "en") == "“5\" screen”"  # a lone inch mark stays as typed
+
+
+def test_rounding_and_signs_read_naturally():
+    from workshop_app.locale_format import format_money, format_number
+
+    assert format_number(2.999, "en") == "3" and format_number(-0.0, "de") == "0"
+    assert format_number(-1234.5, "de") == "-1.234,50"
+    assert format_money(-1234.5, "€", "en") == "-€1,234.50" and format_money(-1234.5, "EUR", "en") == "-EUR\u00a01,234.50"

@@ -66,6 +66,7 @@ def _default_language() -> str:
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
+        allow_abbrev=False,  # "--lan de" would be --lang to argparse but not to _asked_language
         prog="tandem",
         description=_("Tandem: moderate a joint Marketing and Sales workshop."),
         epilog=_(
@@ -97,7 +98,7 @@ def _source_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _sub_parser(command: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"tandem {command}")
+    parser = argparse.ArgumentParser(prog=f"tandem {command}", allow_abbrev=False)  # --lang is read before parsing
     if command == "demo":
         parser.description = _("Write the built-in demo workshop to a file.")
         parser.add_argument("-o", "--output", required=True, help=_("file to write (.workshop.json)"))

@@ -71,8 +71,9 @@ def format_number(value: float | None, lang: str, decimals: int | None = None) -
     """
     if value is None:
         return ""
-    if decimals is None:
-        decimals = 0 if float(value).is_integer() else 2
+    if decimals is None:  # rounded first: 2.999 is shown as 3, not as "3.00"
+        decimals = 0 if round(float(value), 2).is_integer() else 2
+    value = round(float(value), decimals) + 0.0  # + 0.0 turns -0.0 into 0.0: no "-0"
     text = f"{value:,.{decimals}f}"
     if _german(lang):
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
@@ -91,15 +92,16 @@ def format_money(amount: float | None, currency: str, lang: str) -> str:
     """``1.234,50 €`` / ``€1,234.50``; a currency code: ``1.234 EUR`` / ``EUR 1,234``; no currency: the number."""
     if amount is None:
         return ""
-    number = format_number(amount, lang, None if float(amount).is_integer() else 2)
+    number = format_number(amount, lang)
     currency = (currency or "").strip()
     if not currency:
         return number
     if _german(lang):
         return f"{number}{NBSP}{currency}"
+    sign, number = ("-", number[1:]) if number.startswith("-") else ("", number)  # -€1,234.50, not €-1,234.50
     if currency in _SYMBOLS:
-        return f"{currency}{number}"
-    return f"{currency}{NBSP}{number}"
+        return f"{sign}{currency}{number}"
+    return f"{sign}{currency}{NBSP}{number}"
 
 
 def quote(text: str, lang: str) -> str:
@@ -109,8 +111,16 @@ def quote(text: str, lang: str) -> str:
     nests them: „Dachkampagne ‚Vorausschauend warten‘“.
     """
     if _german(lang):
-        return "„" + text.replace("„", "‚").replace("“", "‘") + "“"
-    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+        return "„" + _paired(text.replace("„", "‚").replace("“", "‘").replace("”", "‘"), "‚", "‘") + "“"
+    return "“" + _paired(text.replace("“", "‘").replace("”", "’"), "‘", "’") + "”"
+
+
+def _paired(text: str, opening: str, closing: str) -> str:
+    """Straight quotes typed on a keyboard ("…") become the inner pair, opening and closing in turn."""
+    parts = text.split('"')
+    if len(parts) % 2 == 0:  # an odd number of quotes: leave them as typed rather than guess
+        return text
+    return "".join(part + (opening if n % 2 == 0 else closing) for n, part in enumerate(parts[:-1])) + parts[-1]
 
 
 def with_unit(value: str, unit: str, lang: str) -> str:

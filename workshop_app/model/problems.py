@@ -31,7 +31,7 @@ def fill(translate: Translate, template: str, params: Mapping[str, Any], fallbac
         return text
     try:
         return text.format(**params)
-    except (KeyError, IndexError, ValueError):  # a translation naming other placeholders: stay correct in English
+    except Exception:  # a translation naming other placeholders ({x}, {id.x}, {0}): stay correct in English
         return fallback
 
 

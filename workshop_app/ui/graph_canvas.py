@@ -15,6 +15,7 @@ pause, because type and marker sizes follow the widget's size.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -85,6 +86,8 @@ class GraphCanvas(_FigureWidget):
         self.highlight: str | None = None
         self.scale = 1.0
         self.mark_hidden = True  # the facilitator sees what the room does not, pale and dashed
+        #: where the analysis of the shown document comes from when someone already has it (the page's Document)
+        self.views_for: Callable[[str], list[ConflictView]] | None = None
         self.focus = False  # asked for: only the highlighted conflict's neighbourhood
         self.focused = False  # drawn so: positions then are not the document's
         self._drag_allowed = True
@@ -130,7 +133,7 @@ class GraphCanvas(_FigureWidget):
                                  fontsize=16, color="#5F6B73", **gs.plain_text())
             self.canvas.draw_idle()
             return
-        self._views = conflict_views(self.doc, self.lang)
+        self._views = self.views_for(self.lang) if self.views_for is not None else conflict_views(self.doc, self.lang)
         view = next((v for v in self._views if v.id == self.highlight), None) if self.focus else None
         self.focused = view is not None
         if view is not None:

@@ -382,6 +382,7 @@ class ConflictsPage(PhasePage):
 
         self.graph = GraphCanvas(lang=current_language())
         self.graph.setObjectName("graph_canvas")
+        self.graph.views_for = self.doc.conflict_views  # one analysis per edit for list and graph
         self.graph.setMinimumWidth(320)
         self.graph.element_clicked.connect(self.select_element)
         self.graph.element_moved.connect(self.move_element)
