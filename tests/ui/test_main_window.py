@@ -243,3 +243,21 @@ def test_delete_key_edits_text_in_fields_and_deletes_entries_in_lists(qtbot, win
     qtbot.keyClick(page.participants.view, Qt.Key.Key_Delete)
     assert [p.name for p in window.doc.workshop.participants] == ["Anna Berg"]
     assert "Delete “Ben Cole”" in window.actions.undo.text()
+
+
+def test_read_only_greys_the_pages_own_edit_buttons(qtbot, window):
+    from workshop_app.store.demo import load_demo
+
+    window.set_workshop(load_demo("en"), None)
+    window.go_to_phase(Phase.CONFLICTS)
+    page = window.page(Phase.CONFLICTS)
+    assert page.vote_plus.isEnabled()
+    window.doc.read_only = True
+    assert not any(w.isEnabled() for w in (page.vote_plus, page.vote_minus, page.declare_toggle, page.new_action))
+    page.table.select_id(page.views[1].id)  # choosing another conflict does not bring them back
+    assert not page.vote_plus.isEnabled()
+    window.go_to_phase(Phase.GOALS)
+    goals = window.page(Phase.GOALS)
+    assert not goals.new_title.isEnabled() and not goals.links.add_button.isEnabled()
+    window.doc.read_only = False
+    assert goals.new_title.isEnabled()

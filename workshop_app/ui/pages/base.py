@@ -58,7 +58,15 @@ class PhasePage(QWidget):
 
     def refresh(self) -> None:
         """Show the document's current state. Subclasses call ``super().refresh()`` last."""
+        for control in self.edit_controls():
+            control.setEnabled(not self.doc.read_only)
         self._stale = False
+
+    def edit_controls(self) -> list[QWidget]:
+        """The page's own always-usable buttons and boxes that change the document: greyed while the
+        workshop is read-only. (Tables and forms see to theirs; controls that depend on a selection
+        leave out read-only where they are enabled.)"""
+        return []
 
     # -- keyboard and editing ------------------------------------------------
     def focus_first(self) -> None:

@@ -436,7 +436,7 @@ class ConflictsPage(PhasePage):
                 self.lever_label.setText(_("Lever: {text}").format(text=view.lever) if view.lever else "")
             self.votes_label.setText(str(view.votes))
         for widget in (self.vote_minus, self.vote_plus, self.new_decision, self.new_action):
-            widget.setEnabled(view is not None)
+            widget.setEnabled(view is not None and not self.doc.read_only)
         if self.graph is not None:
             self.graph.set_highlight(view.id if view else None)
 
@@ -450,6 +450,9 @@ class ConflictsPage(PhasePage):
         self._on_current()
         self._graph_timer.start()
         super().refresh()
+
+    def edit_controls(self) -> list[QWidget]:
+        return [self.declare_toggle, self.declare_button, self.side_a, self.side_b, self.reason]
 
     def activate(self) -> None:
         self._ensure_graph()

@@ -363,11 +363,14 @@ class GoalsPage(PhasePage):
         self.links.refresh()
         self.adopt_choice.set_choices([(el.id, element_label(doc, el.id)) for el in self._adoptable(doc)])
         has_adoptable = self.adopt_choice.count() > 0
-        self.adopt_choice.setEnabled(has_adoptable)
-        self.adopt_button.setEnabled(has_adoptable)
+        self.adopt_choice.setEnabled(has_adoptable and not self.doc.read_only)
+        self.adopt_button.setEnabled(has_adoptable and not self.doc.read_only)
         if not has_adoptable:
             self.adopt_choice.setPlaceholderText(_("All inventory goals are in the breakdown"))
         super().refresh()
+
+    def edit_controls(self) -> list[QWidget]:
+        return [self.new_kind, self.new_side, self.new_title]
 
     def document_replaced(self) -> None:
         self.tree._shape = ()

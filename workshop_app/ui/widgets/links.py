@@ -126,7 +126,7 @@ class LinkEditor(QWidget):
     def refresh(self) -> None:
         el = self.doc.workshop.element(self.element_id) if self.element_id else None
         self.list.show_links(self.element_id, (LinkKind.CONTRIBUTES_TO, LinkKind.REWARDS, LinkKind.FUNDS, LinkKind.DEPENDS_ON))
-        can_add = el is not None and el.kind == ElementKind.GOAL
+        can_add = el is not None and el.kind == ElementKind.GOAL and not self.doc.read_only
         for widget in (self.kind_choice, self.target_choice, self.add_button):
             widget.setEnabled(can_add)
         if can_add:
