@@ -32,8 +32,8 @@ def raw_bytes(raw: dict) -> bytes:
     [
         (b"", "the file is empty"),
         (b"   \n", "the file is empty"),
-        (b"this is not json", "not valid JSON: Expecting value at line 1, column 1"),
-        (b'{"schema_version": 1, "meta": {"title": "open', "Unterminated string starting at line 1, column 41"),
+        (b"this is not json", "not valid JSON: a value is missing at line 1, column 1"),
+        (b'{"schema_version": 1, "meta": {"title": "open', "a text is not closed by a double quote at line 1, column 41"),
         (b'{"schema_version": 1, "elements": [', "not valid JSON"),
         (b"[1, 2]", "must hold one JSON object"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary data"),
@@ -172,6 +172,8 @@ def test_a_german_facilitator_reads_every_problem_in_german():
     assert "elements[0].horizon_months: muss eine ganze Zahl ≥ 0 sein" in problems
     assert "meta.title: muss Text sein" in problems
     assert problems_of(b"") == ["die Datei ist leer"]
+    assert problems_of(b'{"meta": {"title": "offen') == [
+        "das ist kein gültiges JSON: ein Text ist nicht mit doppelten Anführungszeichen geschlossen in Zeile 1, Spalte 20"]
     raw = good_raw()
     raw["links"] = [{"id": "l-1", "kind": "rewards", "source": "g-1", "target": "ghost"}]
     assert "links[0].target: verweist auf das Element „ghost“, das es nicht gibt" in problems_of(raw_bytes(raw))

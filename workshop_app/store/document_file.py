@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from workshop_app.atomic import atomic_write_bytes
-from workshop_app.i18n import _
+from workshop_app.i18n import N_, _
 from workshop_app.model.problems import Problem
 from workshop_app.model.references import integrity_problems
 from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
@@ -26,6 +26,18 @@ SUFFIX = ".workshop.json"
 FORMAT_NAME = "tandem-workshop"
 #: A real workshop is well under a megabyte; anything far above is not one.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+#: What Python's json module says about broken JSON (the position is added separately).
+JSON_ERRORS = {
+    "Expecting value": N_("a value is missing"),
+    "Expecting ',' delimiter": N_("a comma is missing"),
+    "Expecting ':' delimiter": N_("a colon is missing"),
+    "Expecting property name enclosed in double quotes": N_("a name in double quotes is missing"),
+    "Unterminated string starting": N_("a text is not closed by a double quote"),
+    "Extra data": N_("there is more after the end of the workshop"),
+    "Invalid \\uXXXX escape": N_("a \\u escape is broken"),
+}
 
 
 class LoadError(Exception):
@@ -96,6 +108,7 @@ def parse_bytes(data: bytes, allow_newer: bool = False) -> Workshop:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         what = exc.msg.removesuffix(" at")  # "Unterminated string starting at" + position
+        what = _(JSON_ERRORS[what]) if what in JSON_ERRORS else what  # Python's own words, in the UI language
         raise LoadError([Problem("", _("this is not valid JSON: {what} at line {line}, column {column}").format(
             what=what, line=exc.lineno, column=exc.colno))]) from None
     except RecursionError:
