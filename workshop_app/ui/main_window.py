@@ -544,6 +544,11 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.navigator.fit_to_window()
+
     def showEvent(self, event) -> None:  # Qt override
         if self.current_phase is None:
             self.go_to_phase(Phase.SETUP)

@@ -107,13 +107,20 @@ class PhaseNavigator(QListWidget):
         self.update_progress()
 
     def _fit_width(self) -> None:
-        """Wide enough for the longest phase name in bold beside an over-run timebox ("105/90 min")."""
+        """Wide enough for the longest phase name in bold beside an over-run timebox ("105/90 min"),
+        but never more than a fifth of the window: on a 1280-wide laptop the pages need the room."""
         bold = QFont(self.font())
         bold.setBold(True)
         names = max(QFontMetrics(bold).horizontalAdvance(phase_name(phase)) for phase in Phase)
         char = self.fontMetrics().averageCharWidth()
         wanted = names + self.fontMetrics().horizontalAdvance("105/90 min") + char * 10  # badge, gaps, padding
-        self.setFixedWidth(int(min(max(wanted, char * 33), char * 44)))
+        window = self.window().width() if self.window() is not self else 0
+        room = window * 0.21 if window > 0 else wanted
+        self.setFixedWidth(int(max(char * 30, min(wanted, room, char * 44))))
+
+    def fit_to_window(self) -> None:
+        """Called by the window when its width changes."""
+        self._fit_width()
 
     def changeEvent(self, e) -> None:  # Qt override
         super().changeEvent(e)
