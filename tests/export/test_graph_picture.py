@@ -262,3 +262,15 @@ def test_the_editor_sees_hidden_entries_pale_and_dashed_the_minutes_do_not():
     assert node_style(True, "i1") == (0.4, True)  # hidden from the room: pale, dashed edge
     assert node_style(True, "i2") == (1.0, False)
     assert node_style(False, "i1") == (1.0, False)  # minutes and pictures draw every entry alike
+
+
+def test_pay_out_ticks_stop_at_the_longest_horizon():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import PathCollection
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(10, 6))
+    FigureCanvasAgg(figure)
+    ax = draw_horizon_chart(workshop(), figure, "en")  # horizons up to 36 months, a 3-month commission
+    ticks = [x for c in ax.collections if isinstance(c, PathCollection) for x, _y in c.get_offsets()]
+    assert ticks and max(ticks) <= 36 and 36 in ticks

@@ -92,14 +92,17 @@ def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hid
         labels.append((tr.side(side.value), {"color": colour, "fontweight": "bold"}))
         y += 1
         for el in items:
-            _bar(ax, tr, el, y, colour, xmax, font)
+            _bar(ax, tr, el, y, colour, xmax, font, longest)
             labels.append((gs.wrap_label(el.title or el.id, LABEL_CHARS, 1), {"color": gs.INK}))
             y += 1
     _axes_style(ax, tr, labels, xmax, font)
     return ax
 
 
-def _bar(ax: Any, tr: Tr, el: ElementBase, y: int, colour: str, xmax: float, font: float) -> None:
+def _bar(ax: Any, tr: Tr, el: ElementBase, y: int, colour: str, xmax: float, font: float,
+         longest: float | None = None) -> None:
+    """One goal's horizon or one incentive's period; an incentive's next pay-outs as ticks up to the
+    longest horizon on the chart (beyond it no goal is waiting for them)."""
     months = _months(el)
     if not months:
         ax.text(0.3, y, tr("no horizon given") if el.kind == "goal" else tr("no period given"), va="center",
@@ -109,7 +112,8 @@ def _bar(ax: Any, tr: Tr, el: ElementBase, y: int, colour: str, xmax: float, fon
     ax.barh(y, months, height=0.62, left=0, color="white" if incentive else colour, edgecolor=colour,
             hatch="////" if incentive else None, linewidth=1.4, zorder=2)
     if incentive:
-        repeats = [months * k for k in range(2, int(xmax // months) + 1)]
+        horizon = max(longest or xmax, months)
+        repeats = [months * k for k in range(2, int(horizon // months) + 1)]
         ax.scatter(repeats, [y] * len(repeats), marker="|", s=(font * 1.3) ** 2, c=colour, linewidths=1.6, zorder=2)
     ax.text(months + xmax * 0.008, y, tr.months(months), va="center", fontsize=font * 0.9, color=gs.INK, zorder=3,
             bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9}, **gs.plain_text())
