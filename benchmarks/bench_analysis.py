@@ -13,25 +13,12 @@ from __future__ import annotations
 
 import os
 import sys
-import time
-from collections.abc import Callable
 
 from benchmarks.generate import make_document
-from benchmarks.rows import Row, log, median, p95, suite_main
+from benchmarks.rows import Row, log, median, p95, samples, suite_main
 
 BUDGET_ANALYSIS_XL_MS = 1000.0
 BUDGET_DRAW_L_MS = 300.0
-
-
-def samples(fn: Callable[[], object], repeat: int) -> list[float]:
-    """Milliseconds of each of ``repeat`` calls, after one untimed warm-up (lazy imports, caches)."""
-    fn()
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
 
 
 def analysis_row(repeat: int) -> Row:

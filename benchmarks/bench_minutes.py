@@ -20,7 +20,7 @@ import sys
 import time
 
 from benchmarks.generate import make_document
-from benchmarks.rows import Row, log, median, suite_main
+from benchmarks.rows import Row, log, median, suite_main, timed_ms
 
 BUDGET_L_MS = 3000.0
 BUDGET_RATIO = 1.5
@@ -57,12 +57,6 @@ def bare_build(texts: list[str], font: str) -> float:
     start = time.perf_counter()
     story = [Paragraph(markup, style) for markup in texts]
     SimpleDocTemplate(io.BytesIO(), initialFontName=font).build(story)
-    return (time.perf_counter() - start) * 1000
-
-
-def timed_ms(fn) -> float:
-    start = time.perf_counter()
-    fn()
     return (time.perf_counter() - start) * 1000
 
 

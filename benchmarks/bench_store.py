@@ -11,25 +11,12 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.generate import make_document
-from benchmarks.rows import Row, median, p95, suite_main
+from benchmarks.rows import Row, median, p95, samples, suite_main
 
 BUDGET_SAVE_MS = 30.0
-
-
-def samples(fn: Callable[[], object], repeat: int) -> list[float]:
-    """Milliseconds of each of ``repeat`` calls, after one untimed warm-up."""
-    fn()
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
 
 
 def collect(quick: bool) -> list[Row]:

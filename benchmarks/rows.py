@@ -14,6 +14,7 @@ import json
 import math
 import statistics
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -88,6 +89,19 @@ def fmt(value: float | None, unit: str) -> str:
     if unit == "ms":
         return f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
     return f"{value:.0f} {unit}"
+
+
+def timed_ms(fn: Callable[[], object]) -> float:
+    """Milliseconds one call of ``fn`` takes."""
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def samples(fn: Callable[[], object], repeat: int) -> list[float]:
+    """Milliseconds of each of ``repeat`` calls, after one untimed warm-up (lazy imports, caches)."""
+    fn()
+    return [timed_ms(fn) for _ in range(repeat)]
 
 
 def p95(values: list[float]) -> float:
