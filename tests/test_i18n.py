@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import gettext
-import importlib.util
 import re
 import tomllib
 from functools import cache
@@ -19,21 +18,13 @@ import pytest
 from babel.messages.mofile import read_mo
 
 import workshop_app
+from tests.catalogs_tool import catalogs_tool
 from workshop_app import i18n
 from workshop_app.i18n import _, ngettext, translations, translator
 from workshop_app.paths import resources_dir
 
 PACKAGE = Path(workshop_app.__file__).parent
 ROOT = PACKAGE.parent
-
-
-@cache
-def catalogs_tool():
-    """scripts/catalogs.py, loaded by path (it is a development script, not part of the package)."""
-    spec = importlib.util.spec_from_file_location("tandem_catalogs", ROOT / "scripts" / "catalogs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @cache

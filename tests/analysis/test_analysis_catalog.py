@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import workshop_app
-from workshop_app.paths import resources_dir
+from tests.catalogs_tool import catalogs_tool
 
 PACKAGE = Path(workshop_app.__file__).parent
 MODULES = ["analysis/findings.py", "analysis/rules.py", "analysis/conflicts.py", "export/graph_style.py",
@@ -34,17 +34,8 @@ def messages(path: Path) -> set[str]:
 
 
 def german() -> dict[str, str]:
-    """msgid (each plural form too) → German, from every area's .po (read with Babel)."""
-    from babel.messages.pofile import read_po
-
-    found: dict[str, str] = {}
-    for path in sorted((resources_dir() / "locale" / "de" / "LC_MESSAGES").glob("*.po")):
-        with open(path, "rb") as file:
-            for m in read_po(file):
-                ids = [m.id] if isinstance(m.id, str) else list(m.id)
-                forms = [m.string] if isinstance(m.string, str) else list(m.string)
-                found.update((i, s) for i, s in zip(ids, forms, strict=False) if i and s)
-    return found
+    """msgid (each plural form too) → German, from every area's .po."""
+    return catalogs_tool().memory("de")
 
 
 @pytest.mark.parametrize("module", MODULES)

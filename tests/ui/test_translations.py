@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from babel.messages.pofile import read_po
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -34,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.catalogs_tool import catalogs_tool
 from workshop_app import i18n
 from workshop_app.model import Phase
-from workshop_app.paths import resources_dir
 from workshop_app.store.demo import load_demo
 from workshop_app.ui import app as app_module
 from workshop_app.ui.settings import app_settings, language_choice
@@ -44,16 +43,7 @@ from workshop_app.ui.settings import app_settings, language_choice
 
 def english_with_other_german() -> dict[str, str]:
     """Catalog messages (each plural form too) whose German differs from the English source."""
-    found: dict[str, str] = {}
-    for path in sorted((resources_dir() / "locale" / "de" / "LC_MESSAGES").glob("*.po")):
-        with open(path, "rb") as file:
-            for m in read_po(file):
-                ids = [m.id] if isinstance(m.id, str) else list(m.id)
-                forms = [m.string] if isinstance(m.string, str) else list(m.string)
-                for msgid, msgstr in zip(ids, forms, strict=False):
-                    if msgid and msgstr and msgstr != msgid:
-                        found[msgid] = msgstr
-    return found
+    return {msgid: german for msgid, german in catalogs_tool().memory("de").items() if german != msgid}
 
 
 def _plain(text: str) -> str:
