@@ -6,13 +6,16 @@ All user text is escaped: it is data, never markup.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from workshop_app.analysis import conflict_views
 from workshop_app.i18n import _, current_language, ngettext
 from workshop_app.locale_format import with_unit
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Workshop
 from workshop_app.ui.formats import format_long_date, format_money
 from workshop_app.ui.labels import CONFLICT_STATUS_NAMES, participant_label
+
+if TYPE_CHECKING:  # the analysis loads with the Conflicts page, not with the window
+    from workshop_app.analysis import ConflictView
 
 
 def _section(title: str, items: list[str], empty: str) -> str:
@@ -24,8 +27,9 @@ def _names(doc: Workshop, ids: list[str]) -> str:
     return ", ".join(escape(doc.participant(i).name) for i in ids if doc.participant(i))
 
 
-def summary_html(doc: Workshop, views: list | None = None) -> str:
-    """The agreements as HTML; ``views`` (the document's conflict analysis) saves analysing again."""
+def summary_html(doc: Workshop, views: list[ConflictView]) -> str:
+    """The agreements as HTML; ``views`` is the document's conflict analysis (the open ones are counted
+    from it, detected and declared alike, as the minutes count them)."""
     goals = []
     for el in doc.elements:
         if el.kind == ElementKind.GOAL and el.level == GoalLevel.SHARED and el.origin == Origin.AGREED:
@@ -44,8 +48,6 @@ def summary_html(doc: Workshop, views: list | None = None) -> str:
         + (f": {escape(c.resolution)}" if c.resolution.strip() else "")
         for c in doc.conflicts if c.status != ConflictStatus.OPEN
     ]
-    if views is None:  # detected and declared alike, as the minutes count them
-        views = conflict_views(doc, current_language())
     still_open = sum(1 for v in views if v.is_open)
     channels = [
         f"<b>{escape(el.title)}</b>" + "".join(f" · {escape(p)}" for p in (el.purpose, el.format, el.cadence) if p)
