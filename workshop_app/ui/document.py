@@ -133,14 +133,19 @@ class Document(QObject):
         return _("Untitled workshop")
 
     # -- editing -------------------------------------------------------------
+    def refused_as_read_only(self) -> bool:
+        """True (and ``refused``) in a read-only workshop: edits, undo and redo all change it."""
+        if self._read_only:
+            self.refused.emit(_("This workshop is open read-only; the change was not made."))
+        return self._read_only
+
     def push(self, operation: Operation, text: str | None = None, merge_key: str | None = None) -> bool:
         """Apply ``operation`` as one undoable command; False (and ``refused``) if it cannot be.
 
         The operation is applied before it goes on the stack, so a
         :class:`ModelError` leaves both the document and the stack untouched.
         """
-        if self._read_only:
-            self.refused.emit(_("This workshop is open read-only; the change was not made."))
+        if self.refused_as_read_only():
             return False
         try:
             operation.apply(self.workshop)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[Phase, PhasePage] = {}
         self.current_phase: Phase | None = None
         self.zoom_index = self._stored_zoom()
+        self._shortcuts: QDialog | None = None  # the keyboard reference, made when first asked for
 
         self.navigator = PhaseNavigator(self.doc, self.clock)
         self.navigator.currentRowChanged.connect(self._on_navigator_row)
@@ -222,22 +224,16 @@ class MainWindow(QMainWindow):
 
     # -- edits -----------------------------------------------------------------
     def undo(self) -> None:
-        if self._refused_read_only():
+        if self.doc.refused_as_read_only():
             return
         self.commit_pending()
         self.doc.undo_stack.undo()
 
     def redo(self) -> None:
-        if self._refused_read_only():
+        if self.doc.refused_as_read_only():
             return
         self.commit_pending()
         self.doc.undo_stack.redo()
-
-    def _refused_read_only(self) -> bool:
-        """Undo and redo change the document too: not in a read-only workshop."""
-        if self.doc.read_only:
-            self.show_refusal(_("This workshop is open read-only; the change was not made."))
-        return self.doc.read_only
 
     def _undo_text(self, text: str) -> None:
         self.actions.undo.setText(_("&Undo {what}").format(what=text).strip() if text else _("&Undo"))
@@ -517,7 +513,7 @@ class MainWindow(QMainWindow):
         """The keyboard reference, beside the work rather than in front of it (not modal; F1 again raises it)."""
         from workshop_app.ui.help import ShortcutsDialog
 
-        if getattr(self, "_shortcuts", None) is None:
+        if self._shortcuts is None:
             self._shortcuts = ShortcutsDialog(self)
         self._shortcuts.show()
         self._shortcuts.raise_()
@@ -547,7 +543,7 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self.navigator.fit_to_window()
+            self.navigator.fit_width()
 
     def showEvent(self, event) -> None:  # Qt override
         if self.current_phase is None:

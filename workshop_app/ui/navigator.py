@@ -100,15 +100,16 @@ class PhaseNavigator(QListWidget):
             item = QListWidgetItem(phase_name(phase), self)
             item.setData(Qt.ItemDataRole.UserRole, str(phase))
             item.setToolTip(phase_name(phase))
-        self._fit_width()
+        self.fit_width()
         doc.changed.connect(lambda _op: self.update_progress())
         doc.replaced.connect(self.update_progress)
         clock.tick.connect(self.update_times)
         self.update_progress()
 
-    def _fit_width(self) -> None:
+    def fit_width(self) -> None:
         """Wide enough for the longest phase name in bold beside an over-run timebox ("105/90 min"),
-        but never more than a fifth of the window: on a 1280-wide laptop the pages need the room."""
+        but never more than a fifth of the window (which calls this when it is resized): on a 1280-wide
+        laptop the pages need the room."""
         bold = QFont(self.font())
         bold.setBold(True)
         names = max(QFontMetrics(bold).horizontalAdvance(phase_name(phase)) for phase in Phase)
@@ -118,14 +119,10 @@ class PhaseNavigator(QListWidget):
         room = window * 0.21 if window > 0 else wanted
         self.setFixedWidth(int(max(char * 30, min(wanted, room, char * 44))))
 
-    def fit_to_window(self) -> None:
-        """Called by the window when its width changes."""
-        self._fit_width()
-
     def changeEvent(self, e) -> None:  # Qt override
         super().changeEvent(e)
         if e.type() == e.Type.FontChange:
-            self._fit_width()
+            self.fit_width()
 
     def phase_at(self, row: int) -> Phase:
         return list(Phase)[row]
