@@ -278,8 +278,6 @@ def _run_headless(argv: list[str]) -> int:
     args = _sub_parser(command).parse_args(argv[1:])
     if getattr(args, "lang", None) is None and command == "check":
         args.lang = _default_language()
-    if command == "check":
-        i18n.set_language(args.lang)  # check's --lang is the language of all its messages, not only the conflicts
     try:
         return COMMANDS[command](args)
     except LoadError as exc:
@@ -301,8 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of ``tandem`` and ``python -m workshop_app``; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     headless = bool(argv) and argv[0] in SUBCOMMANDS
-    # --lang is the interface language for the GUI and for check; for demo, graph and export it is
-    # the language of what they write, and their messages follow the environment
+    # --lang is the interface language for the GUI and for check (all its messages, not only the
+    # conflicts); for demo, graph and export it is the language of what they write, and their
+    # messages follow the environment
     asked = _asked_language(argv) if not headless or argv[0] == "check" else None
     i18n.set_language(asked or _default_language())
     _speak_argparse()
