@@ -210,3 +210,19 @@ def test_on_a_large_workshop_the_summary_follows_the_page(qtbot, window):
     window.go_to_phase(Phase.WRAPUP)
     assert page.actions_table.model.rowCount() > 0 and page.summary.toPlainText() == ""
     qtbot.waitUntil(lambda: "conflicts are still open" in page.summary.toPlainText(), timeout=2000)
+
+
+def test_a_rating_stays_readable_in_a_cramped_table(qtbot, window):
+    """Communication on a 1280×720 laptop: the names give way, the five stars are never cut to "☆☆☆…"."""
+    from workshop_app.store.demo import load_demo
+
+    window.resize(1280, 720)
+    window.set_workshop(load_demo("en"), None)
+    window.go_to_phase(Phase.COMMUNICATION)
+    table = window.page(Phase.COMMUNICATION).as_is
+    qtbot.waitUntil(lambda: table.view.viewport().width() > 0)
+    table.layout_columns()
+    header = table.view.horizontalHeader()
+    assert sum(header.sectionSize(i) for i in range(len(table._fits))) < sum(table._fits)  # cramped indeed
+    column = [c.field for c in table.model.columns].index("usefulness")
+    assert header.sectionSize(column) >= table._fits[column]  # stars and padding, as measured for the column

@@ -400,9 +400,11 @@ class RecordTable(QWidget):
         scale = max(0.0, min(1.0, budget / wanted)) if wanted else 1.0
         widths = {i: max(self._heads[i], self._fits[i] if i in rigid else int(self._fits[i] * scale))
                   for i in narrow}  # headings stay readable
-        if stretch and sum(widths.values()) > available * 0.6:  # too narrow even for the headings: share
-            shrink = available * 0.6 / sum(widths.values())
-            widths = {i: int(w * shrink) for i, w in widths.items()}
+        if stretch and sum(widths.values()) > available * 0.6:  # too narrow even for the headings: share,
+            fixed = sum(widths[i] for i in rigid)  # but a date, status or rating still stays whole
+            flexible = sum(widths.values()) - fixed
+            shrink = max(0.0, available * 0.6 - fixed) / flexible if flexible else 1.0
+            widths = {i: w if i in rigid else int(w * min(1.0, shrink)) for i, w in widths.items()}
         rest = max(0, available - sum(widths.values()))
         if stretch:
             first_weight = 1.6 if len(stretch) > 1 else 1.0  # the title column is the one people read
