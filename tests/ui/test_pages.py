@@ -17,6 +17,19 @@ def open_small(window, phase):
     return window.page(phase)
 
 
+def laid_out_on_the_laptop(qtbot, window, lang: str, phase: Phase, table_name: str):
+    """A table of the demo's ``phase`` page, laid out in a 1280×720 window."""
+    from workshop_app.store.demo import load_demo
+
+    window.resize(1280, 720)
+    window.set_workshop(load_demo(lang), None)
+    window.go_to_phase(phase)
+    table = getattr(window.page(phase), table_name)
+    qtbot.waitUntil(lambda: table.view.viewport().width() > 0)
+    table.layout_columns()
+    return table
+
+
 def test_inventory_reorder_edit_in_place_and_delete_with_keys(qtbot, window):
     page = open_small(window, Phase.INVENTORY)
     table = page.table(Side.MARKETING)
@@ -166,14 +179,7 @@ def test_summary_escapes_user_text(qtbot, window):
 
 def test_dates_and_statuses_are_never_cut_off_in_a_narrow_table(qtbot, window):
     """On a 1280-wide laptop the names and references give way; a due date stays whole."""
-    from workshop_app.store.demo import load_demo
-
-    window.resize(1280, 720)
-    window.set_workshop(load_demo("de"), None)
-    window.go_to_phase(Phase.WRAPUP)
-    table = window.page(Phase.WRAPUP).actions_table
-    qtbot.waitUntil(lambda: table.view.viewport().width() > 0)
-    table.layout_columns()
+    table = laid_out_on_the_laptop(qtbot, window, "de", Phase.WRAPUP, "actions_table")
     header, fm = table.view.horizontalHeader(), table.view.fontMetrics()
     columns = [c.field for c in table.model.columns]
     for field in ("due_date", "status"):
@@ -214,14 +220,7 @@ def test_on_a_large_workshop_the_summary_follows_the_page(qtbot, window):
 
 def test_a_rating_stays_readable_in_a_cramped_table(qtbot, window):
     """Communication on a 1280×720 laptop: the names give way, the five stars are never cut to "☆☆☆…"."""
-    from workshop_app.store.demo import load_demo
-
-    window.resize(1280, 720)
-    window.set_workshop(load_demo("en"), None)
-    window.go_to_phase(Phase.COMMUNICATION)
-    table = window.page(Phase.COMMUNICATION).as_is
-    qtbot.waitUntil(lambda: table.view.viewport().width() > 0)
-    table.layout_columns()
+    table = laid_out_on_the_laptop(qtbot, window, "en", Phase.COMMUNICATION, "as_is")
     header = table.view.horizontalHeader()
     assert sum(header.sectionSize(i) for i in range(len(table._fits))) < sum(table._fits)  # cramped indeed
     column = [c.field for c in table.model.columns].index("usefulness")
