@@ -26,12 +26,13 @@ def backup_path(doc_path: str | os.PathLike) -> Path:
     return backup_dir() / f"{stem}-{path_key(doc_path)}.previous.workshop.json"
 
 
-def keep_previous_version(doc_path: str | os.PathLike) -> Path | None:
-    """Copy the file about to be overwritten into the backups; None if there is none."""
-    try:
-        data = Path(doc_path).read_bytes()
-    except (FileNotFoundError, IsADirectoryError):
-        return None
+def keep_previous_version(doc_path: str | os.PathLike, data: bytes) -> Path:
+    """Keep ``data``, the content of the file about to be overwritten, in the backups.
+
+    The caller has read it already (as a regular file, see
+    :func:`workshop_app.store.disk.read_regular`), so nothing here can block
+    on a pipe. Raises OSError (or DataFolderProblem) when it cannot be kept.
+    """
     target = backup_path(doc_path)
     atomic_write_bytes(target, data, mode=0o600)
     return target

@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from workshop_app.atomic import atomic_write_bytes
 from workshop_app.i18n import N_, _
 from workshop_app.model.problems import Problem
 from workshop_app.model.references import integrity_problems
 from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
+from workshop_app.store.disk import DiskStamp, FileTooLarge, NotARegularFile, read_regular
 from workshop_app.store.messages import problems_from
 from workshop_app.store.migrations import OLDEST_READABLE, MigrationError, migrate
 
@@ -56,39 +56,34 @@ def to_json_bytes(doc: Workshop) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def save_workshop(doc: Workshop, path: str | os.PathLike, keep_backup: bool = False) -> None:
-    """Write ``doc`` atomically; raises OSError (disk full, read-only, …) untouched.
+def save_workshop(doc: Workshop, path: str | os.PathLike, keep_backup: bool = False):
+    """Write ``doc`` atomically (see :func:`workshop_app.store.saving.save_file` for the checks)."""
+    from workshop_app.store.saving import save_file
 
-    With ``keep_backup`` the version being replaced is first copied to the
-    user's private backups (see :mod:`workshop_app.store.backup`).
-    """
-    data = to_json_bytes(doc)
-    if keep_backup:
-        from workshop_app.store.backup import keep_previous_version
-
-        keep_previous_version(path)
-    atomic_write_bytes(path, data)
+    return save_file(doc, path, keep_backup=keep_backup)
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
+def read_with_stamp(path: str | os.PathLike) -> tuple[bytes, DiskStamp]:
+    """The file's bytes and stamp; LoadError for a missing, unreadable, special or oversized file."""
     p = Path(path)
     try:
-        if p.is_dir():
-            raise LoadError([Problem("", _("'{path}' is a folder, not a workshop file").format(path=p))])
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError([Problem("", _("the file is {size} MB; a workshop file is at most {limit} MB").format(
-                size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)))])
-        with open(p, "rb") as fh:
-            return fh.read(MAX_FILE_BYTES + 1)
+        data, stamp = read_regular(p, MAX_FILE_BYTES)
+    except NotARegularFile as exc:
+        raise LoadError([Problem("", str(exc))]) from None
+    except FileTooLarge as exc:
+        raise LoadError([Problem("", _("the file is {size} MB; a workshop file is at most {limit} MB").format(
+            size=exc.size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)))]) from None
     except FileNotFoundError:
         raise LoadError([Problem("", _("'{path}' does not exist").format(path=p))]) from None
     except PermissionError:
         raise LoadError([Problem("", _("'{path}' cannot be read: permission denied").format(path=p))]) from None
-    except IsADirectoryError:
-        raise LoadError([Problem("", _("'{path}' is a folder, not a workshop file").format(path=p))]) from None
     except OSError as exc:
         raise LoadError([Problem("", _("'{path}' cannot be read: {reason}").format(path=p, reason=exc.strerror or exc))]) from None
+    return data, stamp
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    return read_with_stamp(path)[0]
 
 
 def parse_bytes(data: bytes, allow_newer: bool = False) -> Workshop:
@@ -171,8 +166,14 @@ def load_workshop(path: str | os.PathLike, allow_newer: bool = False) -> Worksho
     ``allow_newer`` reads a file of a newer schema version as far as this
     version understands it — for showing it read-only, never for saving back.
     """
+    return open_workshop(path, allow_newer)[0]
+
+
+def open_workshop(path: str | os.PathLike, allow_newer: bool = False) -> tuple[Workshop, DiskStamp]:
+    """:func:`load_workshop` and the stamp of the bytes it read (to notice later changes on disk)."""
     try:
-        return parse_bytes(read_bytes(path), allow_newer)
+        data, stamp = read_with_stamp(path)
+        return parse_bytes(data, allow_newer), stamp
     except LoadError:
         raise
     except Exception as exc:  # last line of defence: never a traceback for the user

@@ -1,9 +1,11 @@
 """Recovery copies: the document after every committed edit, for after a crash.
 
 Each running Tandem writes one recovery file per open document into the
-user's private data folder, atomically, after each edit. A clean close
-removes it. On the next start, recovery files whose process is gone are
+user's private data folder, atomically, after each edit, together with
+text typed into a field but not yet entered (``pending``). A clean close
+removes it. On the next start, recovery files whose program has gone are
 offered for restore; the user decides, nothing is discarded silently.
+Files in the folder that do not belong to the user are never offered.
 """
 
 from __future__ import annotations
@@ -11,44 +13,89 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
+import re
+import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from workshop_app.atomic import atomic_write_bytes
 from workshop_app.i18n import _
 from workshop_app.model.problems import Problem
 from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
 from workshop_app.store.document_file import FORMAT_NAME, LoadError, parse_raw
-from workshop_app.store.private_files import private_dir, process_alive
+from workshop_app.store.owners import Liveness, Owner, liveness, this_process
+from workshop_app.store.private_files import DataFolderProblem, check_private, private_dir
 
 RECOVERY_FORMAT = "tandem-recovery"
 SUFFIX = ".recovery.json"
+#: An atomic write's temporary file that old has been left by a killed program.
+STALE_TEMP_SECONDS = 600
+_TEMP = re.compile(r"^\..+\.tmp$")
 
 
 def recovery_dir() -> Path:
     return private_dir("recovery")
 
 
+@dataclass(frozen=True)
+class PendingText:
+    """Text typed into a field and not yet entered: where it belongs and what it says."""
+
+    collection: str
+    item_id: str | None
+    field: str
+    label: str
+    text: str
+
+    def record(self) -> dict[str, Any]:
+        return {"collection": self.collection, "item_id": self.item_id, "field": self.field,
+                "label": self.label, "text": self.text}
+
+    @classmethod
+    def from_record(cls, data: Any) -> PendingText:
+        if not isinstance(data, dict):
+            raise TypeError("pending text must be an object")
+        item_id = data.get("item_id")
+        values = [data["collection"], data["field"], data.get("label", ""), data["text"]]
+        if not all(isinstance(v, str) for v in values) or not (item_id is None or isinstance(item_id, str)):
+            raise TypeError("pending text must be text")
+        return cls(values[0], item_id, values[1], values[2], values[3])
+
+
 class RecoveryWriter:
-    """Writes the recovery copy of one open document; one writer per file."""
+    """Writes the recovery copy of one open document; one writer per file.
+
+    The folder is looked up at the first write, so a data folder that cannot
+    be used stops recovery (with a message), not the start of the app.
+    """
 
     def __init__(self) -> None:
-        self.path = recovery_dir() / f"{os.getpid()}-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        self._name = f"{os.getpid()}-{uuid.uuid4().hex[:12]}{SUFFIX}"
+        self._path: Path | None = None
         self.sequence = 0
+        self.written = False  # a copy of the current state is on disk
 
-    def write(self, doc: Workshop, source_path: str | os.PathLike | None) -> None:
-        """Write the current document; raises OSError if the disk refuses."""
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = recovery_dir() / self._name
+        return self._path
+
+    def write(self, doc: Workshop, source_path: str | os.PathLike | None,
+              pending: list[PendingText] | None = None) -> None:
+        """Write the current document; raises OSError if the disk refuses, ValueError if the text cannot be."""
+        self.written = False
         self.sequence += 1
         envelope = {
             "format": RECOVERY_FORMAT,
             "written_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             "source_path": os.fspath(source_path) if source_path else None,
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
+            **this_process().record(),
             "sequence": self.sequence,
+            "pending": [p.record() for p in pending or []],
             "workshop": {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION},
         }
         # This runs after every edit, inside the edit's time: pydantic's own JSON serializer writes the
@@ -58,11 +105,14 @@ class RecoveryWriter:
         body = doc.model_dump_json()  # "{...}", never empty: a Workshop always has its fields
         data = f"{head[:-2]}, {body[1:]}}}".encode()
         atomic_write_bytes(self.path, data, mode=0o600)
+        self.written = True
 
     def discard(self) -> None:
         """Remove the recovery copy (after a clean close or an explicit save-and-close)."""
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        self.written = False
+        if self._path is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self._path.unlink()
 
 
 @dataclass
@@ -75,6 +125,13 @@ class Recovered:
     sequence: int
     doc: Workshop | None
     problems: list[Problem]
+    pending: list[PendingText] = field(default_factory=list)
+    owner: Owner | None = None
+
+    @property
+    def elsewhere(self) -> bool:
+        """Written under another host name (this laptop renamed, or a shared home folder)."""
+        return self.owner is not None and self.owner.host != this_process().host
 
     def discard(self) -> None:
         with contextlib.suppress(FileNotFoundError):
@@ -83,6 +140,7 @@ class Recovered:
 
 def read_recovery(path: Path) -> Recovered:
     """Read one recovery file; a damaged one is returned with its problems, never raised."""
+    owner = None
     try:
         envelope = json.loads(path.read_bytes().decode("utf-8"))
         if not isinstance(envelope, dict) or envelope.get("format") != RECOVERY_FORMAT:
@@ -90,23 +148,71 @@ def read_recovery(path: Path) -> Recovered:
         written = datetime.fromisoformat(envelope["written_at"]) if envelope.get("written_at") else None
         source = Path(envelope["source_path"]) if envelope.get("source_path") else None
         sequence = int(envelope.get("sequence", 0))
+        with contextlib.suppress(ValueError, TypeError, KeyError):
+            owner = Owner.from_record(envelope)
+        pending = [PendingText.from_record(p) for p in envelope.get("pending") or []]
     except (OSError, ValueError, TypeError, KeyError, RecursionError) as exc:
-        return Recovered(path, None, None, 0, None, [Problem("", _("damaged recovery file: {reason}").format(reason=exc))])
+        return Recovered(path, None, None, 0, None,
+                         [Problem("", _("damaged recovery file: {reason}").format(reason=exc))], owner=owner)
     try:
         doc = parse_raw(envelope.get("workshop"))
     except LoadError as exc:
-        return Recovered(path, written, source, sequence, None, exc.problems)
-    return Recovered(path, written, source, sequence, doc, [])
+        return Recovered(path, written, source, sequence, None, exc.problems, pending, owner)
+    return Recovered(path, written, source, sequence, doc, [], pending, owner)
+
+
+@dataclass
+class RecoveryScan:
+    """What the recovery folder holds: copies to offer, copies of running Tandems, files not used."""
+
+    orphaned: list[Recovered] = field(default_factory=list)
+    running: int = 0  # copies of other Tandem windows that still run: kept, not offered
+    refused: list[str] = field(default_factory=list)  # files not used, each with the reason
+
+
+def _owner_of(recovered: Recovered) -> Owner:
+    """The owner written in the file; the process id in its name for files of older versions."""
+    if recovered.owner is not None:
+        return recovered.owner
+    pid_text = recovered.path.name.split("-", 1)[0]
+    return Owner(int(pid_text) if pid_text.isdigit() else 0, this_process().host)
+
+
+def scan_recoveries(now: float | None = None) -> RecoveryScan:
+    """Look through the recovery folder (raises DataFolderProblem if the folder itself is not trusted)."""
+    folder = recovery_dir()
+    scan = RecoveryScan()
+    now = time.time() if now is None else now
+    for path in sorted(folder.iterdir()):
+        if _TEMP.match(path.name):
+            _remove_stale_temp(path, now)
+            continue
+        if not path.name.endswith(SUFFIX):
+            continue
+        try:
+            check_private(path, is_dir=False)
+        except DataFolderProblem as exc:
+            scan.refused.append(str(exc))
+            continue
+        recovered = read_recovery(path)
+        owner = _owner_of(recovered)
+        if liveness(owner) is Liveness.ALIVE:
+            if not owner.is_me():
+                scan.running += 1
+            continue
+        scan.orphaned.append(recovered)
+    scan.orphaned.sort(key=lambda r: r.written_at.timestamp() if r.written_at else 0, reverse=True)
+    return scan
+
+
+def _remove_stale_temp(path: Path, now: float) -> None:
+    """A killed write leaves its temporary file; remove it once no write can still be under way."""
+    with contextlib.suppress(OSError):
+        info = os.lstat(path)
+        if now - info.st_mtime > STALE_TEMP_SECONDS:
+            path.unlink()
 
 
 def orphaned_recoveries() -> list[Recovered]:
-    """Recovery files whose writing process has gone: what a crash left behind, newest first."""
-    found = []
-    for path in recovery_dir().glob(f"*{SUFFIX}"):
-        pid_text = path.name.split("-", 1)[0]
-        pid = int(pid_text) if pid_text.isdigit() else 0
-        if process_alive(pid, socket.gethostname()):
-            continue
-        found.append(read_recovery(path))
-    found.sort(key=lambda r: r.written_at.timestamp() if r.written_at else 0, reverse=True)
-    return found
+    """Recovery files whose writing program has gone: what a crash left behind, newest first."""
+    return scan_recoveries().orphaned

@@ -1,0 +1,112 @@
+"""Who wrote a lock or a recovery copy, and whether that program still runs.
+
+A process id alone says little: after a reboot or an empty battery the same
+number often belongs to an unrelated program, so a crashed Tandem's copy
+would never be offered and its file would stay "open in another window".
+An owner is therefore recorded as process id, the process's start time and
+the boot time of the machine, and checked through ``psutil``, which never
+sends a signal (``os.kill(pid, 0)`` terminates the process on Windows).
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import socket
+from dataclasses import dataclass
+from typing import Any
+
+import psutil
+
+#: Start times are floats from the kernel's clock ticks; a little slack absorbs rounding.
+START_SLACK_SECONDS = 1.0
+#: Boot times move by a second or so when the clock is adjusted; a reboot moves them by far more.
+BOOT_SLACK_SECONDS = 5.0
+
+
+class Liveness(enum.Enum):
+    ALIVE = "alive"  # this very program, or another one that is certainly Tandem's writer
+    GONE = "gone"  # crashed, killed, or the machine was restarted since
+    ELSEWHERE = "elsewhere"  # written under another host name: cannot be checked from here
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The program that wrote a lock or recovery file."""
+
+    pid: int
+    host: str
+    started: float | None = None  # the process's start time (seconds since the epoch)
+    boot: float | None = None  # the machine's boot time when it wrote
+
+    def record(self) -> dict[str, Any]:
+        return {"pid": self.pid, "host": self.host, "started": self.started, "boot": self.boot}
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Owner:
+        """Read an owner from a file's JSON; raises ValueError/TypeError/KeyError on nonsense."""
+        return cls(int(data["pid"]), str(data["host"]), _number(data.get("started")), _number(data.get("boot")))
+
+    def is_me(self) -> bool:
+        me = this_process()
+        return self.pid == me.pid and self.host == me.host and _close(self.started, me.started, START_SLACK_SECONDS)
+
+
+def _number(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    return float(value)
+
+
+def _close(a: float | None, b: float | None, slack: float) -> bool:
+    return a is None or b is None or abs(a - b) <= slack
+
+
+_ME: Owner | None = None
+
+
+def this_process() -> Owner:
+    """This program as an owner (computed once; the values do not change while it runs)."""
+    global _ME
+    if _ME is None or _ME.pid != os.getpid():  # a forked child is another owner
+        try:
+            started: float | None = psutil.Process().create_time()
+            boot: float | None = psutil.boot_time()
+        except (psutil.Error, OSError):
+            started = boot = None
+        _ME = Owner(os.getpid(), socket.gethostname(), started, boot)
+    return _ME
+
+
+def liveness(owner: Owner) -> Liveness:
+    """Whether ``owner`` still runs; a process that merely reuses the number does not count."""
+    me = this_process()
+    if owner.host != me.host:
+        return Liveness.ELSEWHERE
+    if owner.pid == me.pid and _close(owner.started, me.started, START_SLACK_SECONDS):
+        return Liveness.ALIVE
+    if owner.pid <= 0:
+        return Liveness.GONE
+    if owner.boot is not None and me.boot is not None and abs(owner.boot - me.boot) > BOOT_SLACK_SECONDS:
+        return Liveness.GONE  # written before the last restart: that process is gone, whatever runs now
+    try:
+        process = psutil.Process(owner.pid)
+        if process.status() == psutil.STATUS_ZOMBIE:  # killed, not yet reaped by its parent
+            return Liveness.GONE
+        if owner.started is not None:
+            same = abs(process.create_time() - owner.started) <= START_SLACK_SECONDS
+            return Liveness.ALIVE if same else Liveness.GONE
+        return Liveness.ALIVE if _looks_like_tandem(process) else Liveness.GONE
+    except psutil.NoSuchProcess:
+        return Liveness.GONE
+    except (psutil.Error, OSError):
+        return Liveness.ALIVE  # cannot tell: better to ask than to take over someone's file
+
+
+def _looks_like_tandem(process: psutil.Process) -> bool:
+    """For records of older versions without a start time: a Python or Tandem program, not any program."""
+    try:
+        words = " ".join([process.name(), *process.cmdline()]).lower()
+    except (psutil.Error, OSError):
+        return True
+    return any(word in words for word in ("tandem", "python", "workshop_app"))
