@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from workshop_app.model import SCHEMA_VERSION, Goal, UpdateItem, Workshop
+from workshop_app.atomic import atomic_write_bytes
 from workshop_app.store import load_workshop, save_workshop, to_json_bytes
 from workshop_app.store.backup import backup_path
 from workshop_app.store.recovery import read_recovery, recovery_dir
@@ -125,7 +126,7 @@ def test_failed_save_keeps_everything_and_offers_save_as(window, boxes, tmp_path
     def disk_full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("workshop_app.ui.document.save_workshop", disk_full)
+    monkeypatch.setattr("workshop_app.store.saving.atomic_write_bytes", disk_full)
     boxes.answers.append(Button.Cancel)
     assert not window.save()
     assert "No space left on device" in boxes.texts()[-1]
@@ -136,13 +137,13 @@ def test_failed_save_keeps_everything_and_offers_save_as(window, boxes, tmp_path
     elsewhere = tmp_path / "elsewhere.workshop.json"
     calls = []
 
-    def failing_then_fine(doc, target, keep_backup=False):
+    def failing_then_fine(target, data, mode=None):
         calls.append(target)
         if target == path:
             raise PermissionError(errno.EACCES, "Permission denied")
-        save_workshop(doc, target, keep_backup)
+        atomic_write_bytes(target, data, mode)
 
-    monkeypatch.setattr("workshop_app.ui.document.save_workshop", failing_then_fine)
+    monkeypatch.setattr("workshop_app.store.saving.atomic_write_bytes", failing_then_fine)
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(elsewhere), ""))
     boxes.answers.append(Button.Save)  # "Save as…"
     assert window.save()

@@ -18,7 +18,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop_app.i18n import _, current_language
 from workshop_app.model import ModelError, Operation, Workshop
-from workshop_app.store import save_workshop
+from workshop_app.store.disk import DiskStamp
+from workshop_app.store.recovery import PendingText
+from workshop_app.store.saving import SaveOutcome, save_file, save_target
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +82,7 @@ class Document(QObject):
         ``read_only_changed(bool)``
         ``refused(str)``     an edit was refused; the text says why, for the user
         ``cautioned(str)``   an edit was made, but the user should look at it (e.g. more dots than the room has)
+        ``pending_changed()``  text typed into a field but not yet entered changed (see :attr:`pending`)
 
     ``after_change`` is a plain list of callables ``hook(document)`` run after
     every committed edit, undo and redo (the recovery feature writes its copy
@@ -93,6 +96,7 @@ class Document(QObject):
     read_only_changed = Signal(bool)
     refused = Signal(str)
     cautioned = Signal(str)
+    pending_changed = Signal()
 
     def __init__(self, workshop: Workshop | None = None, path: str | Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -104,6 +108,10 @@ class Document(QObject):
         self._views: list = []
         self._views_key: tuple[int, str] | None = None
         self.after_change: list[Callable[[Document], None]] = []
+        self.disk_stamp: DiskStamp | None = None  # what this window last read from or wrote to ``path``
+        #: Text typed into a field and not yet entered, by (collection, item id, field): kept in the
+        #: recovery copy so a crash mid-typing loses nothing, without an undo step per keystroke.
+        self.pending: dict[tuple[str, str | None, str], PendingText] = {}
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     def _on_clean_changed(self, clean: bool) -> None:
@@ -180,12 +188,28 @@ class Document(QObject):
             except Exception:  # a hook must never break editing
                 log.exception("after_change hook failed")
 
+    # -- typing not yet entered ---------------------------------------------
+    def note_pending(self, typed: PendingText) -> None:
+        """Remember what is typed in a field until it is entered (or the field shows the model again)."""
+        key = (typed.collection, typed.item_id, typed.field)
+        if self.pending.get(key) != typed:
+            self.pending[key] = typed
+            self.pending_changed.emit()
+
+    def clear_pending(self, collection: str, item_id: str | None, field: str) -> None:
+        if self.pending.pop((collection, item_id, field), None) is not None:
+            self.pending_changed.emit()
+
     # -- files ---------------------------------------------------------------
-    def replace(self, workshop: Workshop, path: str | Path | None) -> None:
+    def replace(self, workshop: Workshop, path: str | Path | None, stamp: DiskStamp | None = None) -> None:
         """Show another workshop: new model, new path, empty and clean undo stack."""
         self.workshop = workshop
         self._revision += 1
         self.path = Path(path) if path else None
+        self.disk_stamp = stamp if path else None
+        if self.pending:
+            self.pending.clear()
+            self.pending_changed.emit()
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.read_only = False
@@ -193,15 +217,25 @@ class Document(QObject):
         self.path_changed.emit(str(self.path or ""))
         self.modified_changed.emit(False)
 
-    def save(self, path: str | Path | None = None) -> Path:
-        """Write the workshop atomically; raises OSError (the caller tells the user)."""
+    def save(self, path: str | Path | None = None, overwrite: bool = False,
+             replace_read_only: bool = False) -> SaveOutcome:
+        """Write the workshop atomically (see :func:`workshop_app.store.saving.save_file`).
+
+        Saving to the file this window read or wrote compares it with what is
+        on disk now, unless ``overwrite``. Raises SaveRefused or OSError (the
+        caller tells the user); nothing changes here then.
+        """
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no path to save to")
-        save_workshop(self.workshop, target, keep_backup=True)
+        same_file = self.path is not None and save_target(target) == save_target(self.path)
+        expected = self.disk_stamp if same_file and not overwrite else None
+        outcome = save_file(self.workshop, target, keep_backup=True, expected=expected,
+                            replace_read_only=replace_read_only)
         changed_path = target != self.path
         self.path = target
+        self.disk_stamp = outcome.stamp
         self.undo_stack.setClean()
         if changed_path:
             self.path_changed.emit(str(target))
-        return target
+        return outcome

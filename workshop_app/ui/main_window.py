@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from workshop_app.i18n import _, current_language
 from workshop_app.model import Phase, UpdateAgenda, Workshop
 from workshop_app.store import SUFFIX, LoadError
+from workshop_app.store.disk import DiskStamp
 from workshop_app.ui.actions import build_actions, build_menus
 from workshop_app.ui.document import Document, blank_workshop
 from workshop_app.ui.features import minutes_export_available
@@ -305,23 +306,26 @@ class MainWindow(QMainWindow):
         self.clock.record()
         if not self.doc.is_modified:
             return True
-        answer = QMessageBox.warning(
-            self, _("Unsaved changes"),
+        box = QMessageBox(  # plain text: the title is the room's text, never markup or a link
+            QMessageBox.Icon.Warning, _("Unsaved changes"),
             _("“{name}” has changes that are not saved. Save them first?").format(name=self.doc.display_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            self,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def set_workshop(self, workshop: Workshop, path: str | Path | None) -> None:
-        """Show another workshop (the caller has asked about unsaved changes)."""
+    def set_workshop(self, workshop: Workshop, path: str | Path | None, stamp: DiskStamp | None = None) -> None:
+        """Show another workshop (the caller has asked about unsaved changes); ``stamp``: what was read."""
         old = self.current_page()
         if old is not None:
             old.deactivate()
         self.current_phase = None
-        self.doc.replace(workshop, path)
+        self.doc.replace(workshop, path, stamp)
         self.go_to_phase(self._first_open_phase())
         self._update_title()
 
@@ -436,11 +440,10 @@ class MainWindow(QMainWindow):
         self.clock.record()
         if not self.safekeeper.may_save_to(path):
             return False
-        try:
-            self.doc.save(path)
-        except OSError as exc:
-            if self.safekeeper.offer_save_as(path, exc.strerror or str(exc)):
-                return self.save_as()
+        result = self.safekeeper.save_to(path)
+        if result == "save_as":
+            return self.save_as()
+        if result != "saved":
             return False
         self.doc.read_only = False
         self._remember_file(path)

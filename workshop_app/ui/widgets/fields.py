@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n import _
 from workshop_app.model import Operation, UpdateItem, Workshop
+from workshop_app.store.recovery import PendingText
 from workshop_app.ui.document import Document
 from workshop_app.ui.formats import ParseError, format_date, format_number, parse_date, parse_number
 from workshop_app.ui.labels import RATING_NAMES, describe_element, participant_label
+from workshop_app.ui.plain import PlainLabel, shown
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -169,7 +171,7 @@ class ChoiceField(QComboBox, _Committing):
         from Qt item by item (~800 calls per refresh on L), and a renamed entry
         is relabelled in place instead of refilling the whole list.
         """
-        pairs = list(pairs)
+        pairs = [(value, shown(text)) for value, text in pairs]  # names typed by people: controls visible
         old = self._pairs if self._pairs is not None and len(self._pairs) == self.count() else None
         if old == pairs:
             return
@@ -242,6 +244,7 @@ class IdChecks(QListWidget, _Committing):
 
     def set_entries(self, wanted: list[tuple[str, str]], checked: list[str], empty_text: str = "") -> None:
         self._loading = True
+        wanted = [(pid, shown(text)) for pid, text in wanted]
         current = [(self.item(i).data(Qt.ItemDataRole.UserRole), self.item(i).text()) for i in range(self.count())]
         if wanted != current:
             self.clear()
@@ -335,12 +338,16 @@ class RecordForm(QWidget):
         for index, spec in enumerate(specs):
             editor = self._make_editor(spec)
             editor.setObjectName(f"field_{spec.name}")
-            label = QLabel(_(spec.label) + ":")
+            label = PlainLabel(_(spec.label) + ":")
             label.setBuddy(editor)
             self.labels[spec.name] = label
             self.editors[spec.name] = editor
             forms[min(index // per_column, columns - 1)].addRow(label, editor)
             editor.committed.connect(lambda s=spec: self._commit(s))
+            if isinstance(editor, TextField) and spec.kind == "text":
+                editor.textEdited.connect(lambda _t, s=spec: self._note_typing(s))
+            elif isinstance(editor, MultilineField):
+                editor.textChanged.connect(lambda s=spec: self._note_typing(s))  # silent while refresh shows the model
         self.set_item(None)
 
     # -- building --------------------------------------------------------------
@@ -389,6 +396,8 @@ class RecordForm(QWidget):
                 self._show(spec, editor, value, doc)
             finally:
                 editor.blockSignals(False)
+            if spec.kind in ("text", "multiline") and self.doc.pending:
+                self.doc.clear_pending(self.collection, self._typing_key(), spec.name)  # the model is shown again
 
     def _show(self, spec: FieldSpec, editor: QWidget, value: Any, doc: Workshop) -> None:
         if spec.kind in ("text", "multiline"):
@@ -423,7 +432,23 @@ class RecordForm(QWidget):
             return editor.isChecked()
         return editor.value()
 
+    def _typing_key(self) -> str | None:
+        return None if self.collection in ("meta", "pilot") else self.item_id
+
+    def _note_typing(self, spec: FieldSpec) -> None:
+        """Typing not yet entered goes to the document's pending texts (and so to the recovery copy)."""
+        record = self.record()
+        if record is None:
+            return
+        text = self.editors[spec.name].value_text()
+        if text == (getattr(record, spec.name) or ""):
+            self.doc.clear_pending(self.collection, self._typing_key(), spec.name)
+        else:
+            self.doc.note_pending(PendingText(self.collection, self._typing_key(), spec.name, _(spec.label), text))
+
     def _commit(self, spec: FieldSpec) -> None:
+        if spec.kind in ("text", "multiline"):
+            self.doc.clear_pending(self.collection, self._typing_key(), spec.name)
         record = self.record()
         if record is None:
             return
