@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from workshop_app.model import SCHEMA_VERSION, Goal, UpdateItem, Workshop
 from workshop_app.atomic import atomic_write_bytes
+from workshop_app.model import SCHEMA_VERSION, Goal, UpdateItem, Workshop
 from workshop_app.store import load_workshop, save_workshop, to_json_bytes
 from workshop_app.store.backup import backup_path
 from workshop_app.store.recovery import read_recovery, recovery_dir
