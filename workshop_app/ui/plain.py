@@ -9,21 +9,23 @@ name goes through these helpers instead:
 - :func:`shown` — control characters (ESC, BEL, NUL, BS, …) as visible
   symbols, so they neither garble a widget nor vanish silently;
 - :func:`plain_tooltip` — a tooltip (widget, item or item model) that shows
-  its text literally; :func:`escaped` for other rich-text contexts
-  (both Qt-free, in :mod:`workshop_app.ui.plain_text`);
+  its text literally; :func:`literal` the same for ``QMessageBox.warning``
+  and the other static boxes, whose text format Qt guesses too;
+  :func:`escaped` for HTML built on purpose (all Qt-free, in
+  :mod:`workshop_app.ui.plain_text`);
 - :class:`PlainLabel` / :func:`make_plain` — a label that never interprets
-  its text and never opens links;
-- :func:`plain_box` / :func:`show_box` — a message box with plain text.
+  its text and never opens links (also for a ``QMessageBox`` built by hand:
+  ``setTextFormat(Qt.TextFormat.PlainText)``).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-from workshop_app.ui.plain_text import escaped, plain_tooltip, shown
+from workshop_app.ui.plain_text import escaped, literal, plain_tooltip, shown
 
-__all__ = ["PlainLabel", "escaped", "make_plain", "plain_box", "plain_tooltip", "show_box", "shown"]
+__all__ = ["PlainLabel", "escaped", "literal", "make_plain", "plain_tooltip", "shown"]
 
 
 def make_plain(label: QLabel) -> QLabel:
@@ -43,23 +45,3 @@ class PlainLabel(QLabel):
 
     def setText(self, text: str) -> None:  # Qt override: every caller gets the same treatment
         super().setText(shown(text))
-
-
-def plain_box(icon: QMessageBox.Icon, title: str, text: str, buttons=QMessageBox.StandardButton.Ok,
-              parent: QWidget | None = None, default=None, informative: str = "") -> QMessageBox:
-    """A message box whose text and informative text are plain (QMessageBox's static helpers guess)."""
-    box = QMessageBox(icon, shown(title), shown(text), buttons, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if informative:
-        box.setInformativeText(shown(informative))
-    for label in box.findChildren(QLabel):
-        label.setOpenExternalLinks(False)
-    if default is not None:
-        box.setDefaultButton(default)
-    return box
-
-
-def show_box(icon: QMessageBox.Icon, title: str, text: str, buttons=QMessageBox.StandardButton.Ok,
-             parent: QWidget | None = None, default=None, informative: str = "") -> QMessageBox.StandardButton:
-    """Like ``QMessageBox.warning`` and friends, with plain text; returns the button pressed."""
-    return plain_box(icon, title, text, buttons, parent, default, informative).exec()

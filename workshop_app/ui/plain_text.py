@@ -38,14 +38,22 @@ def escaped(text: object) -> str:
     return html.escape(shown(text), quote=True)
 
 
-def plain_tooltip(text: object) -> str:
-    """A tooltip that shows ``text`` literally (empty stays empty: no tooltip).
+def literal(text: object) -> str:
+    """``text`` for a place where Qt guesses the format (tooltips, ``QMessageBox.warning`` and
+    friends): whatever the guess, it shows exactly these characters.
 
-    Qt shows a tooltip as rich text when it looks like markup
-    (``Qt::mightBeRichText``); escaping the text and wrapping it in a paragraph
-    makes Qt always take it as rich text whose content is exactly the
-    characters given, line breaks included.
+    Qt takes such text as rich text when it looks like markup
+    (``Qt::mightBeRichText``: a tag or ``&lt;`` on the first line). Text
+    without ``<`` and ``&`` can never look like that and stays as it is; any
+    other text is escaped and wrapped in a paragraph, which Qt always takes
+    as rich text whose content is the characters given, line breaks included.
     """
-    if text is None or text == "":
-        return ""
-    return "<p style='white-space:pre-wrap'>" + escaped(text) + "</p>"
+    text = shown(text)
+    if "<" not in text and "&" not in text:
+        return text
+    return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=True) + "</p>"
+
+
+def plain_tooltip(text: object) -> str:
+    """A tooltip (widget, tree or list item, item model) that shows ``text`` literally; empty: none."""
+    return literal(text)
