@@ -14,7 +14,6 @@ pause, because type and marker sizes follow the widget's size.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +30,7 @@ from workshop_app.export.graph_picture import DrawnGraph, draw_graph
 from workshop_app.export.horizon_chart import draw_horizon_chart
 from workshop_app.i18n import current_language
 from workshop_app.model import Workshop
+from workshop_app.ui.plain_text import escaped
 
 #: Pixels the mouse must travel with the button down before a press becomes a drag.
 DRAG_THRESHOLD = 6
@@ -235,11 +235,11 @@ class GraphCanvas(_FigureWidget):
             return ""
         tr = Tr(self.lang)
         cls = gs.node_class(el.kind, getattr(el, "level", None) and el.level.value)
-        rows = [f"<b>{html.escape(el.title or el.id)}</b>",
-                html.escape(f"{gs.node_class_label(tr, cls)} · {tr.side(el.side.value)}")]
-        rows += [html.escape(line) for line in element_details(el, tr)]
+        rows = [f"<b>{escaped(el.title or el.id)}</b>",
+                escaped(f"{gs.node_class_label(tr, cls)} · {tr.side(el.side.value)}")]
+        rows += [escaped(line) for line in element_details(el, tr)]
         conflicts = [v.title for v in self._views if element_id in v.element_ids and not v.settled]
-        rows += [f'<span style="color:{gs.CONFLICT}">⚠ {html.escape(t)}</span>' for t in conflicts[:4]]
+        rows += [f'<span style="color:{gs.CONFLICT}">⚠ {escaped(t)}</span>' for t in conflicts[:4]]
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
 
 

@@ -15,6 +15,7 @@ from workshop_app.i18n import _
 from workshop_app.model import Phase
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import phase_name
+from workshop_app.ui.plain import plain_tooltip
 from workshop_app.ui.progress import element_counts, phase_progress
 from workshop_app.ui.style import NAV_MARK, NAV_SELECTED, TIME_ALERT, TIME_WARN
 from workshop_app.ui.timebox import TimeboxClock
@@ -99,7 +100,7 @@ class PhaseNavigator(QListWidget):
         for phase in Phase:
             item = QListWidgetItem(phase_name(phase), self)
             item.setData(Qt.ItemDataRole.UserRole, str(phase))
-            item.setToolTip(phase_name(phase))
+            item.setToolTip(plain_tooltip(phase_name(phase)))
         self.fit_width()
         doc.changed.connect(lambda _op: self.update_progress())
         doc.replaced.connect(self.update_progress)

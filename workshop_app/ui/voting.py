@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from workshop_app.i18n import _, current_language, ngettext
 from workshop_app.model import Batch, Operation, UpdateItem, Workshop
 from workshop_app.ui.document import Document
 from workshop_app.ui.message_bar import MessageBar
+from workshop_app.ui.plain import PlainLabel, plain_tooltip, shown
 from workshop_app.ui.theme import SIDE_TEXT
 
 if TYPE_CHECKING:
@@ -153,8 +153,10 @@ class VotesModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if column == 0:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self.views[row].title
+            if role == Qt.ItemDataRole.DisplayRole:
+                return shown(self.views[row].title)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tooltip(self.views[row].title)
             return None
         value = self.value(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -182,15 +184,15 @@ class VotesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if person is None:
                 return [_("Conflict"), _("Dots"), _("Typed in")][section]
-            name = person.name or _("(no name)")
+            name = shown(person.name) or _("(no name)")
             first, _space, last = name.rpartition(" ")  # two short lines keep the columns narrow
             return f"{first}\n{last}\n{self.left_text(person.id)}" if first else f"{name}\n{self.left_text(person.id)}"
         if role == Qt.ItemDataRole.ForegroundRole and person is not None:
             return QColor(SIDE_TEXT[person.side])
         if role == Qt.ItemDataRole.ToolTipRole:
             if person is None:
-                return [None, _("All dots on this conflict"), _("Dots counted in the room, without names")][section]
-            return person.role or None
+                return plain_tooltip([None, _("All dots on this conflict"), _("Dots counted in the room, without names")][section])
+            return plain_tooltip(person.role) or None
         return None
 
     def left_text(self, participant_id: str) -> str:
@@ -253,7 +255,7 @@ class VotingDialog(QDialog):
         self.dots.setSpecialValueText(_("no limit"))
         self.dots.setAccessibleName(_("Dots per participant"))
         self.dots.valueChanged.connect(self._dots_changed)
-        dots_label = QLabel(_("&Dots per participant:"))
+        dots_label = PlainLabel(_("&Dots per participant:"))
         dots_label.setBuddy(self.dots)
         self.results = QCheckBox(_("Show the &results on the projector"))
         self.results.setObjectName("show_results")
@@ -280,11 +282,11 @@ class VotingDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.hint = QLabel(_("Type the dots each person placed, or the dots counted in the room under “Typed in”. "
+        self.hint = PlainLabel(_("Type the dots each person placed, or the dots counted in the room under “Typed in”. "
                              "The conflicts are ordered by their dots everywhere else."))
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "hint")
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setObjectName("votes_summary")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)

@@ -43,6 +43,7 @@ from workshop_app.model import (
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import LEVEL_NAMES, SIDE_COLOURS, SIDE_NAMES, element_label, side_name
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
+from workshop_app.ui.plain import plain_tooltip, shown
 from workshop_app.ui.theme import HIDDEN_TEXT, hidden_icon
 from workshop_app.ui.widgets.element_forms import ElementDetails
 from workshop_app.ui.widgets.fields import ChoiceField, TextField
@@ -170,10 +171,11 @@ class GoalTree(QTreeWidget):
             target = with_unit(el.target, el.unit, current_language())
             owners = ", ".join((doc.participant(o).name if doc.participant(o) else "") for o in el.owners)
             texts = [marker + (el.title or _("(untitled)")), side_name(el.side), target, owners]
+        texts = [shown(text) for text in texts]
         for column, text in enumerate(texts):
             if item.text(column) != text:
                 item.setText(column, text)
-                item.setToolTip(column, text if len(text) > 24 else "")
+                item.setToolTip(column, plain_tooltip(text) if len(text) > 24 else "")
         font = item.font(0)
         bold = el.kind == ElementKind.STRATEGY or getattr(el, "level", None) == GoalLevel.SHARED
         if font.bold() != bold:
@@ -190,7 +192,8 @@ class GoalTree(QTreeWidget):
                     item.setForeground(column, QBrush(QColor(HIDDEN_TEXT)))
                 elif column != 1 or not colour:
                     item.setData(column, Qt.ItemDataRole.ForegroundRole, None)
-            item.setToolTip(0, _("Hidden from the audience") if el.hidden else (texts[0] if len(texts[0]) > 24 else ""))
+            item.setToolTip(0, plain_tooltip(_("Hidden from the audience") if el.hidden
+                                             else (texts[0] if len(texts[0]) > 24 else "")))
 
     def _update_texts(self, doc: Workshop) -> None:
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]

@@ -9,6 +9,7 @@ from workshop_app.i18n import N_, _
 from workshop_app.model import AddItem, ElementKind, Link, LinkKind, RemoveItem, Workshop, new_id
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import describe_element, element_label
+from workshop_app.ui.plain import plain_tooltip, shown
 from workshop_app.ui.widgets.fields import ChoiceField
 
 #: What the facilitator can add from a goal: (key, label, link kind, the goal is the source?, candidate kinds)
@@ -55,7 +56,7 @@ class LinkList(QListWidget):
         doc = self.doc.workshop
         wanted = []
         if element_id:
-            wanted = [(lk.id, link_text(doc, lk, element_id)) for lk in doc.links
+            wanted = [(lk.id, shown(link_text(doc, lk, element_id))) for lk in doc.links
                       if lk.kind in kinds and element_id in (lk.source, lk.target)]
         current = [(self.item(i).data(Qt.ItemDataRole.UserRole), self.item(i).text()) for i in range(self.count())]
         if wanted == current:
@@ -65,7 +66,7 @@ class LinkList(QListWidget):
         for link_id, text in wanted:
             item = QListWidgetItem(text, self)
             item.setData(Qt.ItemDataRole.UserRole, link_id)
-            item.setToolTip(text)
+            item.setToolTip(plain_tooltip(text))
         if wanted:
             self.setCurrentRow(min(max(row, 0), len(wanted) - 1))
 

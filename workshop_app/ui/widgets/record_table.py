@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QTableView,
@@ -33,6 +32,7 @@ from workshop_app.model import AddItem, MoveItem, RemoveItem, UpdateItem, Worksh
 from workshop_app.ui.document import Document
 from workshop_app.ui.formats import ParseError, format_date, format_number, parse_date, parse_number
 from workshop_app.ui.labels import RATING_NAMES, element_label, participant_label, rating_stars
+from workshop_app.ui.plain import PlainLabel, plain_tooltip, shown
 from workshop_app.ui.theme import HIDDEN_TEXT, hidden_icon
 from workshop_app.ui.widgets.fields import TextField, element_choices, participant_choices, show_read_only
 
@@ -133,8 +133,10 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _(self.columns[section].title)  # the tooltip gives an elided heading in full
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.columns[section].title)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(_(self.columns[section].title))  # an elided heading in full
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -158,11 +160,11 @@ class RecordTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DecorationRole:
                 return hidden_icon() if index.column() == 0 else None
             text = display_value(self.doc.workshop, column, record)
-            return _("Hidden from the audience") + (f"\n{text}" if len(text) > 30 else "")
+            return plain_tooltip(_("Hidden from the audience") + (f"\n{text}" if len(text) > 30 else ""))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = display_value(self.doc.workshop, column, record)
+            text = shown(display_value(self.doc.workshop, column, record))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return text if len(text) > 30 else None
+                return plain_tooltip(text) if len(text) > 30 else None
             return text
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if getattr(record, column.field) else Qt.CheckState.Unchecked
@@ -223,7 +225,7 @@ class FieldDelegate(QStyledItemDelegate):
             else:
                 pairs = element_choices(doc, column.elements(doc) if column.elements else doc.elements)
             for value, text in pairs:
-                combo.addItem(text, value)
+                combo.addItem(shown(text), value)
             combo.activated.connect(lambda _i, c=combo: self._finish(c))
             return combo
         editor = QLineEdit(parent)
@@ -300,7 +302,7 @@ class RecordTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         self.head = head = QHBoxLayout()
-        self.title_label = QLabel(title)
+        self.title_label = PlainLabel(title)
         self.title_label.setProperty("role", "h2")
         if accent:
             self.title_label.setStyleSheet(f"color: {accent}; border-bottom: 3px solid {accent}; padding-bottom: 2px;")
@@ -315,7 +317,7 @@ class RecordTable(QWidget):
                 continue
             button = QToolButton(self)
             button.setText(text)
-            button.setToolTip(tip)
+            button.setToolTip(plain_tooltip(tip))
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
