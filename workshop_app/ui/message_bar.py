@@ -10,9 +10,10 @@ stays, so the reason fields cannot be edited is always in sight.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from workshop_app.i18n import _
+from workshop_app.ui.plain import PlainLabel, plain_tooltip
 
 #: How long a refusal stays in view; long enough to read twice aloud.
 REFUSAL_MS = 12_000
@@ -29,9 +30,8 @@ class MessageBar(QFrame):
         self.setObjectName("message_bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(_("Message"))
-        self.text = QLabel()
+        self.text = PlainLabel()  # user text is data, never markup
         self.text.setObjectName("message_text")
-        self.text.setTextFormat(Qt.TextFormat.PlainText)  # user text is data, never markup
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action = QPushButton()
@@ -40,7 +40,7 @@ class MessageBar(QFrame):
         self.close_button = QToolButton()
         self.close_button.setObjectName("message_close")
         self.close_button.setText("✕")
-        self.close_button.setToolTip(_("Close this message"))
+        self.close_button.setToolTip(plain_tooltip(_("Close this message")))
         self.close_button.setAccessibleName(_("Close this message"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismiss)

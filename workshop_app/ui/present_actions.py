@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n import _
+from workshop_app.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
     from workshop_app.ui.presentation import Presenter
@@ -60,7 +61,7 @@ def _action(owner: QWidget, text: str, slot: Callable[[], object], keys: tuple[s
         action.setShortcuts([QKeySequence(k) for k in keys])
     if tip:
         action.setStatusTip(tip)
-        action.setToolTip(tip)
+        action.setToolTip(plain_tooltip(tip))
     action.setCheckable(checkable)
     if checkable:
         action.triggered.connect(lambda checked: slot(checked))  # type: ignore[call-arg]

@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from workshop_app.i18n import _, current_language, ngettext
 from workshop_app.model import Phase
 from workshop_app.ui import reveal
 from workshop_app.ui.audience_content import Stage
+from workshop_app.ui.plain import PlainLabel
 from workshop_app.ui.present_actions import TypingGuard, build_presentation_actions, fill_menus
 from workshop_app.ui.stage import SelectionTracker, category, step_category, step_entry, switch_list
 from workshop_app.ui.theme import DEFAULT_SCALE, SCALE_STEPS, nearest_scale_index
@@ -71,7 +72,7 @@ class Presenter(QObject):
         self.stage = Stage()
         self.tracker = SelectionTracker(self.update_stage, self)
         self.actions = build_presentation_actions(self, window)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setObjectName("projector_status")
         self.status.hide()
         self._guard = TypingGuard(self)

@@ -12,12 +12,13 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.i18n import _
 from workshop_app.model import Phase, UpdateAgenda
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import phase_name
+from workshop_app.ui.plain import PlainLabel, plain_tooltip
 from workshop_app.ui.style import TIME_ALERT, TIME_OK, TIME_WARN
 
 WARN_FRACTION = 0.20
@@ -161,11 +162,11 @@ class TimeboxWidget(QWidget):
         super().__init__(parent)
         self.clock = clock
         self.phase = Phase.SETUP
-        self.time_label = QLabel("00:00")
+        self.time_label = PlainLabel("00:00")
         self.time_label.setProperty("role", "clock")
         self.time_label.setObjectName("timebox_clock")
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.caption = QLabel()
+        self.caption = PlainLabel()
         self.caption.setProperty("role", "hint")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.bar = QProgressBar()
@@ -177,7 +178,7 @@ class TimeboxWidget(QWidget):
         self.start_button.clicked.connect(lambda: self.clock.toggle(self.phase))
         self.extend_button = QPushButton(_("+5 min"))
         self.extend_button.setObjectName("timebox_extend")
-        self.extend_button.setToolTip(_("Give this phase five more minutes (Shift+F9)"))
+        self.extend_button.setToolTip(plain_tooltip(_("Give this phase five more minutes (Shift+F9)")))
         self.extend_button.clicked.connect(lambda: self.clock.extend(self.phase))
         for button in (self.start_button, self.extend_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

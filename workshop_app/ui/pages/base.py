@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QVBoxLayo
 
 from workshop_app.model import Operation, Phase
 from workshop_app.ui.document import Document
+from workshop_app.ui.plain import PlainLabel
 
 
 class PhasePage(QWidget):
@@ -126,18 +127,16 @@ class PhasePage(QWidget):
 
 
 def heading(text: str, role: str = "h2") -> QLabel:
-    """A section heading (styled by role in the window's style sheet)."""
-    label = QLabel(text)
+    """A section heading (styled by role in the window's style sheet); its text is never markup."""
+    label = PlainLabel(text)
     label.setProperty("role", role)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
 def hint(text: str) -> QLabel:
-    label = QLabel(text)
+    label = PlainLabel(text)
     label.setProperty("role", "hint")
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import (
@@ -39,6 +39,7 @@ from workshop_app.ui.document import Document
 from workshop_app.ui.features import graph_available
 from workshop_app.ui.labels import CONFLICT_STATUS_NAMES, describe_element, element_label
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
+from workshop_app.ui.plain import PlainLabel, plain_tooltip
 from workshop_app.ui.widgets.fields import ChoiceField, FieldSpec, RecordForm, TextField
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
@@ -130,7 +131,7 @@ class ConflictsPage(PhasePage):
         pair = QHBoxLayout()
         pair.setSpacing(6)
         pair.addWidget(self.side_a, 1)
-        pair.addWidget(QLabel("⟷"))
+        pair.addWidget(PlainLabel("⟷"))
         pair.addWidget(self.side_b, 1)
         reason_row = QHBoxLayout()
         reason_row.setSpacing(6)
@@ -146,7 +147,7 @@ class ConflictsPage(PhasePage):
         self.declare_toggle = QPushButton(_("+ Declare…"))
         self.declare_toggle.setObjectName("declare_toggle")
         self.declare_toggle.setCheckable(True)
-        self.declare_toggle.setToolTip(_("Declare a conflict between two entries"))
+        self.declare_toggle.setToolTip(plain_tooltip(_("Declare a conflict between two entries")))
         self.declare_toggle.toggled.connect(self._show_declare)
         self.table.head.insertWidget(1, self.declare_toggle)
         list_panel = panel(self.table, self.declare_box)
@@ -177,12 +178,10 @@ class ConflictsPage(PhasePage):
 
     def _build_details(self) -> QWidget:
         self.details_title = heading(_("Details"))
-        self.elements_label = QLabel()
-        self.elements_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.elements_label = PlainLabel()
         self.elements_label.setWordWrap(True)
         self.elements_label.setProperty("role", "h3")
-        self.explanation_label = QLabel()
-        self.explanation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation_label = PlainLabel()
         self.explanation_label.setWordWrap(True)
         self.lever_label = hint("")
         self.declared_form = RecordForm(self.doc, "conflicts", DECLARED_FIELDS, lookup=self._record_for,
@@ -191,26 +190,27 @@ class ConflictsPage(PhasePage):
         for form in (self.declared_form, self.form):  # one label column for both forms
             for label in form.labels.values():
                 label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
-        self.votes_label = QLabel("0")
+        self.votes_label = PlainLabel("0")
         self.votes_label.setProperty("role", "big")
         self.votes_label.setObjectName("votes_label")
         self.vote_minus = QPushButton("−1")
         self.vote_minus.setObjectName("vote_minus")
-        self.vote_minus.setToolTip(_("One dot less (Ctrl+Down)"))
+        self.vote_minus.setToolTip(plain_tooltip(_("One dot less (Ctrl+Down)")))
         self.vote_plus = QPushButton("+1")
         self.vote_plus.setObjectName("vote_plus")
-        self.vote_plus.setToolTip(_("One dot more (Ctrl+Up)"))
+        self.vote_plus.setToolTip(plain_tooltip(_("One dot more (Ctrl+Up)")))
         self.vote_minus.clicked.connect(lambda: self.vote(-1))
         self.vote_plus.clicked.connect(lambda: self.vote(+1))
         votes_row = QHBoxLayout()
-        votes_row.addWidget(QLabel(_("Dot votes:")))
+        votes_row.addWidget(PlainLabel(_("Dot votes:")))
         votes_row.addWidget(self.votes_label)
         votes_row.addStretch(1)
         votes_row.addWidget(self.vote_minus)
         votes_row.addWidget(self.vote_plus)
         self.voting_button = QPushButton(_("Dot voting…"))
         self.voting_button.setObjectName("voting_button")
-        self.voting_button.setToolTip(_("Dots per participant, votes per person, results on the projector (Ctrl+Shift+D)"))
+        self.voting_button.setToolTip(plain_tooltip(
+            _("Dots per participant, votes per person, results on the projector (Ctrl+Shift+D)")))
         self.voting_button.clicked.connect(self._open_voting)
         votes_row.addWidget(self.voting_button)
         self.new_decision = QPushButton(_("Decision from resolution"))
@@ -388,8 +388,8 @@ class ConflictsPage(PhasePage):
         self.graph.element_moved.connect(self.move_element)
         self.focus_check = QCheckBox(_("&Selected conflict only"))
         self.focus_check.setObjectName("graph_focus")
-        self.focus_check.setToolTip(_("Show the selected conflict with everything linked to it, large enough to "
-                                      "read; the whole graph is small on a large workshop."))
+        self.focus_check.setToolTip(plain_tooltip(_("Show the selected conflict with everything linked to it, large "
+                                                    "enough to read; the whole graph is small on a large workshop.")))
         self.focus_check.toggled.connect(self.graph.set_focus)
         top = QWidget()
         row = QHBoxLayout(top)

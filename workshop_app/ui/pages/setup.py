@@ -9,6 +9,7 @@ from workshop_app.model import Participant, Phase, Side, UpdateAgenda, new_id
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import LANGUAGE_NAMES, SIDE_COLOURS, SIDE_NAMES, phase_name
 from workshop_app.ui.pages.base import PhasePage, heading, panel
+from workshop_app.ui.plain import plain_tooltip
 from workshop_app.ui.widgets.fields import ChoiceField, FieldSpec, RecordForm
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
@@ -46,7 +47,7 @@ class SetupPage(PhasePage):
         self.side_choice.setObjectName("new_participant_side")
         self.side_choice.set_choices([(v, _(n)) for v, n in SIDE_NAMES.items()])
         self.side_choice.set_value(Side.MARKETING)
-        self.side_choice.setToolTip(_("Side of the next participant"))
+        self.side_choice.setToolTip(plain_tooltip(_("Side of the next participant")))
         self.participants = RecordTable(
             doc, "participants",
             [Column("name", N_("Name"), stretch=True),
