@@ -34,6 +34,7 @@ from workshop_app.ui.labels import (
     rating_stars,
     side_name,
 )
+from workshop_app.ui.plain_text import shown
 
 if TYPE_CHECKING:  # the analysis (networkx) loads only when conflicts are shown
     from workshop_app.analysis import ConflictView
@@ -71,6 +72,10 @@ class Entry:
     done: bool = False
     group: bool = False  # a sub-heading inside a list, not an entry
 
+    def __post_init__(self) -> None:  # typed text goes on the wall with its control characters visible
+        for name in ("title", "detail", "caption", "badge", "marker"):
+            object.__setattr__(self, name, shown(getattr(self, name)))
+
 
 @dataclass(frozen=True)
 class Column:
@@ -80,6 +85,9 @@ class Column:
     entries: list[Entry] = field(default_factory=list)
     side: Side | None = None
     empty: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", shown(self.title))
 
 
 def _join(*parts: object) -> str:
@@ -257,10 +265,10 @@ class VoteResults:
 
 
 def vote_results(doc: Workshop, views: list[ConflictView]) -> VoteResults:
-    shown = [v for v in visible_conflicts(doc, views) if not v.resolved_by_change]
-    bars = sorted(((v.id, v.title, v.votes) for v in shown), key=lambda bar: -bar[2])
+    voted = [v for v in visible_conflicts(doc, views) if not v.resolved_by_change]
+    bars = sorted(((v.id, shown(v.title), v.votes) for v in voted), key=lambda bar: -bar[2])
     per_person = doc.meta.dots_per_participant
-    return VoteResults(bars, sum(v.votes for v in shown), per_person * len(doc.participants))
+    return VoteResults(bars, sum(v.votes for v in voted), per_person * len(doc.participants))
 
 
 # -- communication, culture & pilot ----------------------------------------------

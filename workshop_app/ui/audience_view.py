@@ -24,6 +24,7 @@ from workshop_app.ui.audience_content import Stage
 from workshop_app.ui.audience_views import VIEW_CLASSES, PhaseView
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import phase_name
+from workshop_app.ui.plain import make_plain, shown
 from workshop_app.ui.present_widgets import HeaderBar, HeaderData
 from workshop_app.ui.progress import phase_progress
 from workshop_app.ui.style import DEFAULT_POINT_SIZE, base_font
@@ -69,7 +70,7 @@ class AudienceView(QWidget):
         self.live_layout.addWidget(self.header)
         self.live_layout.addSpacing(12)
         self.live_layout.addWidget(self.phase_stack, 1)
-        self.frozen_layer = QLabel()
+        self.frozen_layer = make_plain(QLabel())  # shows a picture of the wall, never text
         self.frozen_layer.setObjectName("frozen_layer")
         self.frozen_layer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.frozen_layer.setStyleSheet(f"background: {PAPER};")
@@ -195,7 +196,7 @@ class AudienceView(QWidget):
             caption += " · " + _("paused")
         done = [bool(item and item.done) for item in (doc.agenda_item(p) for p in phases)]
         self.header.set_data(HeaderData(phases.index(phase) + 1, len(phases), phase_name(phase),
-                                        doc.meta.title.strip(), phase_progress(doc, phase), done,
+                                        shown(doc.meta.title.strip()), phase_progress(doc, phase), done,
                                         time_text, caption, state))
 
     # -- Qt --------------------------------------------------------------------

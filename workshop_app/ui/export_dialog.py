@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n import _, current_language
+from workshop_app.ui.plain import literal
 from workshop_app.ui.widgets.fields import ChoiceField
 
 FOLDER_KEY = "minutes_folder"
@@ -142,12 +143,12 @@ def run_export(window) -> Path | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         written = write_minutes(window, path, lang, final)
     except Exception as exc:
-        QMessageBox.critical(window, _("Export minutes"),
-                             _("The minutes could not be written to “{path}”: {reason}").format(path=path, reason=exc))
+        QMessageBox.critical(window, _("Export minutes"),  # a path and a reason are shown as they are, never as markup
+                             literal(_("The minutes could not be written to “{path}”: {reason}").format(path=path, reason=exc)))
         return None
     window.settings.setValue(FOLDER_KEY, str(written.parent))
     answer = QMessageBox.question(window, _("Export minutes"),
-                                  _("The minutes were saved to “{path}”. Open them now?").format(path=written),
+                                  literal(_("The minutes were saved to “{path}”. Open them now?").format(path=written)),
                                   QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
                                   QMessageBox.StandardButton.Open)
     if answer == QMessageBox.StandardButton.Open:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from workshop_app.i18n import _, ngettext
 from workshop_app.ui.audience_content import VoteResults
 from workshop_app.ui.entry_list import CENTER, ELIDE, LEFT, RIGHT, sized, wrap
+from workshop_app.ui.plain_text import shown
 from workshop_app.ui.theme import DONE, INK, MUTED, PAPER, RULE, SELECTED_FILL, TIME_ALERT, TIME_WARN
 
 
@@ -211,7 +212,7 @@ class TitleLine(QWidget):
         self._fit()
 
     def set_text(self, title: str, text: str) -> None:
-        self.title, self.text = title, text
+        self.title, self.text = shown(title), shown(text)
         self.update()
 
     def _fit(self) -> None:

@@ -1,11 +1,10 @@
 """The wrap-up summary: what the room agreed, as HTML for a read-only text view.
 
-All user text is escaped: it is data, never markup.
+All user text is escaped (control characters made visible): it is data, never markup.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from workshop_app.i18n import _, current_language, ngettext
@@ -13,6 +12,7 @@ from workshop_app.locale_format import with_unit
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Workshop
 from workshop_app.ui.formats import format_long_date, format_money
 from workshop_app.ui.labels import CONFLICT_STATUS_NAMES, participant_label
+from workshop_app.ui.plain_text import escaped as escape
 
 if TYPE_CHECKING:  # the analysis loads with the Conflicts page, not with the window
     from workshop_app.analysis import ConflictView
