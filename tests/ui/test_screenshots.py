@@ -32,9 +32,18 @@ def assert_pictures(folder):
 
 
 def test_demo_screenshots(qtbot, tmp_path, capsys):
+    from workshop_app.ui.settings import app_settings
+
+    settings = app_settings()
+    settings.setValue("zoom_index", 2)
+    settings.setValue("recent_files", ["/somewhere/kick-off.workshop.json"])
+    settings.sync()
+    ini = settings.fileName()
+    before = open(ini, "rb").read()
     assert run_gui(None, True, "de", str(tmp_path / "shots")) == 0
     assert_pictures(tmp_path / "shots")
     assert "07-wrapup.png" in capsys.readouterr().out
+    assert open(ini, "rb").read() == before  # no 1600×900 geometry, zoom or recent file of the screenshots
 
 
 def test_file_screenshots_and_a_bad_file_exits_with_problems(qtbot, tmp_path, capsys):

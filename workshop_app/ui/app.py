@@ -55,6 +55,19 @@ def create_application():
     return app
 
 
+def scratch_copy(settings):
+    """A copy of ``settings`` in a temporary folder (and that folder): what it changes goes nowhere."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings
+
+    folder = tempfile.mkdtemp(prefix="tandem-settings-")
+    copy = QSettings(str(Path(folder) / "tandem.ini"), QSettings.Format.IniFormat)
+    for key in settings.allKeys():
+        copy.setValue(key, settings.value(key))
+    return copy, folder
+
+
 def _no_display() -> bool:
     """True on Linux/BSD without X11 or Wayland and no platform chosen: Qt would abort."""
     import os
@@ -79,6 +92,9 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
     from workshop_app.ui.settings import app_settings
 
     settings = app_settings()
+    scratch = None
+    if screenshots:  # a headless run reads the user's settings but never changes them (size, zoom, recent files)
+        settings, scratch = scratch_copy(settings)
     language = choose_language(lang, settings)
     i18n.set_language(language)
     install_qt_translations(app, language)
@@ -100,11 +116,17 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
                 for problem in exc.problems:
                     print(f"  {problem}", file=sys.stderr)
                 return 2
-        written = render_screenshots(window, Path(screenshots))
-        for file in written:
-            print(file)
-        window.doc.undo_stack.setClean()
-        window.close()
+        try:
+            written = render_screenshots(window, Path(screenshots))
+            for file in written:
+                print(file)
+            window.doc.undo_stack.setClean()
+            window.close()
+        finally:
+            if scratch is not None:
+                import shutil
+
+                shutil.rmtree(scratch, ignore_errors=True)
         return 0
 
     # Open first, show second: the first paint already shows the workshop, and no

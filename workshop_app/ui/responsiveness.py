@@ -11,20 +11,22 @@ Two costs would otherwise land in the middle of an edit:
   (about a second). They are imported on a background thread once the
   window has painted for the first time instead — not earlier: the thread
   holds the GIL for much of that second, and started with the window it
-  made the first paint ~100 ms later (benchmarks/bench_startup.py). Python's
-  import lock makes a simultaneous import on the main thread simply wait.
+  made the first paint ~100 ms later (benchmarks/bench_startup.py). Another
+  thread that wants one of those packages meanwhile waits for the preload
+  (:mod:`workshop_app.ui.import_guard`); Python's import locks alone let it
+  meet a half-imported matplotlib.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import importlib
 import logging
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from workshop_app.ui import import_guard
 
 if TYPE_CHECKING:
     from workshop_app.ui.main_window import MainWindow
@@ -34,6 +36,9 @@ log = logging.getLogger(__name__)
 #: Imported in the background: what the graph, the charts and the analysis need.
 PRELOAD = ("networkx", "matplotlib.figure", "matplotlib.backends.backend_agg", "matplotlib.patches",
            "matplotlib.path", "matplotlib.ticker")
+#: Packages the preload imports (directly or through them): nobody else starts one of them meanwhile.
+PRELOAD_PACKAGES = ("networkx", "matplotlib", "mpl_toolkits", "numpy", "PIL", "kiwisolver", "pyparsing", "cycler",
+                    "dateutil", "fontTools", "contourpy", "packaging", "scipy")
 SETTLE_AFTER_MS = 1500  # after a load: the user is reading, not typing yet
 PRELOAD_LATEST_MS = 3000  # a window that is not painted by then still gets its libraries in time
 _preload_started = False
@@ -68,15 +73,12 @@ class Responsiveness(QObject):
         global _preload_started
         if not _preload_started:
             _preload_started = True
-            threading.Thread(target=self._preload, name="tandem-preload", daemon=True).start()
+            self._preload()
 
     def _preload(self) -> None:
-        for name in PRELOAD:
-            try:
-                importlib.import_module(name)
-            except Exception:  # a missing library shows up where it is used, with its message
-                log.exception("preloading %s failed", name)
-                return
+        import_guard.preload(PRELOAD, PRELOAD_PACKAGES, done=self._preloaded)
+
+    def _preloaded(self) -> None:
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nothing left to settle
             self.preloaded.emit()
 
