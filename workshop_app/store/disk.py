@@ -47,10 +47,23 @@ class DiskStamp:
     size: int
     mtime_ns: int
     sha256: str
+    inode: int = 0
+    links: int = 1  # names of the file (hard links)
 
     @classmethod
     def of_bytes(cls, data: bytes, info: os.stat_result) -> DiskStamp:
-        return cls(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(len(data), info.st_mtime_ns, hashlib.sha256(data).hexdigest(), info.st_ino, info.st_nlink)
+
+    def changed_since(self, earlier: DiskStamp) -> bool:
+        """Whether someone else wrote the file since ``earlier`` was taken.
+
+        A different content says so; so does the same file with fewer names:
+        another name of it (a hard link) was saved, which gave that name a file
+        of its own with their changes.
+        """
+        if self.sha256 != earlier.sha256:
+            return True
+        return bool(self.inode and self.inode == earlier.inode and self.links < earlier.links)
 
 
 def kind_name(mode: int) -> str:

@@ -90,6 +90,16 @@ def private_dir(name: str) -> Path:
 
 
 def path_key(path: str | os.PathLike) -> str:
-    """A short stable key for a document path (same file → same key)."""
+    """A short stable key for a document path (same file → same key).
+
+    A file with several names (hard links) is keyed by its inode, so two
+    windows that opened it under different names still see each other.
+    """
     resolved = os.path.normcase(os.path.realpath(os.fspath(path)))
+    try:
+        info = os.stat(resolved)
+        if info.st_nlink > 1 and info.st_ino:
+            resolved = f"inode:{info.st_dev}:{info.st_ino}"
+    except OSError:
+        pass
     return hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -120,7 +120,7 @@ def save_file(doc: Workshop, path: str | os.PathLike, keep_backup: bool = False,
             raise SaveRefused(str(exc)) from None
         except OSError:
             old, current = None, None  # cannot be read back (too large, no read permission): nothing to compare
-        if expected is not None and current is not None and current.sha256 != expected.sha256:
+        if expected is not None and current is not None and current.changed_since(expected):
             raise ChangedOnDisk(_("“{path}” was changed on disk since it was opened or saved here.")
                                 .format(path=target), current)
     backup_problem = None
