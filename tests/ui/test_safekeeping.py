@@ -203,3 +203,180 @@ def test_a_newer_file_opens_read_only_and_is_never_saved_back(window, boxes, tmp
     assert not window.save()
     assert not elsewhere.exists()
     assert path.read_bytes() == data
+
+
+# -- saving over a file that is not what this window left there -------------------------
+
+def test_a_file_changed_on_disk_offers_reload_save_as_or_overwrite(window, boxes, tmp_path, monkeypatch):
+    path = saved_file(tmp_path)
+    assert window.open_path(path)
+    rename_meta(window, "Mine")
+    theirs = Workshop()
+    theirs.meta.title = "Theirs"
+    save_workshop(theirs, path)  # another user saved the shared file meanwhile
+
+    boxes.answers.append(Button.Cancel)
+    assert not window.save()
+    assert "changed on disk" in boxes.texts()[-1]
+    assert load_workshop(path).meta.title == "Theirs" and window.doc.is_modified
+
+    boxes.answers.append(Button.Yes)  # overwrite theirs, knowingly
+    assert window.save()
+    assert load_workshop(path).meta.title == "Mine" and not window.doc.is_modified
+
+    save_workshop(theirs, path)
+    rename_meta(window, "Mine again")
+    boxes.answers.append(Button.Open)  # reload theirs
+    assert not window.save()
+    assert window.doc.workshop.meta.title == "Theirs" and not window.doc.is_modified
+
+    rename_meta(window, "Mine, after theirs")  # the reloaded version is what this window read now
+    assert window.save()
+    assert load_workshop(path).meta.title == "Mine, after theirs"
+
+
+def test_a_read_only_file_is_replaced_only_after_asking(window, boxes, tmp_path):
+    path = saved_file(tmp_path)
+    assert window.open_path(path)
+    path.chmod(0o444)
+    rename_meta(window, "Changed")
+    boxes.answers.append(Button.Cancel)
+    assert not window.save()
+    assert "marked read-only" in boxes.texts()[-1]
+    assert load_workshop(path).meta.title == "Saved"
+    boxes.answers.append(Button.Yes)  # replace it
+    assert window.save()
+    assert load_workshop(path).meta.title == "Changed"
+
+
+def test_a_failed_backup_is_said_apart_and_the_save_happens(window, tmp_path, monkeypatch):
+    path = saved_file(tmp_path)
+    assert window.open_path(path)
+    rename_meta(window, "After")
+
+    def no_room(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("workshop_app.store.backup.atomic_write_bytes", no_room)
+    assert window.save()
+    assert load_workshop(path).meta.title == "After"
+    assert "could not be kept as a backup (No space left on device)" in window.message_bar.current_text()
+
+
+def test_a_failed_save_without_a_recovery_copy_does_not_claim_one(window, boxes, tmp_path, monkeypatch):
+    path = saved_file(tmp_path)
+    assert window.open_path(path)
+
+    def no_room(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("workshop_app.store.recovery.atomic_write_bytes", no_room)
+    monkeypatch.setattr("workshop_app.store.saving.atomic_write_bytes", no_room)
+    rename_meta(window, "Unsaved")
+    boxes.answers.append(Button.Cancel)
+    assert not window.save()
+    text = boxes.texts()[-1]
+    assert "No space left on device" in text and "no recovery copy could be written" in text
+    assert "the recovery copy is kept" not in text
+
+
+def test_text_that_cannot_be_saved_is_reported_not_swallowed(window, boxes, tmp_path):
+    path = saved_file(tmp_path)
+    assert window.open_path(path)
+    rename_meta(window, "Fine")
+    window.doc.workshop.elements[0].__dict__["title"] = "Leads \ud800"  # as a broken paste might leave it
+    boxes.answers.append(Button.Cancel)
+    assert not window.save()
+    assert "elements[0].title" in boxes.texts()[-1]
+    assert load_workshop(path).meta.title == "Saved"
+
+
+# -- locks, folders and leftovers ---------------------------------------------------------
+
+def test_a_lock_from_another_host_name_can_be_taken_over_after_asking(window, boxes, tmp_path):
+    import json
+
+    from workshop_app.store.lock import FileLock
+    from workshop_app.store.owners import this_process
+
+    path = saved_file(tmp_path)
+    FileLock(path).path.write_text(json.dumps({**this_process().record(), "host": "laptop-before-rename",
+                                               "since": "2026-11-30T09:00:00+01:00"}))
+    boxes.answers += [Button.Yes]  # take it over
+    assert window.open_path(path)
+    assert "laptop-before-rename" in boxes.texts()[-1]
+    assert not window.doc.read_only and window.doc.path == path
+    rename_meta(window, "Edited here")
+    assert window.save()
+
+
+def test_leftovers_of_a_killed_save_go_when_the_file_is_opened(window, tmp_path):
+    path = saved_file(tmp_path)
+    leftover = tmp_path / ".w.workshop.json.a1b2c3d4.tmp"
+    leftover.write_text('{"half": ')
+    assert window.open_path(path)
+    assert not leftover.exists()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_opening_a_pipe_says_so_and_never_hangs(window, boxes, tmp_path):
+    import os
+
+    fifo = tmp_path / "trap.workshop.json"
+    os.mkfifo(fifo)
+    assert not window.open_path(fifo)
+    assert "is a pipe, not a workshop file" in boxes.texts()[-1]
+
+
+def test_an_unusable_data_folder_is_said_at_start_and_the_work_goes_on(window, boxes, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    with monkeypatch.context() as patch:
+        patch.setenv("TANDEM_DATA_DIR", str(blocker / "tandem"))
+        assert not window.safekeeper.offer_recoveries()
+        assert "cannot keep recovery copies" in boxes.texts()[-1] and "save often" in boxes.texts()[-1]
+        rename_meta(window, "Still editable")  # the copy fails, said in the status bar; editing goes on
+        assert window.doc.workshop.meta.title == "Still editable"
+        assert "recovery copy cannot be written" in window.statusBar().currentMessage()
+        assert not window.safekeeper.recovery_kept
+
+
+def test_typed_text_from_a_crash_is_entered_on_restore_as_one_undoable_change(window, boxes, tmp_path):
+    from workshop_app.store.recovery import PendingText, RecoveryWriter
+
+    source = saved_file(tmp_path)
+    code = (
+        "import os, sys\n"
+        "from workshop_app.store import load_workshop\n"
+        "from workshop_app.store.recovery import PendingText, RecoveryWriter\n"
+        "doc = load_workshop(sys.argv[1])\n"
+        "RecoveryWriter().write(doc, sys.argv[1], [PendingText('elements', 'g-1', 'title', 'Title', "
+        "'Qualified leads, typed')])\n"
+        "os._exit(1)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(source)], check=False, timeout=60)
+    assert PendingText and RecoveryWriter  # the child used the same classes
+    boxes.answers.append(Button.Yes)  # Restore
+    assert window.safekeeper.offer_recoveries()
+    assert "Typed but not yet entered" in boxes.texts()[-1]
+    assert window.doc.workshop.elements[0].title == "Qualified leads, typed"
+    assert window.doc.is_modified
+    window.doc.undo_stack.undo()
+    assert window.doc.workshop.elements[0].title == "Leads"
+
+
+def test_typing_without_enter_reaches_the_recovery_copy_after_a_pause(window, qtbot):
+    from PySide6.QtTest import QTest
+
+    from workshop_app.ui.safekeeping import PENDING_DELAY_MS
+
+    field = window.current_page().findChild(object, "field_title")
+    field.setFocus()
+    QTest.keyClicks(field, "Typed, not entered")
+    assert window.doc.pending and not window.doc.is_modified
+    writer = window.safekeeper.writer
+    qtbot.waitUntil(lambda: writer.written, timeout=PENDING_DELAY_MS + 2000)
+    recovered = read_recovery(writer.path)
+    assert [p.text for p in recovered.pending] == ["Typed, not entered"]
+    QTest.keyClick(field, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Key.Key_Return)
+    assert not window.doc.pending and window.doc.workshop.meta.title == "Typed, not entered"
