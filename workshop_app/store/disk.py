@@ -99,7 +99,8 @@ def read_regular(path: str | os.PathLike, limit: int) -> tuple[bytes, DiskStamp]
         if info.st_size > limit:
             raise FileTooLarge(info.st_size)
         if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
+            with contextlib.suppress(OSError):  # a regular file reads the same either way
+                os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
         return data, DiskStamp.of_bytes(data, info)
@@ -123,7 +124,7 @@ def remove_leftover_temps(folder: Path, own_file: Path | None = None, now: float
     :data:`STALE_TEMP_SECONDS`. Other users' files are never touched.
     """
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
