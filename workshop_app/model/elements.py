@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from workshop_app.model.enums import GoalLevel, IncentiveType, Origin, Side
-from workshop_app.model.types import Day, Id, NonNegFloat, NonNegInt, Rating
+from workshop_app.model.types import Amount, Coordinate, Day, Id, LongText, Months, Rating, ShortText
 
 
 class Record(BaseModel):
@@ -19,14 +19,14 @@ class Record(BaseModel):
 class Position(Record):
     """Where the facilitator dragged a node in the graph (layout units)."""
 
-    x: float = Field(allow_inf_nan=False)
-    y: float = Field(allow_inf_nan=False)
+    x: Coordinate
+    y: Coordinate
 
 
 class ElementBase(Record):
     id: Id
-    title: str = ""
-    notes: str = ""
+    title: ShortText = ""
+    notes: LongText = ""
     side: Side = Side.JOINT
     origin: Origin = Origin.AS_IS
     position: Position | None = None
@@ -35,35 +35,35 @@ class ElementBase(Record):
 
 class Strategy(ElementBase):
     kind: Literal["strategy"] = "strategy"
-    horizon_months: NonNegInt | None = None
+    horizon_months: Months | None = None
 
 
 class Goal(ElementBase):
     kind: Literal["goal"] = "goal"
     level: GoalLevel = GoalLevel.DEPARTMENT
-    metric: str = ""
-    baseline: str = ""
-    target: str = ""
-    unit: str = ""
-    horizon_months: NonNegInt | None = None
+    metric: ShortText = ""
+    baseline: ShortText = ""
+    target: ShortText = ""
+    unit: ShortText = ""
+    horizon_months: Months | None = None
     due_date: Day | None = None
-    how: str = ""
+    how: LongText = ""
     owners: list[Id] = Field(default_factory=list)  # participant ids
 
 
 class Incentive(ElementBase):
     kind: Literal["incentive"] = "incentive"
-    role: str = ""
+    role: ShortText = ""
     incentive_type: IncentiveType = IncentiveType.COMMISSION
-    period_months: NonNegInt | None = None
-    rewards_what: str = ""
+    period_months: Months | None = None
+    rewards_what: LongText = ""
 
 
 class Budget(ElementBase):
     kind: Literal["budget"] = "budget"
-    amount: NonNegFloat | None = None
-    currency: str = "EUR"
-    period_months: NonNegInt | None = None
+    amount: Amount | None = None
+    currency: ShortText = "EUR"
+    period_months: Months | None = None
 
 
 class Channel(ElementBase):
@@ -75,22 +75,22 @@ class Channel(ElementBase):
 
     kind: Literal["channel"] = "channel"
     to_side: Side = Side.JOINT
-    purpose: str = ""
-    format: str = ""
-    cadence: str = ""
+    purpose: LongText = ""
+    format: ShortText = ""
+    cadence: ShortText = ""
     owner: Id | None = None  # participant id
     usefulness: Rating | None = None
 
 
 class Insight(ElementBase):
     kind: Literal["insight"] = "insight"
-    source: str = ""
+    source: ShortText = ""
 
 
 class Belief(ElementBase):
     kind: Literal["belief"] = "belief"
-    resistance: str = ""
-    mitigation: str = ""
+    resistance: LongText = ""
+    mitigation: LongText = ""
 
 
 Element = Annotated[

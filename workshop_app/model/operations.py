@@ -22,6 +22,7 @@ from workshop_app.model.references import (
     iter_references_to,
     reference_problems,
 )
+from workshop_app.model.types import MESSAGES
 from workshop_app.model.workshop import AgendaItem, Workshop
 
 SINGLETONS = ("meta", "pilot")
@@ -145,9 +146,18 @@ def set_fields(obj: BaseModel, changes: dict[str, Any], check=None) -> dict[str,
         for field, value in old.items():
             setattr(obj, field, value)
         if isinstance(exc, ValidationError):
-            raise ModelError(exc.errors()[0]["msg"]) from None  # the field types' own sentences are N_-marked
+            raise _refusal(exc) from None
         raise
     return old
+
+
+def _refusal(exc: ValidationError) -> ModelError:
+    """The first refusal of a field type as a ModelError that translates (the types' sentences are N_-marked)."""
+    error = exc.errors(include_url=False)[0]
+    template = MESSAGES.get(error["type"])
+    if template is None:
+        return ModelError(error["msg"])  # pydantic's own words: a type no field of ours refines
+    return ModelError(template, **(error.get("ctx") or {}))
 
 
 class UpdateItem(Operation):

@@ -13,7 +13,7 @@ from workshop_app.model.enums import (
     Phase,
     Side,
 )
-from workshop_app.model.types import Day, Id, NonNegFloat, NonNegInt
+from workshop_app.model.types import Amount, Day, Dots, Id, LongText, Minutes, ShortText, Weeks
 
 #: Version of the document shape; the store migrates older files up to it.
 SCHEMA_VERSION = 1
@@ -31,26 +31,26 @@ DEFAULT_TIMEBOX: dict[Phase, int] = {
 
 
 class Meta(Record):
-    title: str = ""
-    organisation: str = ""
+    title: ShortText = ""
+    organisation: ShortText = ""
     date: Day | None = None
-    venue: str = ""
-    facilitator: str = ""
+    venue: ShortText = ""
+    facilitator: ShortText = ""
     language: Language = Language.DE
-    dots_per_participant: NonNegInt = 3  # dot voting: how many dots each participant may place
+    dots_per_participant: Dots = 3  # dot voting: how many dots each participant may place
 
 
 class Participant(Record):
     id: Id
-    name: str = ""
+    name: ShortText = ""
     side: Side = Side.JOINT
-    role: str = ""
+    role: ShortText = ""
 
 
 class AgendaItem(Record):
     phase: Phase
-    timebox_minutes: NonNegInt = 0
-    actual_minutes: NonNegInt | None = None
+    timebox_minutes: Minutes = 0
+    actual_minutes: Minutes | None = None
     done: bool = False
 
 
@@ -61,7 +61,7 @@ class Link(Record):
     kind: LinkKind
     source: Id
     target: Id
-    reason: str = ""  # why, for conflicts_with
+    reason: LongText = ""  # why, for conflicts_with
 
 
 class Conflict(Record):
@@ -73,15 +73,15 @@ class Conflict(Record):
     """
 
     id: Id
-    rule: str = "declared"
+    rule: ShortText = "declared"
     link_id: Id | None = None
     element_ids: list[Id] = Field(default_factory=list)
-    title: str = ""
-    explanation: str = ""
+    title: LongText = ""
+    explanation: LongText = ""
     status: ConflictStatus = ConflictStatus.OPEN
-    votes: dict[Id, NonNegInt] = Field(default_factory=dict)  # participant id → dots
-    tally: NonNegInt = 0  # dots typed in without naming who gave them
-    resolution: str = ""
+    votes: dict[Id, Dots] = Field(default_factory=dict)  # participant id → dots
+    tally: Dots = 0  # dots typed in without naming who gave them
+    resolution: LongText = ""
     decision_ids: list[Id] = Field(default_factory=list)
     action_ids: list[Id] = Field(default_factory=list)
     hidden: bool = False
@@ -93,15 +93,15 @@ class Conflict(Record):
 
 class Decision(Record):
     id: Id
-    text: str = ""
-    rationale: str = ""
-    decided_by: str = ""
+    text: LongText = ""
+    rationale: LongText = ""
+    decided_by: ShortText = ""
     date: Day | None = None
 
 
 class ActionItem(Record):
     id: Id
-    what: str = ""
+    what: LongText = ""
     owner: Id | None = None  # participant id
     due_date: Day | None = None
     element_id: Id | None = None
@@ -111,24 +111,24 @@ class ActionItem(Record):
 class Pilot(Record):
     """The protected-space pilot: a small cross-functional test of one hypothesis."""
 
-    title: str = ""
+    title: ShortText = ""
     team: list[Id] = Field(default_factory=list)  # participant ids
-    problem: str = ""
-    hypothesis: str = ""
-    metric: str = ""
-    baseline: str = ""
-    target: str = ""
+    problem: LongText = ""
+    hypothesis: LongText = ""
+    metric: ShortText = ""
+    baseline: ShortText = ""
+    target: ShortText = ""
     start_date: Day | None = None
-    duration_weeks: NonNegInt | None = None
-    budget_amount: NonNegFloat | None = None
-    budget_currency: str = "EUR"
-    data_slice: str = ""
+    duration_weeks: Weeks | None = None
+    budget_amount: Amount | None = None
+    budget_currency: ShortText = "EUR"
+    data_slice: LongText = ""
     review_date: Day | None = None
 
 
 class ParkingItem(Record):
     id: Id
-    text: str = ""
+    text: LongText = ""
     raised_by: Id | None = None  # participant id
 
 

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from workshop_app.i18n import N_, _
+from workshop_app.i18n import N_, _, current_language
+from workshop_app.locale_format import format_number
 from workshop_app.model.enums import ElementKind
-from workshop_app.model.problems import Problem
+from workshop_app.model.problems import Problem, fill
+from workshop_app.model.types import MESSAGES
+
+#: The verdict on a file that is no workshop at all (another program's JSON, a text, a picture);
+#: the problems after it say what the file holds instead.
+NOT_A_WORKSHOP = N_("this is not a Tandem workshop file")
 
 _PLAIN = {
     "missing": N_("is required"),
@@ -29,6 +35,8 @@ _PLAIN = {
     "int_type": N_("must be a whole number"),
     "int_parsing": N_("must be a whole number"),
     "union_tag_not_found": N_("needs a 'kind'"),
+    "string_unicode": N_("holds a broken character (an unpaired UTF-16 surrogate), "
+                         "probably from a damaged copy and paste"),
 }
 
 
@@ -57,12 +65,19 @@ def message_for(error: dict) -> str:
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
         return _("unknown kind '{kind}'; expected one of: {kinds}").format(kind=ctx.get("tag"), kinds=expected)
     if kind in ("string_too_long",):
-        return _("is too long (at most {n} characters)").format(n=ctx.get("max_length"))
+        return _("is too long (at most {n} characters)").format(n=_number(ctx.get("max_length")))
     if kind in _PLAIN:
         return _(_PLAIN[kind])
-    if error.get("type", "").startswith(("non_negative", "rating", "date", "id")):
-        return _(error["msg"])  # the model's own sentences (model/types.py), marked for the catalogs there
+    if kind in MESSAGES:  # the model's own sentences (model/types.py), marked for the catalogs there
+        return fill(_, MESSAGES[kind], {k: _number(v) for k, v in ctx.items()}, error["msg"])
     return error["msg"][:1].lower() + error["msg"][1:]
+
+
+def _number(value):
+    """A bound in a message as the UI language writes numbers (1,200 / 1.200); other values as they are."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_number(value, current_language())
+    return value
 
 
 def problems_from(exc: ValidationError, prefix: str = "") -> list[Problem]:
