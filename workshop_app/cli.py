@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import textwrap
 from collections import Counter
@@ -19,6 +20,7 @@ from pathlib import Path
 from workshop_app import __version__, i18n
 from workshop_app.i18n import N_, _
 from workshop_app.locale_format import format_date
+from workshop_app.ui.plain_text import shown  # Qt-free: the UI's rules for showing user text
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "graph", "export")
@@ -26,6 +28,37 @@ SUBCOMMANDS = ("demo", "check", "graph", "export")
 
 class CliError(Exception):
     """A failure to report in one line (exit code 1)."""
+
+
+class Unreadable(Exception):
+    """The file named on the command line cannot be read at all (missing, a folder, no permission)."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+#: Characters JSON may carry unescaped that a terminal would still act on or cannot print:
+#: DEL, the C1 controls (0x9b starts an escape sequence too) and lone surrogates.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def terminal_text(text: object, one_line: bool = False) -> str:
+    """``text`` as the terminal may show it: control characters visible (ESC as ␛, as in the UI),
+    lone surrogates (an undecodable file name, say) as ``\\udcff``; ``one_line`` shows line breaks as ␤."""
+    text = shown(text).encode("utf-8", "backslashreplace").decode("utf-8")
+    return text.replace("\n", "\u2424") if one_line else text
+
+
+def json_text(payload) -> str:
+    """``payload`` as readable JSON (non-ASCII as it is) that a terminal shows without acting on it."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)  # escapes the C0 controls itself
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def say(text: object = "", error: bool = False) -> None:
+    """Print one line (or several) of output; every line of user text goes through here."""
+    print(terminal_text(text), file=sys.stderr if error else sys.stdout)
 
 
 #: argparse's own words (usage, errors, the -h help), in our catalogs so help and errors read German
@@ -123,29 +156,51 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
     return parser
 
 
-def _load(file: str | None, demo: bool, lang: str):
-    """The document named on the command line; LoadError propagates to the caller."""
-    from workshop_app.store import load_workshop
+def _read(file: str):
+    """The document in ``file``: Unreadable when there is nothing to read, LoadError when it is no valid workshop."""
+    from workshop_app.store import LoadError, parse_bytes
+    from workshop_app.store.document_file import read_bytes
 
+    try:
+        data = read_bytes(file)
+    except LoadError as exc:
+        raise Unreadable(exc.problems) from None
+    return parse_bytes(data)
+
+
+def _load(file: str | None, demo: bool, lang: str):
+    """The document named on the command line; Unreadable and LoadError propagate to the caller."""
     if demo:
         from workshop_app.store.demo import load_demo
 
         return load_demo(lang)
-    return load_workshop(file)
+    return _read(file or "")
 
 
-def _print_problems(file: str, problems, as_json: bool) -> None:
+def _print_problems(file: str, problems, as_json: bool, readable: bool = True) -> None:
+    """Why ``file`` was refused, each cause once: no header above a file that could not even be read,
+    the verdict itself as the header above a file that is no workshop at all."""
+    from workshop_app.store.messages import NOT_A_WORKSHOP
+
     if as_json:
         payload = {
             "file": file,
             "valid": False,
             "problems": [{"location": p.location, "message": p.message} for p in problems],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        say(json_text(payload))
         return
-    print(_("{file}: not a valid workshop file").format(file=file), file=sys.stderr)
+    if not readable:
+        for problem in problems:
+            say(problem, error=True)
+        return
+    if problems and not problems[0].location and problems[0].template == NOT_A_WORKSHOP:
+        say(f"{file}: {problems[0].message}", error=True)
+        problems = problems[1:]
+    else:
+        say(_("{file}: not a valid workshop file").format(file=file), error=True)
     for problem in problems:
-        print(f"  {problem}", file=sys.stderr)
+        say(f"  {problem}", error=True)
 
 
 def _conflict_views(doc, lang: str) -> list:
@@ -191,38 +246,45 @@ def _print_summary(file: str, summary: dict, explain: bool) -> None:
     title, participants, elements_label, links_label = _("Title"), _("Participants"), _("Elements"), _("Links")
     decisions, actions, parked, conflicts_label = _("Decisions"), _("Actions"), _("Parking lot"), _("Conflicts")
     day = format_date(date.fromisoformat(summary["date"]), i18n.current_language()) if summary["date"] else "—"
-    print(_("{file}: valid workshop file").format(file=file))
-    print(f"  {title}: {summary['title'] or '—'}  ({summary['organisation'] or '—'}, {day})")
+    say(_("{file}: valid workshop file").format(file=terminal_text(file, one_line=True)))
+    heading = terminal_text(summary["title"] or "—", one_line=True)
+    organisation = terminal_text(summary["organisation"] or "—", one_line=True)
+    say(f"  {title}: {heading}  ({organisation}, {day})")
     people = ", ".join(f"{_(side.capitalize())} {n}" for side, n in summary["participants"].items()) or "0"
-    print(f"  {participants}: {people}")
+    say(f"  {participants}: {people}")
     elements = ", ".join(f"{_(KIND_LABELS[kind])} {n}" for kind, n in summary["elements"].items()) or "0"
-    print(f"  {elements_label}: {elements}")
+    say(f"  {elements_label}: {elements}")
     links = ", ".join(f"{_(KIND_LABELS[kind])} {n}" for kind, n in summary["links"].items()) or "0"
-    print(f"  {links_label}: {links}")
-    print(f"  {decisions}: {summary['decisions']}  {actions}: {summary['actions']}  {parked}: {summary['parking_lot']}")
+    say(f"  {links_label}: {links}")
+    say(f"  {decisions}: {summary['decisions']}  {actions}: {summary['actions']}  {parked}: {summary['parking_lot']}")
     conflicts = summary["conflicts"]
-    print(f"  {conflicts_label}: {len(conflicts)}")
+    say(f"  {conflicts_label}: {len(conflicts)}")
     for c in conflicts:
         votes = f"  ●{c['votes']}" if c["votes"] else ""
-        line = f"    [{_(c['status'])}] {c['title']}{votes}"  # titles name their element (analysis.rules.about)
-        print(line if explain or len(line) <= 118 else line[:117] + "…")
+        # titles name their element (analysis.rules.about); made visible before cutting, so a cut never splits one
+        line = f"    [{_(c['status'])}] {terminal_text(c['title'], one_line=True)}{votes}"
+        say(line if explain or len(line) <= 118 else line[:117] + "…")
         if explain:
             for text in (c["explanation"], c["lever"]):
                 if text:
-                    print(textwrap.fill(text, width=100, initial_indent=" " * 8, subsequent_indent=" " * 8))
+                    say(textwrap.fill(terminal_text(text), width=100, initial_indent=" " * 8,
+                                      subsequent_indent=" " * 8))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from workshop_app.store import LoadError, load_workshop
+    from workshop_app.store import LoadError
 
     try:
-        doc = load_workshop(args.file)
+        doc = _read(args.file)
+    except Unreadable as exc:
+        _print_problems(args.file, exc.problems, args.json, readable=False)
+        return EXIT_INVALID
     except LoadError as exc:
         _print_problems(args.file, exc.problems, args.json)
         return EXIT_INVALID
     summary = _summary(doc, args.lang)
     if args.json:
-        print(json.dumps({"file": args.file, "valid": True, **summary}, ensure_ascii=False, indent=2))
+        say(json_text({"file": args.file, "valid": True, **summary}))
     else:
         _print_summary(args.file, summary, args.explain)
     return EXIT_OK
@@ -236,7 +298,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if out.is_dir():
         raise CliError(_("'{path}' is a folder; give a file name").format(path=out))
     save_workshop(load_demo(args.lang or "de"), out)
-    print(_("Demo workshop written to {path}").format(path=out))
+    say(_("Demo workshop written to {path}").format(path=out))
     return EXIT_OK
 
 
@@ -248,7 +310,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from workshop_app.export.graph_picture import write_graph_picture
 
     write_graph_picture(doc, out, lang=args.lang or doc.meta.language.value)
-    print(_("Graph written to {path}").format(path=out))
+    say(_("Graph written to {path}").format(path=out))
     return EXIT_OK
 
 
@@ -264,7 +326,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output is not None and not out.parent.is_dir():  # a mistyped folder is not made on the fly
         raise CliError(_("cannot write {path}: the folder {folder} does not exist").format(path=out, folder=out.parent))
     export_minutes(doc, out, lang=args.lang or doc.meta.language.value, final=args.final)
-    print(_("Minutes written to {path}").format(path=out))
+    say(_("Minutes written to {path}").format(path=out))
     return EXIT_OK
 
 
@@ -280,18 +342,21 @@ def _run_headless(argv: list[str]) -> int:
         args.lang = _default_language()
     try:
         return COMMANDS[command](args)
+    except Unreadable as exc:
+        _print_problems(getattr(args, "file", "") or "", exc.problems, False, readable=False)
+        return EXIT_INVALID
     except LoadError as exc:
         _print_problems(getattr(args, "file", "") or "", exc.problems, False)
         return EXIT_INVALID
     except CliError as exc:
-        print(f"tandem {command}: {exc}", file=sys.stderr)
+        say(f"tandem {command}: {exc}", error=True)
         return EXIT_FAILED
     except BrokenPipeError:
         raise
     except OSError as exc:
         name = exc.filename or getattr(args, "output", "")
-        print(_("tandem {command}: cannot write {path}: {reason}").format(
-            command=command, path=name, reason=exc.strerror or exc), file=sys.stderr)
+        say(_("tandem {command}: cannot write {path}: {reason}").format(
+            command=command, path=name, reason=exc.strerror or exc), error=True)
         return EXIT_FAILED
 
 
@@ -310,8 +375,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_headless(argv)
         args = _gui_parser().parse_args(argv)
         if args.file and not Path(args.file).exists():  # a mistyped command reads as a file name here
-            print(_("tandem: '{name}' is neither a command ({commands}) nor an existing workshop file").format(
-                name=args.file, commands=", ".join(SUBCOMMANDS)), file=sys.stderr)
+            say(_("tandem: '{name}' is neither a command ({commands}) nor an existing workshop file").format(
+                name=args.file, commands=", ".join(SUBCOMMANDS)), error=True)
             return EXIT_INVALID
         from workshop_app.ui.app import run_gui
 
@@ -323,5 +388,5 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
     except Exception as exc:  # the last guard: a message, not a traceback
-        print(_("tandem: unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        say(_("tandem: unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"), error=True)
         return EXIT_FAILED

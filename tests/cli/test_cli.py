@@ -62,7 +62,7 @@ def test_check_prints_a_one_screen_summary(tmp_path, capsys):
         (b"", "the file is empty"),
         (b"{nope", "not valid JSON"),
         (b'{"schema_version": 1, "elements": [{"kind": "goal", "id": "g", "horizon_months": -1}]}',
-         "elements[0].horizon_months: must be a whole number ≥ 0"),
+         "elements[0].horizon_months: must be a whole number of months from 0 to 1,200"),
         (b'{"schema_version": 99}', "schema version 99"),
     ],
 )
@@ -142,3 +142,118 @@ def test_export_wants_a_pdf_name_in_an_existing_folder(tmp_path, capsys):
     assert main(["export", "--demo", "-o", str(tmp_path / "typo" / "minutes.pdf")]) == 1
     assert "does not exist" in capsys.readouterr().err
     assert not (tmp_path / "typo").exists() and not (tmp_path / "minutes.txt").exists()
+
+
+def test_check_of_a_file_that_is_no_workshop_says_so_once(tmp_path):
+    passwd = tmp_path / "passwd"
+    passwd.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    result = tandem("check", str(passwd))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{passwd}: this is not a Tandem workshop file",
+        "  it holds no JSON object (a workshop file begins with '{')",
+    ]
+    other = tmp_path / "package.json"
+    other.write_text('{"name": "x"}')
+    result = tandem("check", str(other))
+    assert result.stderr.splitlines()[0] == f"{other}: this is not a Tandem workshop file"
+    assert "schema_version: is required" not in result.stderr and "not a valid workshop file" not in result.stderr
+
+
+def test_check_of_a_missing_file_says_only_that(tmp_path, capsys):
+    missing = tmp_path / "missing.json"
+    assert main(["check", str(missing)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"'{missing}' does not exist"]
+    assert main(["check", str(missing), "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["valid"] is False and out["problems"] == [{"location": "", "message": f"'{missing}' does not exist"}]
+    assert main(["export", str(missing), "-o", str(tmp_path / "m.pdf")]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"'{missing}' does not exist"]
+
+
+HOSTILE = "Brand\x1b[2J\x1b]0;owned\x07 \x9b31m\x7fend"
+
+
+def _hostile_file(tmp_path):
+    from workshop_app.store import save_workshop
+    from workshop_app.store.demo import load_demo
+
+    doc = load_demo("en")
+    doc.meta.title = HOSTILE + "\nsecond line"
+    doc.meta.organisation = "Org\x08\x08\x08"
+    for conflict in doc.conflicts:
+        conflict.title = HOSTILE
+    goal = next(el for el in doc.elements if el.kind == "goal")
+    goal.title = HOSTILE  # detected conflicts name their elements
+    path = tmp_path / "hostile.workshop.json"
+    save_workshop(doc, path)
+    return path
+
+
+def test_check_shows_control_characters_in_user_text_visibly(tmp_path):
+    path = _hostile_file(tmp_path)
+    result = tandem("check", str(path), "--explain", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    for raw in ("\x1b", "\x07", "\x9b", "\x7f", "\x08"):
+        assert raw not in result.stdout
+    assert "Brand␛[2J␛]0;owned␇ \ufffd31m␡end␤second line" in result.stdout
+    assert "Org␈␈␈" in result.stdout
+    assert "Brand␛[2J" in result.stdout.split("Conflicts:")[1]
+
+
+def test_check_json_stays_valid_json_and_carries_the_text_unchanged(tmp_path):
+    path = _hostile_file(tmp_path)
+    result = tandem("check", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    for raw in ("\x1b", "\x07", "\x9b", "\x7f", "\x08"):
+        assert raw not in result.stdout
+    assert "\\u001b[2J" in result.stdout and "\\u009b" in result.stdout and "\\u007f" in result.stdout
+    summary = json.loads(result.stdout)
+    assert summary["title"] == HOSTILE + "\nsecond line"
+
+
+def test_check_json_keeps_non_ascii_readable(tmp_path):
+    from workshop_app.store import save_workshop
+    from workshop_app.store.demo import load_demo
+
+    path = tmp_path / "de.workshop.json"
+    doc = load_demo("de")
+    doc.meta.title = "Marketing & Vertrieb – Größe 🚀"
+    save_workshop(doc, path)
+    result = tandem("check", str(path), "--json")
+    assert "Marketing & Vertrieb – Größe 🚀" in result.stdout
+
+
+def test_problems_with_control_characters_are_shown_visibly(tmp_path):
+    path = tmp_path / "bad.workshop.json"
+    path.write_bytes(b'{"schema_version": 1, "meta": {"\\u001b[2Jx": 1}, "elements": [{"kind": "\\u001b]0;x"}]}')
+    result = tandem("check", str(path))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr
+    assert "meta.␛[2Jx: is not a known field" in result.stderr
+
+
+def test_a_broken_character_in_the_file_or_its_name_never_crashes_the_output(tmp_path):
+    path = tmp_path / "surrogate.workshop.json"
+    path.write_bytes(b'{"schema_version": 1, "meta": {"title": "a\\ud800b"}, "pilot": {"\\udc00": 2}}')
+    result = tandem("check", str(path))
+    assert result.returncode == 2
+    assert "meta.title: holds a broken character (an unpaired UTF-16 surrogate at position 2)" in result.stderr
+    assert "pilot: holds a field name with a broken character" in result.stderr
+    assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+    result = tandem("check", str(path), "--json")
+    assert json.loads(result.stdout)["valid"] is False
+    odd = subprocess.run([sys.executable, "-m", "workshop_app", "check", str(tmp_path).encode() + b"/\xff.json"],
+                         capture_output=True, timeout=120)
+    assert odd.returncode == 2
+    assert b"does not exist" in odd.stderr and b"\\udcff.json" in odd.stderr and b"unexpected error" not in odd.stderr
+
+
+def test_terminal_text_is_one_helper_for_every_line():
+    from workshop_app.cli import json_text, terminal_text
+
+    assert terminal_text("a\x1bb\x00c\td\ne") == "a␛b␀c\td\ne"
+    assert terminal_text("a\nb", one_line=True) == "a␤b"
+    assert terminal_text("x\ud800y") == "x\\ud800y"
+    assert json.loads(json_text({"t": "\x1b\x9b\x7f\ud800ä"})) == {"t": "\x1b\x9b\x7f\ud800ä"}
+    assert "ä" in json_text({"t": "ä"})
