@@ -15,20 +15,27 @@ DEMO = to_json_bytes(load_demo("de"))
 DEMO_RAW = json.loads(DEMO)
 FUZZ_CASES = int(os.environ.get("TANDEM_FUZZ_CASES", "300"))
 
+#: text as a damaged file may hold it: lone surrogates, control characters, any other character
+damaged_text = st.text(st.characters(codec=None, categories=None), max_size=30) | st.sampled_from(
+    ["\ud800", "a\udfffb", "\x00\x1b[2J\x07", "\U0001f680", "x" * 10_001])
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats() | st.text(max_size=30),
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.integers() | st.floats() | damaged_text,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=12,
 )
 
 
 def load_or_refuse(data: bytes) -> None:
+    """Refused with reasons, or loaded into a document that saves and reads back the same."""
     try:
         result = parse_bytes(data)
     except LoadError as exc:
         assert exc.problems and all(str(p) for p in exc.problems)
+        for problem in exc.problems:  # every message can be printed, also to a strict UTF-8 terminal
+            str(problem).encode("utf-8")
         return
     assert isinstance(result, Workshop)
+    assert parse_bytes(to_json_bytes(result)) == result
 
 
 @st.composite
@@ -83,6 +90,27 @@ def structural_mutations(draw) -> bytes:
     return json.dumps(raw, allow_nan=True).encode("utf-8", "surrogatepass")
 
 
+#: What damage to the JSON text itself looks like: repeated names, lone surrogate escapes, endless numbers.
+TEXT_DAMAGE = ['"title": "again", "title"', '"\\ud800"', '"\\udc00x"', "9" * 5000, "-" + "1" * 4400,
+               "1e999", '"\\u0000\\u001b"']
+
+
+@st.composite
+def text_mutations(draw) -> bytes:
+    text = DEMO.decode()
+    for _ in range(draw(st.integers(1, 3))):
+        damage = draw(st.sampled_from(TEXT_DAMAGE))
+        anchor = draw(st.sampled_from(['"title"', '"notes"', '"horizon_months"', '"amount"', '"id"', '"votes"']))
+        positions = [i for i in range(len(text)) if text.startswith(anchor, i)]
+        pos = draw(st.sampled_from(positions))
+        end = text.index(",", pos) if "," in text[pos:] else len(text)
+        if damage.startswith('"title": "again"'):
+            text = text[:pos] + damage + text[pos + len('"title"'):] if anchor == '"title"' else text
+        else:
+            text = text[:pos] + anchor + ": " + damage + text[end:]
+    return text.encode("utf-8")
+
+
 @settings(max_examples=FUZZ_CASES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(byte_mutations())
 def test_byte_mutations_never_escape(data):
@@ -92,6 +120,12 @@ def test_byte_mutations_never_escape(data):
 @settings(max_examples=FUZZ_CASES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(structural_mutations())
 def test_structural_mutations_never_escape(data):
+    load_or_refuse(data)
+
+
+@settings(max_examples=FUZZ_CASES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(text_mutations())
+def test_damaged_json_text_never_escapes(data):
     load_or_refuse(data)
 
 
