@@ -97,6 +97,11 @@ def _default_language() -> str:
     return "en"
 
 
+def _names_a_file(word: str) -> bool:
+    """Whether a missing ``word`` is meant as a file (a folder in it, or a suffix), not a mistyped command."""
+    return os.sep in word or "/" in word or bool(Path(word).suffix)
+
+
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         allow_abbrev=False,  # "--lan de" would be --lang to argparse but not to _asked_language
@@ -116,6 +121,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("open the built-in demo workshop"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the user interface"))
     parser.add_argument("--screenshots", metavar="DIR", help=_("render every phase page to DIR as PNG and exit"))
+    parser.add_argument("--debug", action="store_true", help=_("write more detail to the log file"))
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
     return parser
 
@@ -374,13 +380,15 @@ def main(argv: list[str] | None = None) -> int:
         if headless:
             return _run_headless(argv)
         args = _gui_parser().parse_args(argv)
-        if args.file and not Path(args.file).exists():  # a mistyped command reads as a file name here
+        if args.file and not Path(args.file).exists() and not _names_a_file(args.file):
+            # a mistyped command reads as a file name here; a file name (double-clicked, or from a
+            # launcher) goes on to the window, which says what is wrong where the person looks
             say(_("tandem: '{name}' is neither a command ({commands}) nor an existing workshop file").format(
                 name=args.file, commands=", ".join(SUBCOMMANDS)), error=True)
             return EXIT_INVALID
         from workshop_app.ui.app import run_gui
 
-        return run_gui(args.file, args.demo, args.lang, args.screenshots)
+        return run_gui(args.file, args.demo, args.lang, args.screenshots, debug=args.debug)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into head, less, …: stop quietly

@@ -136,6 +136,16 @@ def test_a_mistyped_command_is_not_taken_for_a_file_to_open(capsys):
     assert "'frobnicate' is neither a command (demo, check, graph, export) nor an existing workshop file" in err
 
 
+def test_a_missing_file_from_a_launcher_is_said_in_the_window(tmp_path, monkeypatch, capsys):
+    calls = []
+    monkeypatch.setattr("workshop_app.ui.app.run_gui", lambda *args, **kwargs: calls.append(args) or 0)
+    missing = tmp_path / "gone.workshop.json"
+    assert main([str(missing)]) == 0
+    assert calls and calls[0][0] == str(missing)  # the window opens and shows why the file cannot be opened
+    assert main(["gone.workshop.json"]) == 0  # a file name without a folder, as a launcher may pass it
+    assert capsys.readouterr().err == ""
+
+
 def test_export_wants_a_pdf_name_in_an_existing_folder(tmp_path, capsys):
     assert main(["export", "--demo", "-o", str(tmp_path / "minutes.txt")]) == 1
     assert "give a file name ending in .pdf" in capsys.readouterr().err

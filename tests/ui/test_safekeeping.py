@@ -380,3 +380,9 @@ def test_typing_without_enter_reaches_the_recovery_copy_after_a_pause(window, qt
     assert [p.text for p in recovered.pending] == ["Typed, not entered"]
     QTest.keyClick(field, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Key.Key_Return)
     assert not window.doc.pending and window.doc.workshop.meta.title == "Typed, not entered"
+
+
+def test_a_missing_file_opens_an_empty_workshop_and_says_why(window, boxes, tmp_path):
+    assert not window.open_path(tmp_path / "gone.workshop.json")
+    assert "does not exist" in boxes.texts()[-1]
+    assert window.doc.path is None and window.isVisible()

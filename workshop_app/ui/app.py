@@ -77,8 +77,11 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | None) -> int:
-    """Start the window (or render screenshots and exit); returns the exit code."""
+def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | None, debug: bool = False) -> int:
+    """Start the window (or render screenshots and exit); returns the exit code.
+
+    ``debug`` logs everything, not only warnings and errors (see :mod:`workshop_app.ui.crash_report`).
+    """
     if _no_display():
         if not screenshots:
             print(i18n._("tandem: no display found. Start Tandem in a desktop session, or use the headless "
@@ -129,6 +132,10 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
                 shutil.rmtree(scratch, ignore_errors=True)
         return 0
 
+    from workshop_app.ui.crash_report import CrashReporter, start_logging
+
+    reporter = CrashReporter(window, start_logging(debug))
+    reporter.install()
     # Open first, show second: the first paint already shows the workshop, and no
     # page is built twice. Work left by a crash is offered once the window is up.
     if demo:
@@ -146,4 +153,7 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, window.safekeeper.offer_recoveries)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
