@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import re
 
-#: C0 controls except tab and line feed, DEL and the C1 controls.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0 controls except tab and line feed, DEL, the C1 controls, and lone UTF-16 surrogates
+#: (which Qt would drop without a trace).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?")
 
 
@@ -22,7 +23,7 @@ def _picture(match: re.Match) -> str:
         return chr(0x2400 + code)  # the Unicode control pictures: ␀ ␇ ␈ ␛ …
     if code == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd"  # a C1 control has no picture of its own
+    return "\ufffd"  # a C1 control or a broken character has no picture of its own
 
 
 def shown(text: object) -> str:
