@@ -1,4 +1,10 @@
-"""Analysis of a workshop document: its graph, its conflicts, its layout. No Qt, no matplotlib."""
+"""Analysis of a workshop document: its graph, its conflicts, its layout. No Qt, no matplotlib.
+
+Only :func:`build_graph` needs networkx; it is imported when first asked for,
+so the conflict rules, their registry and the layout load without it.
+"""
+
+from typing import Any
 
 from workshop_app.analysis.conflicts import (
     ConflictView,
@@ -8,11 +14,31 @@ from workshop_app.analysis.conflicts import (
     record_operation,
 )
 from workshop_app.analysis.findings import Finding, finding_id
-from workshop_app.analysis.graph import build_graph
 from workshop_app.analysis.layout import Layout, compute_layout
-from workshop_app.analysis.rules import PERIOD_RATIO, RULE_IDS, USELESS_RATING
+from workshop_app.analysis.rules import PERIOD_RATIO, RULE_IDS, USELESS_RATING, RuleSpec, rule_spec
 
 __all__ = [
-    "PERIOD_RATIO", "RULE_IDS", "USELESS_RATING", "ConflictView", "Finding", "Layout", "build_graph",
-    "compute_layout", "conflict_views", "declared_id", "find_conflicts", "finding_id", "record_operation",
+    "PERIOD_RATIO",
+    "RULE_IDS",
+    "USELESS_RATING",
+    "ConflictView",
+    "Finding",
+    "Layout",
+    "RuleSpec",
+    "build_graph",
+    "compute_layout",
+    "conflict_views",
+    "declared_id",
+    "find_conflicts",
+    "finding_id",
+    "record_operation",
+    "rule_spec",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "build_graph":
+        from workshop_app.analysis.graph import build_graph
+
+        return build_graph
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

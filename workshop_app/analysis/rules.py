@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator
-
-import networkx as nx
+from dataclasses import dataclass
 
 from workshop_app.analysis.findings import Finding, Tr
 from workshop_app.analysis.index import DocIndex
@@ -35,6 +34,40 @@ USELESS_RATING = 1
 SIDE_ORDER = {Side.MARKETING: 0, Side.JOINT: 1, Side.SALES: 2}
 
 Rule = Callable[[DocIndex, Tr], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One detected-conflict rule: registered once, everything else derives from it."""
+
+    id: str  # what a finding and a ``Conflict.rule`` carry
+    name: str  # the kind as lists name it (``N_``-marked, translated when shown)
+    lever: str  # which lever of the system it concerns (a key of :data:`LEVERS`)
+    detect: Rule
+
+
+#: The levers of DESIGN §1 (and the structure they act through), as the rules name them.
+LEVERS = {
+    "horizons": N_("Time horizons"), "incentives": N_("Incentives"), "budget": N_("Budget"),
+    "goals": N_("Goal breakdown"), "channels": N_("Communication channels"),
+}
+
+#: Every rule by id, in the order findings are listed; filled by :func:`rule` below.
+REGISTRY: dict[str, RuleSpec] = {}
+
+
+def rule(rule_id: str, name: str, lever: str) -> Callable[[Rule], Rule]:
+    """Register a rule function under ``rule_id``; its findings must carry that id."""
+    if lever not in LEVERS:
+        raise ValueError(f"unknown lever {lever!r}")
+
+    def register(function: Rule) -> Rule:
+        if rule_id in REGISTRY:
+            raise ValueError(f"rule {rule_id!r} is registered twice")
+        REGISTRY[rule_id] = RuleSpec(rule_id, name, lever, function)
+        return function
+
+    return register
 
 
 def about(tr: Tr, title: str, element: ElementBase) -> str:
@@ -66,6 +99,7 @@ def anchored_goals(idx: DocIndex) -> set[str]:
     return seen
 
 
+@rule("misaligned-incentive", N_("Misaligned incentive"), "incentives")
 def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(1) An incentive rewards a goal that serves no shared goal and no strategy."""
     anchored = anchored_goals(idx)
@@ -85,6 +119,7 @@ def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             )
 
 
+@rule("incentives-in-conflict", N_("Incentives in conflict"), "incentives")
 def incentives_in_conflict(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(2) Two sides' incentives reward goals that the room declared in conflict."""
     seen: set[frozenset[str]] = set()
@@ -115,6 +150,7 @@ def incentives_in_conflict(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
                 )
 
 
+@rule("short-incentive-period", N_("Short incentive period"), "horizons")
 def short_incentive_period(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(3) An incentive pays out much more often than the rewarded goal can show results."""
     for inc in idx.of_kind("incentive"):
@@ -138,20 +174,17 @@ def short_incentive_period(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             )
 
 
-def shared_goal_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
-    """(4) A shared goal with no budget, or with separate Marketing and Sales budgets."""
+def _budgets_of(idx: DocIndex, goal: ElementBase) -> list[ElementBase]:
+    return [idx.elements[b] for b in dict.fromkeys(idx.sources(LinkKind.FUNDS, goal.id))]
+
+
+@rule("split-budget", N_("Split budget"), "budget")
+def split_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(4a) A shared goal funded from separate Marketing and Sales budgets and no joint one."""
     for goal in _goals(idx, GoalLevel.SHARED):
-        budgets = [idx.elements[b] for b in dict.fromkeys(idx.sources(LinkKind.FUNDS, goal.id))]
+        budgets = _budgets_of(idx, goal)
         sides = {b.side for b in budgets}
-        if not budgets:
-            yield Finding(
-                "unfunded-shared-goal", (goal.id,),
-                about(tr, N_("Shared goal without a budget"), goal),
-                tr("Shared goal {goal} has no budget. A goal without money stays a wish, and each side "
-                   "keeps funding its own priorities.", goal=tr.name(goal)),
-                tr("One pot: give {goal} a joint budget that both sides decide on together.", goal=tr.name(goal)),
-            )
-        elif {Side.MARKETING, Side.SALES} <= sides and Side.JOINT not in sides:
+        if {Side.MARKETING, Side.SALES} <= sides and Side.JOINT not in sides:
             split = sorted((b for b in budgets if b.side != Side.JOINT), key=lambda b: (SIDE_ORDER[b.side], b.id))
             yield Finding(
                 "split-budget", (goal.id, *(b.id for b in split)),
@@ -165,6 +198,21 @@ def shared_goal_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
             )
 
 
+@rule("unfunded-shared-goal", N_("Unfunded shared goal"), "budget")
+def unfunded_shared_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+    """(4b) A shared goal that no budget funds."""
+    for goal in _goals(idx, GoalLevel.SHARED):
+        if not _budgets_of(idx, goal):
+            yield Finding(
+                "unfunded-shared-goal", (goal.id,),
+                about(tr, N_("Shared goal without a budget"), goal),
+                tr("Shared goal {goal} has no budget. A goal without money stays a wish, and each side "
+                   "keeps funding its own priorities.", goal=tr.name(goal)),
+                tr("One pot: give {goal} a joint budget that both sides decide on together.", goal=tr.name(goal)),
+            )
+
+
+@rule("silo-goal", N_("Silo goal"), "goals")
 def silo_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(5) A department or team goal that contributes to nothing."""
     out = idx.out[LinkKind.CONTRIBUTES_TO]
@@ -180,6 +228,7 @@ def silo_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
         )
 
 
+@rule("shared-goal-owners", N_("Owners from one side"), "goals")
 def shared_goal_owners(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(6) A shared goal without owners from both sides."""
     for goal in _goals(idx, GoalLevel.SHARED):
@@ -197,8 +246,11 @@ def shared_goal_owners(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
         )
 
 
+@rule("goal-cycle", N_("Goal cycle"), "goals")
 def goal_cycle(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(7) Goals that contribute to or depend on each other in a circle."""
+    import networkx as nx  # only this rule needs it; the registry loads without it
+
     graph = nx.DiGraph()
     for kind in (LinkKind.CONTRIBUTES_TO, LinkKind.DEPENDS_ON):
         graph.add_edges_from((s, t) for s, targets in idx.out[kind].items() for t, _ in targets)
@@ -215,6 +267,7 @@ def goal_cycle(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
         )
 
 
+@rule("useless-channel", N_("Useless channel"), "channels")
 def useless_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(8a) A channel its receiving side rates as useless."""
     for channel in idx.of_kind("channel"):
@@ -231,6 +284,7 @@ def useless_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
         )
 
 
+@rule("no-agreed-channel", N_("No agreed channel"), "channels")
 def no_agreed_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(8b) Both sides are in the room but no channel between them has been agreed.
 
@@ -252,22 +306,23 @@ def no_agreed_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     )
 
 
-#: Every detected-conflict rule, in the order findings are listed.
-RULES: tuple[Rule, ...] = (
-    misaligned_incentive, incentives_in_conflict, short_incentive_period, shared_goal_budget,
-    silo_goal, shared_goal_owners, goal_cycle, useless_channel, no_agreed_channel,
-)
+#: Every detected-conflict rule function, in the order findings are listed (derived from the registry).
+RULES: tuple[Rule, ...] = tuple(spec.detect for spec in REGISTRY.values())
 
 #: The rule ids a finding (and a ``Conflict.rule``) can carry, besides ``declared``.
-RULE_IDS = (
-    "misaligned-incentive", "incentives-in-conflict", "short-incentive-period", "unfunded-shared-goal",
-    "split-budget", "silo-goal", "shared-goal-owners", "goal-cycle", "useless-channel", "no-agreed-channel",
-)
+RULE_IDS: tuple[str, ...] = tuple(REGISTRY)
+
+
+def rule_spec(rule_id: str) -> RuleSpec | None:
+    """The registered rule of that id (None for ``declared`` and for ids of other versions)."""
+    return REGISTRY.get(rule_id)
 
 
 def detect(idx: DocIndex, tr: Tr) -> list[Finding]:
     """All detected conflicts: rules in order, each rule's findings sorted by id."""
     findings: list[Finding] = []
-    for rule in RULES:
-        findings.extend(sorted(rule(idx, tr), key=lambda f: f.id))
+    for spec in REGISTRY.values():
+        found = sorted(spec.detect(idx, tr), key=lambda f: f.id)
+        assert all(f.rule == spec.id for f in found), f"rule {spec.id} yielded findings of another rule"
+        findings.extend(found)
     return findings

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from workshop_app.analysis.rules import rule_spec
 from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import (
     ActionItem,
@@ -49,23 +50,12 @@ STATUS_COLOURS = {ConflictStatus.OPEN: "#C23B00", ConflictStatus.RESOLVED: "#007
 #: The graph redraws this long after the last edit, so quick votes and typing coalesce into one redraw.
 GRAPH_DELAY_MS = 80
 
-RULE_NAMES = {
-    "declared": N_("Declared"),
-    "misaligned-incentive": N_("Misaligned incentive"),
-    "incentives-in-conflict": N_("Incentives in conflict"),
-    "short-incentive-period": N_("Short incentive period"),
-    "unfunded-shared-goal": N_("Unfunded shared goal"),
-    "split-budget": N_("Split budget"),
-    "silo-goal": N_("Silo goal"),
-    "shared-goal-owners": N_("Owners from one side"),
-    "goal-cycle": N_("Goal cycle"),
-    "useless-channel": N_("Useless channel"),
-    "no-agreed-channel": N_("No agreed channel"),
-}
-
-
 def rule_name(rule: str) -> str:
-    return _(RULE_NAMES[rule]) if rule in RULE_NAMES else rule
+    """A conflict's kind as lists name it: "Declared", or the registered rule's name."""
+    if rule == "declared":
+        return _("Declared")
+    spec = rule_spec(rule)
+    return _(spec.name) if spec is not None else rule
 
 
 def _decisions(doc: Workshop) -> list[tuple[str, str]]:
