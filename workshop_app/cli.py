@@ -46,7 +46,8 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff]")
 def terminal_text(text: object, one_line: bool = False) -> str:
     """``text`` as the terminal may show it: control characters visible (ESC as ␛, as in the UI),
     lone surrogates (an undecodable file name, say) as ``\\udcff``; ``one_line`` shows line breaks as ␤."""
-    text = shown(text).encode("utf-8", "backslashreplace").decode("utf-8")
+    raw = "" if text is None else str(text)
+    text = shown(raw.encode("utf-8", "backslashreplace").decode("utf-8"))  # surrogates first: \udcff, not �
     return text.replace("\n", "\u2424") if one_line else text
 
 
