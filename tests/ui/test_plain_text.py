@@ -421,8 +421,6 @@ def test_the_unsaved_changes_box_shows_the_title_literally(qtbot, marked, boxes,
     assert not found, found
 
 
-@pytest.mark.xfail(strict=True, reason="main_window._undo_text puts the entry's title into the Undo menu text "
-                                       "unescaped: '&' becomes a mnemonic and control characters reach the menu")
 def test_the_undo_menu_names_the_entry_literally(qtbot, marked):
     window = marked
     window.go_to_phase(Phase.WRAPUP)

@@ -38,6 +38,7 @@ from workshop_app.ui.labels import PHASE_HINTS, phase_name
 from workshop_app.ui.message_bar import MessageBar
 from workshop_app.ui.navigator import PhaseNavigator
 from workshop_app.ui.pages.base import PhasePage
+from workshop_app.ui.plain import literal, menu_text, shown
 from workshop_app.ui.presentation import Presenter
 from workshop_app.ui.responsiveness import Responsiveness
 from workshop_app.ui.safekeeping import Safekeeper
@@ -237,10 +238,10 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.redo()
 
     def _undo_text(self, text: str) -> None:
-        self.actions.undo.setText(_("&Undo {what}").format(what=text).strip() if text else _("&Undo"))
+        self.actions.undo.setText(_("&Undo {what}").format(what=menu_text(text)).strip() if text else _("&Undo"))
 
     def _redo_text(self, text: str) -> None:
-        self.actions.redo.setText(_("&Redo {what}").format(what=text).strip() if text else _("&Redo"))
+        self.actions.redo.setText(_("&Redo {what}").format(what=menu_text(text)).strip() if text else _("&Redo"))
 
     def delete_selected(self) -> None:
         page = self.current_page()
@@ -308,7 +309,7 @@ class MainWindow(QMainWindow):
             return True
         box = QMessageBox(  # plain text: the title is the room's text, never markup or a link
             QMessageBox.Icon.Warning, _("Unsaved changes"),
-            _("“{name}” has changes that are not saved. Save them first?").format(name=self.doc.display_name()),
+            _("“{name}” has changes that are not saved. Save them first?").format(name=shown(self.doc.display_name())),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -352,7 +353,8 @@ class MainWindow(QMainWindow):
         try:
             workshop = load_demo(current_language())
         except Exception as exc:  # a broken demo must not crash the app
-            QMessageBox.critical(self, _("Demo workshop"), _("The demo workshop could not be loaded: {reason}").format(reason=exc))
+            QMessageBox.critical(self, _("Demo workshop"),
+                                 literal(_("The demo workshop could not be loaded: {reason}").format(reason=exc)))
             return False
         self.set_workshop(workshop, None)
         return True
@@ -409,7 +411,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         files = recent_files(self.settings)
         for number, path in enumerate(files, start=1):
-            action = menu.addAction(f"&{number}  {Path(path).name}")
+            action = menu.addAction(f"&{number}  {menu_text(Path(path).name)}")
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p) if self.maybe_save() else None)
         if not files:

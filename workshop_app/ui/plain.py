@@ -23,9 +23,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from workshop_app.ui.plain_text import escaped, literal, plain_tooltip, shown
+from workshop_app.ui.plain_text import escaped, literal, menu_text, plain_tooltip, shown
 
-__all__ = ["PlainLabel", "escaped", "literal", "make_plain", "plain_tooltip", "shown"]
+__all__ = ["PlainLabel", "escaped", "literal", "make_plain", "menu_text", "plain_tooltip", "shown"]
 
 
 def make_plain(label: QLabel) -> QLabel:

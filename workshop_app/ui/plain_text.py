@@ -55,6 +55,11 @@ def literal(text: object) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=True) + "</p>"
 
 
+def menu_text(text: object) -> str:
+    """``text`` inside a menu entry or button: visible controls, and ``&`` shown, not taken as a shortcut key."""
+    return shown(text).replace("&", "&&")
+
+
 def plain_tooltip(text: object) -> str:
     """A tooltip (widget, tree or list item, item model) that shows ``text`` literally; empty: none."""
     return literal(text)

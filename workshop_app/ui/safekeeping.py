@@ -31,6 +31,7 @@ from workshop_app.store.lock import FileLock, LockOwner
 from workshop_app.store.private_files import DataFolderProblem
 from workshop_app.store.recovery import Recovered, RecoveryWriter, recovery_dir, scan_recoveries
 from workshop_app.store.saving import ChangedOnDisk, ReadOnlyFile, SaveRefused
+from workshop_app.ui.plain import shown
 
 if TYPE_CHECKING:
     from workshop_app.ui.document import Document
@@ -151,7 +152,7 @@ class Safekeeper(QObject):
     def _ask_take_over(self, path: Path, owner: LockOwner) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, _("Workshop marked as open"),
                           _("“{name}” is marked as open by Tandem on the computer “{host}” (since {since}).").format(
-                              name=path.name, host=owner.host, since=_short_time(owner.since)),
+                              name=shown(path.name), host=shown(owner.host), since=_short_time(owner.since)),
                           Button.Yes | Button.No, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(_("If that is this computer under an earlier name, or Tandem is no longer open "
@@ -166,7 +167,7 @@ class Safekeeper(QObject):
         """'read_only', 'copy' or 'cancel' for a file another Tandem has open."""
         box = QMessageBox(QMessageBox.Icon.Warning, _("Workshop already open"),
                           _("“{name}” is open in another Tandem window (since {since}).").format(
-                              name=path.name, since=_short_time(owner.since)),
+                              name=shown(path.name), since=_short_time(owner.since)),
                           Button.Yes | Button.No | Button.Cancel, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(_("Two windows saving one file would overwrite each other's work. "
@@ -269,7 +270,7 @@ class Safekeeper(QObject):
             return "saved"
 
     def _ask_read_only(self, exc: ReadOnlyFile) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("File is read-only"), str(exc),
+        box = QMessageBox(QMessageBox.Icon.Warning, _("File is read-only"), shown(exc),
                           Button.Yes | Button.Save | Button.Cancel, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(_("Someone may have protected it on purpose. Replace it anyway, or save "
@@ -280,7 +281,7 @@ class Safekeeper(QObject):
         return {Button.Yes: "replace", Button.Save: "save_as"}.get(box.exec(), "cancel")
 
     def _ask_changed_on_disk(self, path: Path, exc: ChangedOnDisk) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("File changed on disk"), str(exc),
+        box = QMessageBox(QMessageBox.Icon.Warning, _("File changed on disk"), shown(exc),
                           Button.Open | Button.Save | Button.Yes | Button.Cancel, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(_("Someone else (or another program) saved it meanwhile. Saving now would "
@@ -304,7 +305,7 @@ class Safekeeper(QObject):
     def offer_save_as(self, path: Path, reason: str) -> bool:
         """After a failed save: say what happened, what is kept, and offer Save as."""
         box = QMessageBox(QMessageBox.Icon.Critical, _("Cannot save"),
-                          _("The workshop could not be saved to “{path}”: {reason}").format(path=path, reason=reason),
+                          shown(_("The workshop could not be saved to “{path}”: {reason}").format(path=path, reason=reason)),
                           Button.Save | Button.Cancel, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if self.recovery_kept:
@@ -377,9 +378,9 @@ class Safekeeper(QObject):
         when = format_datetime(recovered.written_at, current_language(), seconds=True) if recovered.written_at else "?"
         box = QMessageBox(QMessageBox.Icon.Warning, _("Restore unsaved work?"),
                           _("Tandem did not close properly. A recovery copy of “{name}” was written at {when}.")
-                          .format(name=name, when=when), Button.Yes | Button.No | Button.Discard, self.window)
+                          .format(name=shown(name), when=when), Button.Yes | Button.No | Button.Discard, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(describe_recovery(recovered))
+        box.setInformativeText(shown(describe_recovery(recovered)))
         box.button(Button.Yes).setText(_("Restore"))
         box.button(Button.No).setText(_("Ask again next time"))
         box.button(Button.Discard).setText(_("Discard the copy"))
@@ -423,10 +424,10 @@ class Safekeeper(QObject):
 def _plain_box(parent, icon: QMessageBox.Icon, title: str, text: str, informative: str = "",
                buttons: QMessageBox.StandardButton = Button.Ok, default: QMessageBox.StandardButton = Button.Ok):
     """A message box whose texts are shown as plain text (file names and titles are data, never markup)."""
-    box = QMessageBox(icon, title, text, buttons, parent)
+    box = QMessageBox(icon, title, shown(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if informative:
-        box.setInformativeText(informative)
+        box.setInformativeText(shown(informative))
     box.setDefaultButton(default)
     return box.exec()
 
