@@ -396,8 +396,6 @@ def test_the_export_messages_show_file_names_literally(qtbot, marked, boxes, mon
 
 
 # -- the main window's own messages (main_window.py) ----------------------------------------
-@pytest.mark.xfail(strict=True, reason="main_window.maybe_save puts self.doc.display_name() into the box as it is: "
-                                       "control characters reach the label; it should pass shown(...)")
 def test_the_unsaved_changes_box_shows_the_title_literally(qtbot, marked, boxes, monkeypatch):
     """The reproduction of the issue: the title in this box was a live link."""
     from workshop_app.model import UpdateItem
