@@ -150,9 +150,10 @@ def test_babel_sees_every_message_the_code_marks():
 
 def test_extraction_covers_the_analysis_and_the_pictures():
     seen = flat_ids(catalogs_tool().msgids(extracted()["analysis"]))
-    for message in ("Goal in a silo", "{n} months", "No elements yet.", "Labels appear when there is room: enlarge "
+    for message in ("Goal in a silo", "No elements yet.", "Labels appear when there is room: enlarge "
                     "or hover over a node.", "Amount: {amount}"):
         assert message in seen
+    assert "{n} months" in flat_ids(catalogs_tool().msgids(extracted()["ui"]))  # the vocabulary's formats
 
 
 def test_placeholders_survive_translation():

@@ -12,10 +12,12 @@ QT_FREE = ("model", "store", "analysis", "export")
 #: what each layer may import from the project (DESIGN §4)
 ALLOWED = {
     "model": {"model"},
-    "store": {"model", "store", "i18n", "paths", "atomic", "locale_format"},
-    "analysis": {"model", "analysis", "i18n", "paths", "locale_format"},
-    "export": {"model", "analysis", "export", "i18n", "paths", "atomic", "palette", "locale_format"},
+    "store": {"model", "store", "i18n", "paths", "atomic", "locale_format", "vocabulary"},
+    "analysis": {"model", "analysis", "i18n", "paths", "locale_format", "vocabulary"},
+    "export": {"model", "analysis", "export", "i18n", "paths", "atomic", "palette", "locale_format", "vocabulary"},
 }
+#: The product's one vocabulary sits on the model and below everything else.
+VOCABULARY_MAY_IMPORT = {"model", "i18n", "locale_format"}
 
 
 def run_python(code: str) -> str:
@@ -72,8 +74,12 @@ def test_no_layer_imports_upwards():
     offences = []
     for layer, allowed in ALLOWED.items():
         for path in (PACKAGE / layer).rglob("*.py"):
-            # i18n, paths, atomic, palette and locale_format are leaf utilities the layers above the model may use
+            # i18n, paths, atomic, palette, locale_format and vocabulary are leaves the layers above the model may use
             bad = _project_imports(path) - allowed
             if bad:
                 offences.append(f"{path.relative_to(PACKAGE)} imports {sorted(bad)}")
     assert offences == []
+
+
+def test_the_vocabulary_stands_on_the_model_alone():
+    assert _project_imports(PACKAGE / "vocabulary.py") <= VOCABULARY_MAY_IMPORT

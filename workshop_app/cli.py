@@ -21,6 +21,7 @@ from workshop_app import __version__, i18n
 from workshop_app.i18n import N_, _
 from workshop_app.locale_format import format_date
 from workshop_app.ui.plain_text import shown  # Qt-free: the UI's rules for showing user text
+from workshop_app.vocabulary import KIND_COUNT_NAMES, LINK_NAMES
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "graph", "export")
@@ -216,12 +217,8 @@ def _conflict_views(doc, lang: str) -> list:
     return conflict_views(doc, lang=lang)
 
 
-KIND_LABELS = {
-    "strategy": N_("strategy"), "goal": N_("goals"), "incentive": N_("incentives"), "budget": N_("budgets"),
-    "channel": N_("channels"), "insight": N_("insights"), "belief": N_("beliefs"),
-    "contributes_to": N_("contributes to"), "rewards": N_("rewards"), "funds": N_("funds"),
-    "depends_on": N_("depends on"), "conflicts_with": N_("conflicts with"),
-}
+#: How ``check`` introduces the counts of elements and links (the product's vocabulary).
+KIND_LABELS = {**KIND_COUNT_NAMES, **LINK_NAMES}
 
 
 def _summary(doc, lang: str) -> dict:

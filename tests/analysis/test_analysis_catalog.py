@@ -16,7 +16,7 @@ import workshop_app
 from tests.catalogs_tool import catalogs_tool
 
 PACKAGE = Path(workshop_app.__file__).parent
-MODULES = ["analysis/findings.py", "analysis/rules.py", "analysis/conflicts.py", "export/graph_style.py",
+MODULES = ["vocabulary.py", "analysis/findings.py", "analysis/rules.py", "analysis/conflicts.py", "export/graph_style.py",
            "export/graph_legend.py", "export/graph_picture.py", "export/horizon_chart.py", "ui/graph_canvas.py"]
 
 
@@ -50,4 +50,4 @@ def test_every_message_has_german_with_the_same_placeholders(module):
 
 def test_the_extractor_sees_the_rule_texts():
     assert "Goal in a silo" in messages(PACKAGE / "analysis/rules.py")
-    assert "{n} months" in messages(PACKAGE / "analysis/findings.py")
+    assert "{n} months" in messages(PACKAGE / "vocabulary.py")

@@ -9,13 +9,10 @@ finding (its key) — never from document order, titles or language.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
-from workshop_app.i18n import LANGUAGES, translations
-from workshop_app.locale_format import format_money, quote
-from workshop_app.model import ElementBase
+from workshop_app.vocabulary import Translator
 
 #: The model's ``Id`` type allows 64 characters; longer ids are hashed.
 MAX_ID = 64
@@ -57,51 +54,5 @@ class Finding:
         return self.rule == "declared"
 
 
-@cache
-def _memo_gettext(catalog: object) -> Callable[[str], str]:
-    """``catalog.gettext`` remembered per message.
-
-    The analysis asks for the same few dozen messages thousands of times per
-    run (~7,000 on L), and a miss walks the whole fallback chain of catalogs:
-    uncached that was a third of a conflicts-page refresh on L.
-    """
-    return cache(catalog.gettext)
-
-
-class Tr:
-    """The translation function of one language, plus plurals and element names."""
-
-    def __init__(self, lang: str):
-        self.lang = lang if lang in LANGUAGES else "en"
-        self._catalog = translations(self.lang)
-        self.gettext: Callable[[str], str] = _memo_gettext(self._catalog)
-
-    def __call__(self, message: str, **values: object) -> str:
-        text = self.gettext(message)
-        return text.format(**values) if values else text
-
-    def plural(self, singular: str, plural: str, n: int, **values: object) -> str:
-        return self._catalog.ngettext(singular, plural, n).format(n=n, **values)
-
-    def months(self, n: int) -> str:
-        return self.plural("{n} month", "{n} months", n)
-
-    def money(self, amount: float | None, currency: str) -> str:
-        """An amount with its currency, written the language's way (``1.234 EUR`` / ``EUR 1,234``)."""
-        return format_money(amount, currency, self.lang)
-
-    def side(self, side: str) -> str:
-        names = {"marketing": self.gettext("Marketing"), "sales": self.gettext("Sales"), "joint": self.gettext("Joint")}
-        return names.get(side, side)
-
-    def name(self, element: ElementBase) -> str:
-        """An element as the explanation names it: its title (or id when untitled) in the language's quotes."""
-        return quote(element.title.strip() or element.id, self.lang)
-
-    def names(self, elements: Iterable[ElementBase], limit: int = 5) -> str:
-        """A readable list of quoted titles; long lists end with “and N more”."""
-        items = list(elements)
-        shown = ", ".join(self.name(el) for el in items[:limit])
-        if len(items) > limit:
-            return self.plural("{items} and {n} more", "{items} and {n} more", len(items) - limit, items=shown)
-        return shown
+#: The analysis speaks through the product's one translator (workshop_app.vocabulary).
+Tr = Translator

@@ -1,37 +1,31 @@
-"""What the user reads for the model's closed vocabularies (DESIGN §1 glossary).
+"""What the user reads for the model's closed vocabularies, in the UI language.
 
-Stored enum values never change; their names come from the translation
-function at display time, so everything here is marked with ``N_`` and
-translated where shown.
+The names themselves are the product's one vocabulary
+(:mod:`workshop_app.vocabulary`), shared with the minutes, the graph and the
+command line; this module adds what only the UI needs (phase hints, the
+sides' text colours) and the helpers that name participants and elements.
 """
 
 from __future__ import annotations
 
 from workshop_app.i18n import N_, _
-from workshop_app.model import (
-    ActionStatus,
-    ConflictStatus,
-    ElementKind,
-    GoalLevel,
-    IncentiveType,
-    Language,
-    LinkKind,
-    Origin,
-    Phase,
-    Side,
-    Workshop,
-)
+from workshop_app.model import ElementKind, Phase, Side, Workshop
 from workshop_app.ui.theme import SIDE_TEXT
-
-PHASE_NAMES = {
-    Phase.SETUP: N_("Setup"),
-    Phase.INVENTORY: N_("Inventory"),
-    Phase.GOALS: N_("Goal drafting"),
-    Phase.CONFLICTS: N_("Conflicts"),
-    Phase.COMMUNICATION: N_("Communication"),
-    Phase.CULTURE_PILOT: N_("Culture & pilot"),
-    Phase.WRAPUP: N_("Wrap-up"),
-}
+from workshop_app.vocabulary import (  # noqa: F401 (the UI's names are the product's names)
+    ACTION_STATUS_COLOURS,
+    ACTION_STATUS_NAMES,
+    CONFLICT_STATUS_COLOURS,
+    CONFLICT_STATUS_NAMES,
+    INCENTIVE_TYPE_NAMES,
+    KIND_NAMES,
+    LANGUAGE_NAMES,
+    LEVEL_NAMES,
+    LINK_NAMES,
+    ORIGIN_NAMES,
+    PHASE_NAMES,
+    RATING_NAMES,
+    SIDE_NAMES,
+)
 
 PHASE_HINTS = {
     Phase.SETUP: N_("Who is in the room, what the day looks like, how much time each phase gets."),
@@ -43,60 +37,9 @@ PHASE_HINTS = {
     Phase.WRAPUP: N_("Decisions, action items with owners and dates, the parking lot, and what was agreed."),
 }
 
-SIDE_NAMES = {Side.MARKETING: N_("Marketing"), Side.SALES: N_("Sales"), Side.JOINT: N_("Joint")}
-
 #: A side's colour as *text* (headings, side columns): the graph's Okabe–Ito hues (DESIGN §6), with
 #: Sales orange and joint green darkened to keep 4.5:1 on white (see ui/theme.py for the fills).
 SIDE_COLOURS = SIDE_TEXT
-
-KIND_NAMES = {
-    ElementKind.STRATEGY: N_("Company strategy"),
-    ElementKind.GOAL: N_("Goal"),
-    ElementKind.INCENTIVE: N_("Incentive"),
-    ElementKind.BUDGET: N_("Budget"),
-    ElementKind.CHANNEL: N_("Channel"),
-    ElementKind.INSIGHT: N_("Customer insight"),
-    ElementKind.BELIEF: N_("Belief"),
-}
-
-LEVEL_NAMES = {GoalLevel.SHARED: N_("Shared goal"), GoalLevel.DEPARTMENT: N_("Department goal"), GoalLevel.TEAM: N_("Team goal")}
-
-INCENTIVE_TYPE_NAMES = {
-    IncentiveType.COMMISSION: N_("Commission"),
-    IncentiveType.BONUS: N_("Bonus"),
-    IncentiveType.TARGET_AGREEMENT: N_("Target agreement"),
-}
-
-LINK_NAMES = {
-    LinkKind.CONTRIBUTES_TO: N_("contributes to"),
-    LinkKind.REWARDS: N_("rewards"),
-    LinkKind.FUNDS: N_("funds"),
-    LinkKind.DEPENDS_ON: N_("depends on"),
-    LinkKind.CONFLICTS_WITH: N_("conflicts with"),
-}
-
-CONFLICT_STATUS_NAMES = {
-    ConflictStatus.OPEN: N_("Open"),
-    ConflictStatus.RESOLVED: N_("Resolved"),
-    ConflictStatus.BALANCED: N_("Balanced"),
-    ConflictStatus.ACCEPTED: N_("Accepted"),
-    ConflictStatus.PARKED: N_("Parked"),
-}
-
-ACTION_STATUS_NAMES = {ActionStatus.OPEN: N_("Open"), ActionStatus.IN_PROGRESS: N_("In progress"), ActionStatus.DONE: N_("Done")}
-
-ORIGIN_NAMES = {Origin.AS_IS: N_("As is (inventory)"), Origin.AGREED: N_("Agreed")}
-
-LANGUAGE_NAMES = {Language.DE: "Deutsch", Language.EN: "English"}
-
-RATING_NAMES = {
-    0: N_("0 – useless"),
-    1: N_("1 – rarely useful"),
-    2: N_("2 – sometimes useful"),
-    3: N_("3 – useful"),
-    4: N_("4 – very useful"),
-    5: N_("5 – essential"),
-}
 
 
 def choices(names: dict) -> list[tuple[object, str]]:

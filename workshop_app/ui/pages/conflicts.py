@@ -24,7 +24,6 @@ from workshop_app.model import (
     AddItem,
     Batch,
     Conflict,
-    ConflictStatus,
     Decision,
     Link,
     LinkKind,
@@ -38,14 +37,13 @@ from workshop_app.model import (
 )
 from workshop_app.ui.document import Document
 from workshop_app.ui.features import graph_available
-from workshop_app.ui.labels import CONFLICT_STATUS_NAMES, describe_element, element_label
+from workshop_app.ui.labels import CONFLICT_STATUS_COLOURS, CONFLICT_STATUS_NAMES, describe_element, element_label
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
 from workshop_app.ui.plain import PlainLabel, plain_tooltip
 from workshop_app.ui.widgets.fields import ChoiceField, FieldSpec, RecordForm, TextField
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
-STATUS_COLOURS = {ConflictStatus.OPEN: "#C23B00", ConflictStatus.RESOLVED: "#007A5A",
-                  ConflictStatus.BALANCED: "#0B6E99", ConflictStatus.ACCEPTED: "#5F6B73", ConflictStatus.PARKED: "#8A6D00"}
+STATUS_COLOURS = CONFLICT_STATUS_COLOURS
 
 #: The graph redraws this long after the last edit, so quick votes and typing coalesce into one redraw.
 GRAPH_DELAY_MS = 80

@@ -6,15 +6,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QWidget
 
 from workshop_app.i18n import N_, _, current_language
-from workshop_app.model import ActionItem, ActionStatus, Decision, ParkingItem, Phase, new_id
+from workshop_app.model import ActionItem, Decision, ParkingItem, Phase, new_id
 from workshop_app.ui.document import Document
 from workshop_app.ui.features import minutes_export_available
-from workshop_app.ui.labels import ACTION_STATUS_NAMES
+from workshop_app.ui.labels import ACTION_STATUS_COLOURS, ACTION_STATUS_NAMES
 from workshop_app.ui.pages.base import PhasePage, heading, panel
 from workshop_app.ui.summary import summary_html
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
-ACTION_COLOURS = {ActionStatus.OPEN: None, ActionStatus.IN_PROGRESS: "#0B6E99", ActionStatus.DONE: "#007A5A"}
+ACTION_COLOURS = ACTION_STATUS_COLOURS
 
 
 class WrapupPage(PhasePage):
