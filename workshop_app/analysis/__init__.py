@@ -9,6 +9,7 @@ from typing import Any
 from workshop_app.analysis.conflicts import (
     ConflictView,
     conflict_views,
+    declare_conflict,
     declared_id,
     find_conflicts,
     record_operation,
@@ -27,7 +28,7 @@ __all__ = [
     "RuleSpec",
     "build_graph",
     "compute_layout",
-    "conflict_views",
+    "conflict_views", "declare_conflict",
     "declared_id",
     "find_conflicts",
     "finding_id",

@@ -44,7 +44,19 @@ from typing import Any
 from workshop_app.analysis.findings import MAX_ID, Finding, Tr, finding_id
 from workshop_app.analysis.index import DocIndex, index_document
 from workshop_app.analysis.rules import RULE_IDS, detect
-from workshop_app.model import AddItem, Batch, Conflict, ConflictStatus, LinkKind, UpdateItem, Workshop
+from workshop_app.i18n import N_
+from workshop_app.model import (
+    AddItem,
+    Batch,
+    Conflict,
+    ConflictStatus,
+    Link,
+    LinkKind,
+    ModelError,
+    UpdateItem,
+    Workshop,
+    new_id,
+)
 
 DECLARED = "declared"
 
@@ -74,6 +86,26 @@ def declared_findings(doc: Workshop, idx: DocIndex, tr: Tr) -> list[Finding]:
             id=record.id if record else declared_id(link.id),
         ))
     return findings
+
+
+def declare_conflict(doc: Workshop, source: str, target: str, reason: str = "") -> tuple[Batch, str]:
+    """The operation by which the room declares two entries in conflict, and the new conflict's id.
+
+    One ``conflicts_with`` link carries the reason (stored once); the
+    ``Conflict`` record holds what the room adds later (votes, status,
+    resolution). The record has no title of its own, so the conflict is
+    named after its entries as they are called now — renaming an entry
+    renames the conflict — until the room gives it a title. Raises
+    ModelError for a missing entry or an entry declared against itself.
+    """
+    for element_id in (source, target):
+        if doc.element(element_id) is None:
+            raise ModelError(N_("there is no entry {id}"), id=element_id)
+    if source == target:
+        raise ModelError(N_("an entry cannot conflict with itself"))
+    link = Link(id=new_id("link"), kind=LinkKind.CONFLICTS_WITH, source=source, target=target, reason=reason.strip())
+    conflict = Conflict(id=new_id("conflict"), rule=DECLARED, link_id=link.id, element_ids=[source, target])
+    return Batch([AddItem("links", link), AddItem("conflicts", conflict)]), conflict.id
 
 
 def find_conflicts(doc: Workshop, lang: str = "en") -> list[Finding]:

@@ -25,8 +25,6 @@ from workshop_app.model import (
     Batch,
     Conflict,
     Decision,
-    Link,
-    LinkKind,
     Operation,
     Phase,
     Position,
@@ -292,19 +290,17 @@ class ConflictsPage(PhasePage):
         if not a or not b or a == b:
             self.doc.refused.emit(_("Choose two different entries that conflict."))
             return False
-        reason = self.reason.text().strip()
-        link = Link(id=new_id("link"), kind=LinkKind.CONFLICTS_WITH, source=a, target=b, reason=reason)
+        from workshop_app.analysis import declare_conflict
+
+        operation, conflict_id = declare_conflict(doc, a, b, self.reason.text())
         title = f"{element_label(doc, a, False)} ⟷ {element_label(doc, b, False)}"
-        conflict = Conflict(id=new_id("conflict"), rule="declared", link_id=link.id, element_ids=[a, b],
-                            title=title, explanation=reason)
-        if self.doc.push(Batch([AddItem("links", link), AddItem("conflicts", conflict)]),
-                         _("Declare conflict “{title}”").format(title=title)):
+        if self.doc.push(operation, _("Declare conflict “{title}”").format(title=title)):
             self.reason.clear()
             self.reason.set_text_quietly("")
             self.side_a.setCurrentIndex(-1)
             self.side_b.setCurrentIndex(-1)
             self.declare_toggle.setChecked(False)
-            self.table.select_id(conflict.id)
+            self.table.select_id(conflict_id)
             return True
         return False
 
