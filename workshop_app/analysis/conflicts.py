@@ -53,6 +53,7 @@ from workshop_app.model import (
     Link,
     LinkKind,
     ModelError,
+    Operation,
     UpdateItem,
     Workshop,
     new_id,
@@ -216,7 +217,7 @@ def record_operation(
         findings = find_conflicts(doc, lang)
     wanted = None if ids is None else set(ids)
     records = {c.id: c for c in doc.conflicts}
-    operations = []
+    operations: list[Operation] = []
     for f in findings:
         if wanted is not None and f.id not in wanted:
             continue
@@ -226,7 +227,7 @@ def record_operation(
                 operations.append(AddItem("conflicts", Conflict(
                     id=f.id, rule=DECLARED, link_id=f.link_id, element_ids=list(f.element_ids))))
             continue
-        fields = {"element_ids": list(f.element_ids), "title": f.title, "explanation": f.explanation}
+        fields: dict[str, Any] = {"element_ids": list(f.element_ids), "title": f.title, "explanation": f.explanation}
         if record is None:
             operations.append(AddItem("conflicts", Conflict(id=f.id, rule=f.rule, **fields)))
         else:

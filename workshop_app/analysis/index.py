@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from workshop_app.model import ElementBase, Link, LinkKind, Side, Workshop
+from workshop_app.model import AnyElement, Channel, Goal, Incentive, Link, LinkKind, Side, Workshop
 
 
 @dataclass
 class DocIndex:
     """Elements by id, links by kind in both directions, participants' sides."""
 
-    elements: dict[str, ElementBase] = field(default_factory=dict)
+    elements: dict[str, AnyElement] = field(default_factory=dict)
     links: dict[str, Link] = field(default_factory=dict)
     #: kind → source id → [(target id, link id)], in document order
     out: dict[LinkKind, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
@@ -32,8 +32,14 @@ class DocIndex:
     def sources(self, kind: LinkKind, target: str) -> list[str]:
         return [s for s, _ in self.into[kind].get(target, ())]
 
-    def of_kind(self, kind: str) -> list[ElementBase]:
-        return [el for el in self.elements.values() if el.kind == kind]
+    def incentives(self) -> list[Incentive]:
+        return [el for el in self.elements.values() if el.kind == "incentive"]
+
+    def channels(self) -> list[Channel]:
+        return [el for el in self.elements.values() if el.kind == "channel"]
+
+    def goals(self) -> list[Goal]:
+        return [el for el in self.elements.values() if el.kind == "goal"]
 
 
 def index_document(doc: Workshop) -> DocIndex:

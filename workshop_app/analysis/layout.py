@@ -42,7 +42,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workshop_app.model import ElementBase, Side, Workshop
+from workshop_app.model import AnyElement, ElementBase, Side, Workshop
 
 BANDS = ("strategy", "shared", "department", "team", "levers", "channels")
 SIDES = (Side.MARKETING, Side.JOINT, Side.SALES)
@@ -82,7 +82,7 @@ class Layout:
         return (min(xs), max(xs), min(ys), max(ys))
 
 
-def band_of(element: ElementBase, linked: set[str] | frozenset[str]) -> str | None:
+def band_of(element: AnyElement, linked: set[str] | frozenset[str]) -> str | None:
     """The band an element is drawn in, or None when it is left out of the picture."""
     if element.kind == "strategy":
         return "strategy"

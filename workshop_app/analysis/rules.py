@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from workshop_app.analysis.findings import Finding, Tr
 from workshop_app.analysis.index import DocIndex
 from workshop_app.i18n import N_
-from workshop_app.model import ElementBase, GoalLevel, LinkKind, Origin, Side
+from workshop_app.model import ElementBase, Goal, GoalLevel, LinkKind, Origin, Side
 
 #: How much of an element's title a finding's title repeats.
 SUBJECT_CHARS = 40
@@ -81,13 +81,14 @@ def about(tr: Tr, title: str, element: ElementBase) -> str:
     return f"{tr(title)}: {name}"
 
 
-def _goals(idx: DocIndex, *levels: GoalLevel) -> list[ElementBase]:
-    return [el for el in idx.elements.values() if el.kind == "goal" and el.level in levels]
+def _goals(idx: DocIndex, *levels: GoalLevel) -> list[Goal]:
+    return [goal for goal in idx.goals() if goal.level in levels]
 
 
 def anchored_goals(idx: DocIndex) -> set[str]:
     """Goals that reach a shared goal or a strategy along ``contributes_to`` (shared goals included)."""
-    roots = [el.id for el in idx.elements.values() if el.kind == "strategy" or getattr(el, "level", None) == GoalLevel.SHARED]
+    roots = [el.id for el in idx.elements.values()
+             if el.kind == "strategy" or (el.kind == "goal" and el.level == GoalLevel.SHARED)]
     seen = set(roots)
     queue = deque(roots)
     into = idx.into[LinkKind.CONTRIBUTES_TO]
@@ -103,7 +104,7 @@ def anchored_goals(idx: DocIndex) -> set[str]:
 def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(1) An incentive rewards a goal that serves no shared goal and no strategy."""
     anchored = anchored_goals(idx)
-    for inc in idx.of_kind("incentive"):
+    for inc in idx.incentives():
         for goal_id in dict.fromkeys(idx.targets(LinkKind.REWARDS, inc.id)):
             goal = idx.elements[goal_id]
             if goal_id in anchored or goal.kind != "goal":
@@ -153,13 +154,13 @@ def incentives_in_conflict(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 @rule("short-incentive-period", N_("Short incentive period"), "horizons")
 def short_incentive_period(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(3) An incentive pays out much more often than the rewarded goal can show results."""
-    for inc in idx.of_kind("incentive"):
+    for inc in idx.incentives():
         period = inc.period_months
         if not period:
             continue
         for goal_id in dict.fromkeys(idx.targets(LinkKind.REWARDS, inc.id)):
             goal = idx.elements[goal_id]
-            horizon = getattr(goal, "horizon_months", None)
+            horizon = goal.horizon_months if goal.kind == "goal" else None
             if not horizon or horizon < PERIOD_RATIO * period:
                 continue
             yield Finding(
@@ -270,7 +271,7 @@ def goal_cycle(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 @rule("useless-channel", N_("Useless channel"), "channels")
 def useless_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     """(8a) A channel its receiving side rates as useless."""
-    for channel in idx.of_kind("channel"):
+    for channel in idx.channels():
         if channel.usefulness is None or channel.usefulness > USELESS_RATING:
             continue
         yield Finding(
@@ -294,7 +295,7 @@ def no_agreed_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
     sides = {el.side for el in idx.elements.values()}
     if not {Side.MARKETING, Side.SALES} <= sides:
         return
-    for channel in idx.of_kind("channel"):
+    for channel in idx.channels():
         if channel.origin == Origin.AGREED and not (channel.side == channel.to_side != Side.JOINT):
             return
     yield Finding(

@@ -93,10 +93,10 @@ class Belief(ElementBase):
     mitigation: LongText = ""
 
 
-Element = Annotated[
-    Strategy | Goal | Incentive | Budget | Channel | Insight | Belief,
-    Field(discriminator="kind"),
-]
+#: Any element, as a plain union: code narrows it by ``kind`` (``if el.kind == "goal": el.level …``).
+AnyElement = Strategy | Goal | Incentive | Budget | Channel | Insight | Belief
+#: The same union as the document stores it: pydantic picks the class by ``kind``.
+Element = Annotated[AnyElement, Field(discriminator="kind")]
 
 ELEMENT_CLASSES: dict[str, type[ElementBase]] = {
     cls.model_fields["kind"].default: cls

@@ -65,7 +65,7 @@ def _raise_first(problems: list[Problem]) -> None:
 class AddItem(Operation):
     """Insert a new object (participant, element, link, …) at ``index`` or the end."""
 
-    def __init__(self, collection: str, item: BaseModel, index: int | None = None, label: str = ""):
+    def __init__(self, collection: str, item: Any, index: int | None = None, label: str = ""):
         self.collection, self.item, self.index, self.label = collection, item, index, label
 
     def apply(self, doc: Workshop) -> None:

@@ -6,7 +6,7 @@ when something is removed, so the two can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,18 +120,18 @@ def integrity_problems(doc: Workshop) -> list[Problem]:
 
     known = {c: ids_in(doc, c) for c in COLLECTIONS}
     for ref in REFERENCES:
-        for index, obj in owners_of(doc, ref.owner):
+        for owner_index, obj in owners_of(doc, ref.owner):
             for target_id in referenced_ids(obj, ref):
                 if target_id not in known[ref.target]:
-                    problems.append(Problem.of(_where(ref.owner, index, ref.field), MISSING_TARGET[ref.target],
+                    problems.append(Problem.of(_where(ref.owner, owner_index, ref.field), MISSING_TARGET[ref.target],
                                                id=target_id))
 
     kinds = {el.id: el.kind for el in doc.elements}
-    for index, link in enumerate(doc.links):
+    for link_index, link in enumerate(doc.links):
         problem = link_problem(kinds, link)
         if problem:
             field, template, params = problem
-            problems.append(Problem.of(f"links[{index}].{field}", template, **params))
+            problems.append(Problem.of(f"links[{link_index}].{field}", template, **params))
 
     link_kinds = {link.id: link.kind for link in doc.links}
     for index, conflict in enumerate(doc.conflicts):
@@ -146,7 +146,7 @@ def integrity_problems(doc: Workshop) -> list[Problem]:
     return problems
 
 
-def link_problem(kinds: dict[str, str], link: Any) -> tuple[str, str, dict[str, str]] | None:
+def link_problem(kinds: Mapping[str, str], link: Any) -> tuple[str, str, dict[str, str]] | None:
     """(field, message template, values) if the link joins the wrong kinds of elements, else None."""
     if link.source == link.target:
         return "target", N_("a link must join two different elements"), {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -142,8 +143,8 @@ class _Objects:
     def __call__(self, pairs: list[tuple[str, Any]]) -> dict:
         obj = dict(pairs)
         if len(obj) != len(pairs):
-            seen: set[str] = set()
-            self.repeated[id(obj)] = list(dict.fromkeys(k for k, _v in pairs if k in seen or seen.add(k)))
+            counts = Counter(k for k, _v in pairs)
+            self.repeated[id(obj)] = [k for k in dict.fromkeys(k for k, _v in pairs) if counts[k] > 1]
         return obj
 
     def read_int(self, digits: str) -> int | _HugeNumber:
@@ -191,8 +192,9 @@ def _object_lines(text: str) -> dict[str, int]:
         return obj, end
 
     decoder = json.JSONDecoder(object_pairs_hook=dict, parse_int=_read_int)
-    decoder.parse_object = parse_object
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    # The pure-Python scanner calls the decoder's parse_object, so the hook sees where each object starts.
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     try:
         tree = decoder.decode(text)
     except (ValueError, RecursionError):

@@ -7,6 +7,9 @@ the union tag in the location are removed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from pydantic import ValidationError
 
 from workshop_app.i18n import N_, _, current_language
@@ -53,7 +56,7 @@ def location_text(loc: tuple) -> str:
     return "".join(parts)
 
 
-def message_for(error: dict) -> str:
+def message_for(error: Mapping[str, Any]) -> str:
     """One pydantic error as a plain sentence in the UI language (pydantic's own words as a last resort)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}

@@ -256,6 +256,8 @@ class ConflictsPage(PhasePage):
         if view is None:
             return None
         if view.record is not None:
+            if view.declared:  # its title may follow the entries' names, and its reason lives on the link
+                return view.record.model_copy(update={"title": view.title, "explanation": view.explanation})
             return view.record
         return Conflict(id=view.id, rule=view.rule, link_id=view.link_id, element_ids=list(view.element_ids),
                         title=view.title, explanation=view.explanation)
@@ -270,10 +272,13 @@ class ConflictsPage(PhasePage):
         return Batch([record_operation(self.doc.workshop, [view_id], current_language()), op], label=op.label)
 
     def _wrap_edit(self, record: Conflict, field: str, value, op: Operation) -> Operation:
-        ops = [self._with_record(record.id, op)]
-        if field == "explanation" and record.link_id:  # a declared conflict's reason is also its link's
-            ops.append(UpdateItem("links", record.link_id, {"reason": value}))
-        return ops[0] if len(ops) == 1 else Batch(ops)
+        if field == "explanation" and record.link_id:  # a declared conflict's reason is stored once, on its link
+            stored = next((c for c in self.doc.workshop.conflicts if c.id == record.id), None)
+            ops: list[Operation] = [UpdateItem("links", record.link_id, {"reason": value})]
+            if stored is not None and stored.explanation:  # written twice by older versions: keep one
+                ops.append(UpdateItem("conflicts", record.id, {"explanation": ""}))
+            return self._with_record(record.id, Batch(ops, label=op.label) if len(ops) > 1 else ops[0])
+        return self._with_record(record.id, op)
 
     def _remove_op(self, view) -> Operation | None:
         if view.declared and view.link_id and any(lk.id == view.link_id for lk in self.doc.workshop.links):
