@@ -8,7 +8,9 @@ and a "!" badge, conflicting links a heavier line and an "×" at their middle.
 
 User text is data, never markup: every label made from it goes through
 :func:`plain_text`, which switches matplotlib's mathtext and TeX off, so a
-title such as ``$x$`` is shown literally.
+title such as ``$x$`` is shown literally, and through :func:`wrap_label`,
+which removes control characters (an SVG with one is not well-formed XML)
+and wraps only as much of a long text as the label can show.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from workshop_app import palette
 from workshop_app.analysis.findings import Tr
+from workshop_app.export.safe_text import ELLIPSIS, clean
 
 SIDE_COLOURS = dict(palette.SIDE_FILLS)
 MARKETING, SALES, JOINT = SIDE_COLOURS["marketing"], SIDE_COLOURS["sales"], SIDE_COLOURS["joint"]
@@ -76,15 +79,30 @@ def _split_long(word: str, width: int) -> list[str]:
     return [p + "-" for p in pieces[:-1]] + [pieces[-1]]
 
 
+def _head(text: str, width: int, max_lines: int) -> tuple[str, bool]:
+    """The cleaned beginning of ``text`` that can fill ``max_lines`` lines, and whether more was left out.
+
+    Only this much is wrapped, so a label costs the same for a 5 MB title as for a short one.
+    """
+    budget = (max(width, 4) * 2 + 2) * (max_lines + 1)
+    if len(text) <= budget:
+        return clean(text), False
+    return clean(text[:budget]), not text[budget:].isspace()
+
+
 def wrap_label(text: str, width: int, max_lines: int = 3) -> str:
-    """Wrap to ``width`` characters on at most ``max_lines`` lines, ending in … when cut."""
+    """Wrap to ``width`` characters on at most ``max_lines`` lines, ending in … when cut.
+
+    The text is cleaned first (no control characters: an SVG must stay well-formed XML).
+    """
     width = max(width, 4)
-    words = [piece for word in text.split() for piece in _split_long(word, width)]
+    head, cut = _head(text, width, max_lines)
+    words = [piece for word in head.split() for piece in _split_long(word, width)]
     lines = textwrap.wrap(" ".join(words), width=width, break_long_words=False, break_on_hyphens=True)
-    if len(lines) > max_lines:
+    if len(lines) > max_lines or (cut and lines):
         lines = lines[:max_lines]
         last = lines[-1]
-        lines[-1] = (last[: max(width - 1, 1)].rstrip() if len(last) >= width else last.rstrip()) + "…"
+        lines[-1] = (last[: max(width - 1, 1)].rstrip() if len(last) >= width else last.rstrip()) + ELLIPSIS
     return "\n".join(lines)
 
 
@@ -92,7 +110,8 @@ def fit_label(text: str, width: int, font: float, max_lines: int = 3, min_scale:
     """(wrapped text, font size): a label whose longest word is wider than a line gets a smaller
     font, so German compounds such as "Markenbekanntheit" stay whole; below ``min_scale`` the
     line may overflow by ``OVERFLOW`` before the word is hyphenated."""
-    longest = max((len(part) for word in text.split() for part in _parts(word)), default=0)
+    head, _ = _head(text, int(max(width, 4) / min_scale * OVERFLOW) + 1, max_lines)
+    longest = max((len(part) for word in head.split() for part in _parts(word)), default=0)
     if longest > width:
         scale = max(width / longest, min_scale)
         font, width = font * scale, int(width / scale)

@@ -24,6 +24,11 @@ from workshop_app.model import ElementBase, Side, Workshop
 SIDES = (Side.MARKETING, Side.JOINT, Side.SALES)
 ROW_IN = 0.36
 LABEL_CHARS = 38
+#: The axis ends here (50 years) whatever the horizons: a longer bar runs to the edge with an arrow
+#: and its label says how long it is, so a huge value costs neither memory nor a chart of one bar.
+AXIS_MONTHS = 600
+#: At most this many pay-out ticks per incentive; more would merge into a line anyway.
+MAX_PAYOUT_TICKS = 120
 
 
 def _months(el: ElementBase) -> int | None:
@@ -77,7 +82,7 @@ def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hid
         ax.text(0.5, 0.5, tr("No goals or incentives yet."), ha="center", va="center", fontsize=14,
                 transform=ax.transAxes, **gs.plain_text())
         return ax
-    longest = max((_months(el) or 0 for _, items in groups for el in items), default=0)
+    longest = min(max((_months(el) or 0 for _, items in groups for el in items), default=0), AXIS_MONTHS)
     xmax = max(12, longest) * 1.12
     n_rows = sum(len(items) + 1 for _, items in groups)
     row_pt = figure.get_figheight() * 72 * 0.8 / n_rows
@@ -109,14 +114,26 @@ def _bar(ax: Any, tr: Tr, el: ElementBase, y: int, colour: str, xmax: float, fon
                 fontsize=font * 0.9, color="#777777", style="italic", **gs.plain_text())
         return
     incentive = el.kind == "incentive"
-    ax.barh(y, months, height=0.62, left=0, color="white" if incentive else colour, edgecolor=colour,
+    shown = min(months, AXIS_MONTHS)  # a horizon beyond the axis runs to its edge, marked with an arrow
+    ax.barh(y, shown, height=0.62, left=0, color="white" if incentive else colour, edgecolor=colour,
             hatch="////" if incentive else None, linewidth=1.4, zorder=2)
+    if months > AXIS_MONTHS:
+        ax.scatter([shown], [y], marker=">", s=(font * 1.1) ** 2, c=colour, zorder=3)
     if incentive:
-        horizon = max(longest or xmax, months)
-        repeats = [months * k for k in range(2, int(horizon // months) + 1)]
-        ax.scatter(repeats, [y] * len(repeats), marker="|", s=(font * 1.3) ** 2, c=colour, linewidths=1.6, zorder=2)
-    ax.text(months + xmax * 0.008, y, tr.months(months), va="center", fontsize=font * 0.9, color=gs.INK, zorder=3,
+        horizon = min(max(longest or xmax, months), AXIS_MONTHS)
+        count = min(int(horizon // months) - 1, MAX_PAYOUT_TICKS) if months <= horizon else 0
+        repeats = [months * k for k in range(2, count + 2)]
+        if repeats:
+            ax.scatter(repeats, [y] * len(repeats), marker="|", s=(font * 1.3) ** 2, c=colour, linewidths=1.6,
+                       zorder=2)
+    ax.text(shown + xmax * 0.008, y, months_label(tr, months), va="center", fontsize=font * 0.9, color=gs.INK,
+            zorder=3, ha="right" if months > AXIS_MONTHS else "left",
             bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9}, **gs.plain_text())
+
+
+def months_label(tr: Tr, months: int) -> str:
+    """``18 months``; beyond the axis ``> 600 months`` (the inventory lists the exact value)."""
+    return tr.months(months) if months <= AXIS_MONTHS else "> " + tr.months(AXIS_MONTHS)
 
 
 def _axes_style(ax: Any, tr: Tr, labels: list[tuple[str, dict[str, Any]]], xmax: float, font: float) -> None:
@@ -131,7 +148,7 @@ def _axes_style(ax: Any, tr: Tr, labels: list[tuple[str, dict[str, Any]]], xmax:
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.set_xlim(0, xmax)
-    step = 3 if xmax <= 15 else 6 if xmax <= 40 else 12
+    step = 3 if xmax <= 15 else 6 if xmax <= 40 else 12 if xmax <= 150 else 60  # at most ~12 ticks
     ax.xaxis.set_major_locator(MultipleLocator(step))
     ax.tick_params(axis="x", labelsize=font)
     ax.grid(axis="x", color="#dddddd", lw=0.8, zorder=0)

@@ -2,8 +2,8 @@
 
 User text is data, never markup: :func:`esc` escapes ``<``, ``>`` and ``&``,
 turns line breaks into ``<br/>`` and removes what the XML parser of reportlab
-would choke on (control characters, lone surrogates). Nothing here imports
-reportlab.
+would choke on (control characters, non-characters, lone surrogates; see
+:mod:`workshop_app.export.safe_text`). Nothing here imports reportlab.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
+from workshop_app.export.safe_text import clean
 from workshop_app.i18n import N_, translations
 from workshop_app.locale_format import format_date, format_money, format_number, quote
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 SIDE_LABELS = {"marketing": N_("Marketing"), "sales": N_("Sales"), "joint": N_("Joint")}
@@ -53,13 +53,6 @@ KIND_LABELS = {
     "insight": N_("Customer insight"),
     "belief": N_("Belief"),
 }
-
-
-def clean(text: object) -> str:
-    """Plain text safe for a PDF: no control characters, no lone surrogates, tabs as spaces."""
-    s = "" if text is None else str(text)
-    s = s.encode("utf-8", "replace").decode("utf-8")  # lone surrogates → '?'
-    return _CONTROL.sub("", s.replace("\t", "    "))
 
 
 def esc(text: object) -> str:
