@@ -75,7 +75,7 @@ def hostile_workshop() -> Workshop:
         actions=[ActionItem(id="a1", what=LONG_WORD, owner="p1"),
                  ActionItem(id="a2", what=text + "\nsecond line", owner="p2", due_date=date(2026, 4, 1))],
         pilot=Pilot(title="Pilot <x>", hypothesis=text, team=["p1"], data_slice=LONG_WORD),
-        parking_lot=[ParkingItem(id="k9", text="\x00control\x07chars\x1b and \ud83d lone surrogate")],
+        parking_lot=[ParkingItem(id="k9", text="\x00control\x07chars\x1b and \ufffe non-characters")],
     )
 
 

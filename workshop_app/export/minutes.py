@@ -44,6 +44,10 @@ SECTION_TITLES = (
     N_("Parking lot"),
 )
 
+#: Characters of the title and organisation kept for the page header and the PDF's properties
+#: (a header line holds about 120).
+HEADER_CHARS = 300
+
 #: Sections printed on a landscape page of their own (wide pictures).
 LANDSCAPE_SECTIONS = frozenset({"Dependency graph"})
 
@@ -122,7 +126,8 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
     from workshop_app.export.pdf_goals import goal_tree
     from workshop_app.export.pdf_layout import MARGIN_X, PageFurniture
     from workshop_app.export.pdf_pictures import dependency_graph, horizon_chart
-    from workshop_app.export.pdf_text import Lang, clean
+    from workshop_app.export.pdf_text import Lang
+    from workshop_app.export.safe_text import clean, shorten
 
     report = progress or (lambda _f: None)
     tr = Lang.of(lang)
@@ -159,11 +164,14 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
         story += [heading(f"{number}\u2002{tr(title)}", ctx.st.h1, outline_level=0), *body]
 
     m = doc.meta
-    title = clean(m.title).strip() or tr("Untitled workshop")
+    # the header line and the document properties show only the beginning of a long title: cut it
+    # once here, not on every page (measuring a megabyte per page made the minutes quadratic)
+    title = shorten(clean(m.title[:HEADER_CHARS * 2]).strip(), HEADER_CHARS) or tr("Untitled workshop")
+    organisation = shorten(clean(m.organisation[:HEADER_CHARS * 2]).strip(), HEADER_CHARS)
     stamp = (now or datetime.now()).replace(microsecond=0)
     furniture = PageFurniture(
         header_left=title,
-        header_right=" · ".join(p for p in (tr("Minutes"), clean(m.organisation).strip(), tr.date(m.date)) if p),
+        header_right=" · ".join(p for p in (tr("Minutes"), organisation, tr.date(m.date)) if p),
         # a draft says so in the footer too: a full-page picture covers the diagonal mark
         footer_left=" · ".join(p for p in (None if final else tr("DRAFT"), tr("Generated on {date} at {time} with Tandem")
                                            .format(date=tr.date(stamp.date()), time=stamp.strftime("%H:%M"))) if p),
@@ -172,9 +180,9 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
     )
     meta = {
         "title": tr("Minutes") + ": " + title,
-        "author": clean(m.facilitator).strip(),
+        "author": shorten(clean(m.facilitator[:HEADER_CHARS * 2]).strip(), HEADER_CHARS),
         "subject": tr("Minutes of the joint Marketing and Sales workshop"),
-        "keywords": ", ".join(p for p in (clean(m.organisation).strip(), tr("Minutes"), "Marketing", tr("Sales")) if p),
+        "keywords": ", ".join(p for p in (organisation, tr("Minutes"), "Marketing", tr("Sales")) if p),
         "lang": "de-DE" if tr.code == "de" else "en",
     }
     return story, furniture, meta
