@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 
+from tests.builders import link
 from workshop_app.model import (
     Belief,
     Budget,
@@ -108,7 +109,7 @@ def make_workshop(n_elements: int, n_links: int, n_participants: int = 30, seed:
             continue
         seen.add((kind, source, target))
         reason = "pulls the other way" if kind == LinkKind.CONFLICTS_WITH else ""
-        links.append(Link(id=f"l-{len(links)}", kind=kind, source=source, target=target, reason=reason))
+        links.append(link(f"l-{len(links)}", kind, source, target, reason))
     elements = [el for group in made.values() for el in group]
     return Workshop(participants=people, elements=elements, links=links)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.conftest import small_workshop
+from tests.builders import small_workshop
 from workshop_app.analysis import conflict_views, declare_conflict
 from workshop_app.model import LinkKind, ModelError, UpdateItem
 

@@ -3,12 +3,9 @@
 import random
 import re
 
+from tests.builders import link
 from workshop_app.analysis import find_conflicts, finding_id
-from workshop_app.model import Channel, Goal, Incentive, Link, LinkKind, Origin, Side, Workshop
-
-
-def link(link_id: str, kind: str, source: str, target: str, reason: str = "") -> Link:
-    return Link(id=link_id, kind=LinkKind(kind), source=source, target=target, reason=reason)
+from workshop_app.model import Channel, Goal, Incentive, Origin, Side, Workshop
 
 
 def broken(doc: Workshop) -> Workshop:

@@ -2,6 +2,7 @@
 
 import random
 
+from tests.builders import link
 from workshop_app.analysis import build_graph, compute_layout
 from workshop_app.analysis.layout import choose_columns
 from workshop_app.model import (
@@ -10,16 +11,10 @@ from workshop_app.model import (
     Goal,
     GoalLevel,
     Insight,
-    Link,
-    LinkKind,
     Position,
     Side,
     Workshop,
 )
-
-
-def link(link_id: str, kind: str, source: str, target: str, reason: str = "") -> Link:
-    return Link(id=link_id, kind=LinkKind(kind), source=source, target=target, reason=reason)
 
 
 def test_graph_has_model_attributes_on_nodes_and_edges(doc):

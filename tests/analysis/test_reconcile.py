@@ -2,6 +2,7 @@
 
 import json
 
+from tests.builders import link
 from workshop_app.analysis import conflict_views, find_conflicts, record_operation
 from workshop_app.model import (
     Batch,
@@ -9,17 +10,11 @@ from workshop_app.model import (
     Conflict,
     ConflictStatus,
     Goal,
-    Link,
-    LinkKind,
     RemoveItem,
     Side,
     UpdateItem,
     Workshop,
 )
-
-
-def link(link_id: str, kind: str, source: str, target: str, reason: str = "") -> Link:
-    return Link(id=link_id, kind=LinkKind(kind), source=source, target=target, reason=reason)
 
 
 def with_silo(doc: Workshop) -> Workshop:

@@ -30,7 +30,7 @@ def test_a_rule_is_registered_once_and_with_a_known_lever():
 
 
 def test_a_new_rule_is_one_function(monkeypatch):
-    from tests.ui.conftest import small_workshop
+    from tests.builders import small_workshop
     from workshop_app.analysis import find_conflicts
     from workshop_app.analysis.findings import Finding
 

@@ -4,22 +4,17 @@ import re
 
 import pytest
 
+from tests.builders import link
 from workshop_app.analysis import PERIOD_RATIO, find_conflicts
 from workshop_app.model import (
     Budget,
     Channel,
     Goal,
     GoalLevel,
-    Link,
-    LinkKind,
     Origin,
     Side,
     Workshop,
 )
-
-
-def link(link_id: str, kind: str, source: str, target: str, reason: str = "") -> Link:
-    return Link(id=link_id, kind=LinkKind(kind), source=source, target=target, reason=reason)
 
 
 def rules(doc: Workshop) -> list[str]:

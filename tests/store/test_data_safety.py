@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from workshop_app.model import Goal, Workshop
+from tests.builders import titled_workshop
 from workshop_app.paths import user_data_dir
 from workshop_app.store import LoadError, load_workshop, save_workshop
 from workshop_app.store.backup import backup_path
@@ -41,13 +41,6 @@ def clean_recovery_dir():
     yield
     for path in recovery_dir().glob("*"):
         path.unlink()
-
-
-def workshop(title: str = "Kick-off") -> Workshop:
-    doc = Workshop()
-    doc.meta.title = title
-    doc.elements.append(Goal(id="g-1", title="Leads"))
-    return doc
 
 
 def live_child() -> subprocess.Popen:
@@ -125,7 +118,7 @@ def test_a_recovery_copy_whose_pid_was_reused_is_offered():
     child = live_child()
     try:
         writer = RecoveryWriter()
-        writer.write(workshop("Crashed before the reboot"), None)
+        writer.write(titled_workshop("Crashed before the reboot"), None)
         data = json.loads(writer.path.read_text())
         data.update(pid=child.pid, started=psutil.Process(child.pid).create_time() - 1000)
         writer.path.write_text(json.dumps(data))
@@ -139,7 +132,7 @@ def test_copies_of_running_windows_are_counted_not_offered():
     child = live_child()
     try:
         writer = RecoveryWriter()
-        writer.write(workshop(), None)
+        writer.write(titled_workshop(), None)
         data = json.loads(writer.path.read_text())
         data.update(pid=child.pid, started=psutil.Process(child.pid).create_time())
         writer.path.write_text(json.dumps(data))
@@ -155,7 +148,7 @@ def test_copies_of_running_windows_are_counted_not_offered():
 def test_a_copy_planted_by_another_user_is_never_offered():
     planted = recovery_dir() / "1-planted.recovery.json"
     writer = RecoveryWriter()
-    writer.write(workshop("Planted"), None)
+    writer.write(titled_workshop("Planted"), None)
     os.replace(writer.path, planted)
     data = json.loads(planted.read_text())
     data.update(pid=999_999_999)
@@ -168,7 +161,7 @@ def test_a_copy_planted_by_another_user_is_never_offered():
 
 def test_files_left_open_to_others_are_made_private():
     writer = RecoveryWriter()
-    writer.write(workshop("Old and open"), None)
+    writer.write(titled_workshop("Old and open"), None)
     data = json.loads(writer.path.read_text())
     data.update(pid=999_999_999, started=None, boot=None)
     writer.path.write_text(json.dumps(data))
@@ -197,7 +190,7 @@ def test_a_data_folder_owned_by_another_user_says_how_to_fix_it(tmp_path, monkey
     os.chown(data, NOBODY, NOBODY)
     monkeypatch.setenv("TANDEM_DATA_DIR", str(data))
     with pytest.raises(DataFolderProblem) as caught:
-        RecoveryWriter().write(workshop(), None)
+        RecoveryWriter().write(titled_workshop(), None)
     assert "belongs to the user nobody" in str(caught.value) and "sudo chown -R" in str(caught.value)
 
 
@@ -207,7 +200,7 @@ def test_a_data_folder_that_cannot_be_created_is_a_clear_problem(tmp_path, monke
     monkeypatch.setenv("TANDEM_DATA_DIR", str(blocker / "tandem"))
     writer = RecoveryWriter()  # creating the writer never fails: the app starts
     with pytest.raises(DataFolderProblem, match="cannot be created"):
-        writer.write(workshop(), None)
+        writer.write(titled_workshop(), None)
     assert user_data_dir() == blocker / "tandem"
 
 
@@ -224,7 +217,7 @@ def test_a_pipe_named_like_a_workshop_is_refused_at_once(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "pipe" in result.stdout + result.stderr
     with pytest.raises(SaveRefused, match="pipe"):
-        save_file(workshop(), fifo)
+        save_file(titled_workshop(), fifo)
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
@@ -239,22 +232,22 @@ def test_saving_a_linked_workshop_writes_the_target_and_keeps_the_link(tmp_path)
     synced = tmp_path / "synced"
     synced.mkdir()
     real = synced / "kick-off.workshop.json"
-    save_workshop(workshop("First"), real)
+    save_workshop(titled_workshop("First"), real)
     link = tmp_path / "kick-off.workshop.json"
     link.symlink_to(real)
-    outcome = save_file(workshop("Second"), link)
+    outcome = save_file(titled_workshop("Second"), link)
     assert link.is_symlink() and outcome.path == real
     assert load_workshop(real).meta.title == "Second"
 
 
 def test_a_read_only_file_is_replaced_only_when_the_user_says_so(tmp_path):
     path = tmp_path / "final.workshop.json"
-    save_workshop(workshop("Signed off"), path)
+    save_workshop(titled_workshop("Signed off"), path)
     os.chmod(path, 0o444)
     with pytest.raises(ReadOnlyFile):
-        save_file(workshop("Changed"), path)
+        save_file(titled_workshop("Changed"), path)
     assert load_workshop(path).meta.title == "Signed off"
-    save_file(workshop("Changed"), path, replace_read_only=True)
+    save_file(titled_workshop("Changed"), path, replace_read_only=True)
     assert load_workshop(path).meta.title == "Changed"
     assert stat.S_IMODE(path.stat().st_mode) == 0o444  # still marked read-only
 
@@ -262,32 +255,32 @@ def test_a_read_only_file_is_replaced_only_when_the_user_says_so(tmp_path):
 @pytest.mark.skipif(not POSIX_ROOT, reason="choosing a file's group needs a member of it (root is one of all)")
 def test_a_team_file_keeps_its_group_and_mode(tmp_path):
     path = tmp_path / "team.workshop.json"
-    save_workshop(workshop("Team"), path)
+    save_workshop(titled_workshop("Team"), path)
     os.chown(path, -1, NOBODY)
     os.chmod(path, 0o660)
-    save_file(workshop("Saved by someone else"), path)
+    save_file(titled_workshop("Saved by someone else"), path)
     info = path.stat()
     assert info.st_gid == NOBODY and stat.S_IMODE(info.st_mode) == 0o660
 
 
 def test_a_file_changed_on_disk_since_it_was_read_is_not_saved_over(tmp_path):
     path = tmp_path / "shared.workshop.json"
-    save_workshop(workshop("Mine"), path)
+    save_workshop(titled_workshop("Mine"), path)
     read_then = current_stamp(path, 10**6)
-    save_workshop(workshop("Theirs"), path)  # another user in the shared folder
+    save_workshop(titled_workshop("Theirs"), path)  # another user in the shared folder
     with pytest.raises(ChangedOnDisk):
-        save_file(workshop("Mine, changed"), path, expected=read_then)
+        save_file(titled_workshop("Mine, changed"), path, expected=read_then)
     assert load_workshop(path).meta.title == "Theirs"
     os.utime(path, ns=(1, 1))  # touched only: same content, no conflict
     latest = current_stamp(path, 10**6)
     os.utime(path)
-    save_file(workshop("Mine, after reading theirs"), path, expected=latest)
+    save_file(titled_workshop("Mine, after reading theirs"), path, expected=latest)
     assert load_workshop(path).meta.title == "Mine, after reading theirs"
 
 
 def test_the_same_file_under_two_names_is_one_file_to_the_lock_and_the_save(tmp_path):
     path = tmp_path / "shared.workshop.json"
-    save_workshop(workshop("Mine"), path)
+    save_workshop(titled_workshop("Mine"), path)
     twin = tmp_path / "same-file.workshop.json"
     os.link(path, twin)
     first = FileLock(path)
@@ -295,27 +288,27 @@ def test_the_same_file_under_two_names_is_one_file_to_the_lock_and_the_save(tmp_
     assert FileLock(twin).acquire() is not None  # the second window sees the first one
     first.release()
     read_then = current_stamp(path, 10**6)
-    save_workshop(workshop("Theirs, through the other name"), twin)  # gives that name a file of its own
+    save_workshop(titled_workshop("Theirs, through the other name"), twin)  # gives that name a file of its own
     with pytest.raises(ChangedOnDisk):
-        save_file(workshop("Mine, changed"), path, expected=read_then)
+        save_file(titled_workshop("Mine, changed"), path, expected=read_then)
 
 
 def test_a_backup_that_cannot_be_written_does_not_block_the_save(tmp_path, monkeypatch):
     path = tmp_path / "w.workshop.json"
-    save_workshop(workshop("Before"), path)
+    save_workshop(titled_workshop("Before"), path)
 
     def no_room(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("workshop_app.store.backup.atomic_write_bytes", no_room)
-    outcome = save_file(workshop("After"), path, keep_backup=True)
+    outcome = save_file(titled_workshop("After"), path, keep_backup=True)
     assert load_workshop(path).meta.title == "After"
     assert outcome.backup_problem == "No space left on device"
     assert not backup_path(path).exists()
 
 
 def test_text_that_cannot_be_written_is_refused_with_its_field(tmp_path):
-    doc = workshop()
+    doc = titled_workshop()
     doc.elements[0].__dict__["title"] = "Leads \ud800"  # bypasses validation, as a paste might
     path = tmp_path / "w.workshop.json"
     with pytest.raises(SaveRefused, match=r"elements\[0\]\.title"):
@@ -327,7 +320,7 @@ def test_text_that_cannot_be_written_is_refused_with_its_field(tmp_path):
 
 def test_leftovers_of_a_killed_save_are_removed_on_the_next_open(tmp_path):
     path = tmp_path / "w.workshop.json"
-    save_workshop(workshop(), path)
+    save_workshop(titled_workshop(), path)
     own = tmp_path / ".w.workshop.json.k3j9x_2a.tmp"
     other_recent = tmp_path / ".other.workshop.json.abcdefgh.tmp"
     other_old = tmp_path / ".old.workshop.json.zyxwvuts.tmp"

@@ -99,9 +99,18 @@ def boxes(monkeypatch) -> BoxRecorder:
 
 @pytest.fixture
 def window(qtbot):
-    """A shown main window on a new workshop; closed without prompting at the end."""
+    """A shown main window on a new workshop; closed without prompting at the end.
+
+    A test that leaves a top-level widget behind (a dialog without a parent,
+    a window never closed) fails: in the app such a widget would stay open
+    or pile up over a day's workshop.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
     from workshop_app.ui.main_window import MainWindow
 
+    before = {id(w) for w in QApplication.topLevelWidgets()}
     win = MainWindow()
     win.resize(1400, 860)
     win.show()
@@ -113,23 +122,29 @@ def window(qtbot):
     win.clock.running = None
     win.close()
     win.deleteLater()
+    for _round in range(3):  # deleting one widget may post the deletion of others
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+    # a popup (a combo box's list, a menu) is top-level but owned by its widget: only orphans leak
+    leaked = [w for w in QApplication.topLevelWidgets()
+              if id(w) not in before and w.parent() is None and not isinstance(w, _QT_INTERNAL)]
+    for widget in leaked:
+        widget.close()
+        widget.deleteLater()
+    assert not leaked, f"top-level widgets left behind: {[type(w).__name__ + ' ' + w.objectName() for w in leaked]}"
 
 
-def small_workshop():
-    """A few participants and elements from both sides, enough for page tests."""
-    from workshop_app.model import Goal, GoalLevel, Incentive, Origin, Participant, Side, Strategy, Workshop
+def _qt_internal_types() -> tuple[type, ...]:
+    from PySide6.QtWidgets import QMenu
 
-    doc = Workshop()
-    doc.meta.title = "Spring workshop"
-    doc.participants += [
-        Participant(id="p-anna", name="Anna Berg", side=Side.MARKETING, role="Head of Marketing"),
-        Participant(id="p-ben", name="Ben Cole", side=Side.SALES, role="Sales Director"),
-    ]
-    doc.elements += [
-        Strategy(id="s-grow", title="Grow profitably", origin=Origin.AGREED),
-        Goal(id="g-brand", title="Brand awareness", side=Side.MARKETING, metric="aided awareness", horizon_months=24),
-        Goal(id="g-revenue", title="Quarterly revenue", side=Side.SALES, horizon_months=3),
-        Goal(id="g-shared", title="Double the pipeline", side=Side.JOINT, level=GoalLevel.SHARED, origin=Origin.AGREED),
-        Incentive(id="i-commission", title="Lead commission", side=Side.SALES, period_months=3),
-    ]
-    return doc
+    return (QMenu,)  # menus and their tear-offs belong to the menu bar and live as long as the app
+
+
+_QT_INTERNAL: tuple[type, ...] = ()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _internal_widget_types():
+    global _QT_INTERNAL
+    _QT_INTERNAL = _qt_internal_types()
+    yield

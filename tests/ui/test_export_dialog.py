@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from tests.ui.conftest import small_workshop
+from tests.builders import small_workshop
 from workshop_app.ui import export_dialog
 from workshop_app.ui.features import minutes_export_available
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from tests.ui.conftest import small_workshop
+from tests.builders import small_workshop
 from workshop_app.model import Phase
 from workshop_app.store import load_workshop, save_workshop
 

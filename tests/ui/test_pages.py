@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import small_workshop
+from tests.builders import small_workshop
 from tests.ui.helpers import choose, click_cell, edit_cell, type_into
 from workshop_app.model import ConflictStatus, LinkKind, Phase, Side
 

@@ -68,7 +68,9 @@ def test_type_scale_is_adjustable_and_remembered(qtbot, window):
     assert surface.font().pointSizeF() == pytest.approx(DEFAULT_POINT_SIZE * 1.8)
     lists = [w for w in surface.findChildren(EntryList) if w.isVisible()]
     assert lists and all(w.font().pointSizeF() == pytest.approx(DEFAULT_POINT_SIZE * 1.8) for w in lists)
-    assert window.zoom_index == MainWindow(window.settings).zoom_index  # the editor's zoom is untouched
+    fresh = MainWindow(window.settings)
+    assert window.zoom_index == fresh.zoom_index  # the editor's zoom is untouched
+    fresh.deleteLater()
     key(qtbot, surface, Key.Key_Minus, Mod.ControlModifier)
     key(qtbot, surface, Key.Key_Minus, Mod.ControlModifier)
     assert window.presenter.scale == pytest.approx(1.4)
@@ -79,6 +81,7 @@ def test_type_scale_is_adjustable_and_remembered(qtbot, window):
     key(qtbot, surface, Key.Key_Escape)
     assert window.actions.zoom_in.isEnabled()
     again.close()
+    again.deleteLater()
 
 
 def test_keys_in_presentation_mode_move_the_selection_the_room_follows(qtbot, demo):
@@ -137,6 +140,7 @@ def test_the_chosen_audience_screen_is_remembered(qtbot, window):
     again = MainWindow(window.settings)
     assert again.presenter.audience_screen() is projector
     again.close()
+    again.deleteLater()
 
 
 def test_help_lists_the_projector_keys(qtbot, window):

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
-from tests.ui.conftest import small_workshop
+from tests.builders import small_workshop
 from workshop_app.export import graph_style
 from workshop_app.model import Goal, GoalLevel, Link, LinkKind, Origin, Phase, Side, UpdateItem
 from workshop_app.store.demo import load_demo

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from tests.builders import titled_workshop
 from workshop_app.atomic import atomic_write_bytes
-from workshop_app.model import SCHEMA_VERSION, Goal, UpdateItem, Workshop
+from workshop_app.model import SCHEMA_VERSION, UpdateItem, Workshop
 from workshop_app.store import load_workshop, save_workshop, to_json_bytes
 from workshop_app.store.backup import backup_path
 from workshop_app.store.recovery import read_recovery, recovery_dir
@@ -33,9 +34,7 @@ def rename_meta(window, title: str) -> None:
 
 
 def saved_file(tmp_path: Path, title: str = "Saved") -> Path:
-    doc = Workshop()
-    doc.meta.title = title
-    doc.elements.append(Goal(id="g-1", title="Leads"))
+    doc = titled_workshop(title)
     path = tmp_path / "w.workshop.json"
     save_workshop(doc, path)
     return path

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from tests.ui.conftest import small_workshop
+from tests.builders import small_workshop
 from workshop_app.model import Phase
 from workshop_app.store import save_workshop
 from workshop_app.ui.app import run_gui

@@ -147,7 +147,9 @@ class Presenter(QObject):
             self.surface.setObjectName("presentation_surface")
             self.surface.on_key = self._surface_key
         self._editor = w.takeCentralWidget()
+        self._editor.setParent(w)  # kept by the window while it is off screen: never a loose top-level widget
         w.setCentralWidget(self.surface)
+        self.surface.show()
         w.menuBar().hide()
         w.statusBar().hide()
         for action in (w.actions.zoom_in, w.actions.zoom_out, w.actions.zoom_reset):
@@ -162,7 +164,9 @@ class Presenter(QObject):
         w, restore = self.window, self._restore
         surface = w.takeCentralWidget()
         surface.hide()
+        surface.setParent(w)  # kept for the next time, owned by the window (closed and deleted with it)
         w.setCentralWidget(self._editor)
+        self._editor.show()
         self._editor = None
         w.menuBar().setVisible(restore.get("menu", True))
         w.statusBar().setVisible(restore.get("status", True))
