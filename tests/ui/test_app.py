@@ -59,5 +59,5 @@ def test_demo_opens_in_german_with_qt_translations(qtbot, boxes, no_event_loop):
     assert window.doc.workshop.participants, "the demo has participants"
     assert window.current_phase is not None
     assert getattr(QApplication.instance(), "_tandem_translators", [])
-    assert window.actions.undo.text() == "&Rückgängig"
+    assert window.commands.undo.text() == "&Rückgängig"
     assert boxes.shown == []

@@ -34,8 +34,8 @@ def test_export_writes_the_pdf_offers_to_open_it_and_remembers_the_folder(qtbot,
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     window.set_workshop(small_workshop(), None)
     answer_dialog.update(path=tmp_path / "out" / "minutes", lang="en", final=True)
-    assert window.actions.export_minutes.isEnabled()
-    window.actions.export_minutes.trigger()
+    assert window.commands.export_minutes.isEnabled()
+    window.commands.export_minutes.trigger()
     pdf = tmp_path / "out" / "minutes.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert opened == [str(pdf)]

@@ -53,7 +53,7 @@ def test_typing_is_one_command_per_field_and_switching_phase_keeps_it(qtbot, win
     assert window.current_phase == Phase.INVENTORY
     assert window.doc.workshop.meta.title == "Half typed"
     assert window.doc.undo_stack.count() == 1
-    assert window.actions.undo.text().endswith("Change Title")
+    assert window.commands.undo.text().endswith("Change Title")
     window.go_to_phase(Phase.SETUP)
     assert title.text() == "Half typed"
 
@@ -71,22 +71,22 @@ def test_ctrl_z_in_a_field_undoes_its_own_typing_first_then_the_document(qtbot, 
 def test_undo_and_redo_actions_name_the_command(qtbot, window):
     page = window.page(Phase.SETUP)
     type_into(qtbot, page.participants.add_edit, "Anna")
-    assert "Add participant “Anna”" in window.actions.undo.text()
-    window.actions.undo.trigger()
+    assert "Add participant “Anna”" in window.commands.undo.text()
+    window.commands.undo.trigger()
     assert window.doc.workshop.participants == []
-    assert "Add participant “Anna”" in window.actions.redo.text()
-    window.actions.redo.trigger()
+    assert "Add participant “Anna”" in window.commands.redo.text()
+    window.commands.redo.trigger()
     assert window.doc.workshop.participants[0].name == "Anna"
 
 
 def test_quit_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, boxes):
     type_into(qtbot, window.page(Phase.SETUP).meta_form.editors["title"], "Kick-off")
     boxes.answers.append(Button.Cancel)
-    window.actions.quit.trigger()
+    window.commands.quit.trigger()
     assert window.isVisible()
     assert boxes.shown[-1][1] == "Unsaved changes"
     boxes.answers.append(Button.Discard)
-    window.actions.quit.trigger()
+    window.commands.quit.trigger()
     assert not window.isVisible()
 
 
@@ -128,7 +128,7 @@ def test_open_and_save_round_trip_through_the_ui(qtbot, window, monkeypatch, tmp
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert load_workshop(saved).meta.facilitator == "Mia"
     window.fill_recent_menu()
-    recent = [a.statusTip() for a in window.actions.recent_menu.actions()]
+    recent = [a.statusTip() for a in window.commands.recent_menu.actions()]
     assert recent[:2] == [str(saved.resolve()), str(source.resolve())]
 
 
@@ -173,7 +173,7 @@ def test_zoom_scales_all_type_and_is_remembered(qtbot, window):
 
 def test_full_screen_toggles_with_f11(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F11)
-    assert window.isFullScreen() and window.actions.full_screen.isChecked()
+    assert window.isFullScreen() and window.commands.full_screen.isChecked()
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert not window.isFullScreen()
 
@@ -216,8 +216,8 @@ def test_read_only_document_refuses_typing(qtbot, window, boxes):
 def test_phase_done_and_help(qtbot, window, boxes):
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.doc.workshop.agenda[0].done
-    assert window.actions.phase_done.isChecked()
-    window.actions.shortcuts_help.trigger()
+    assert window.commands.phase_done.isChecked()
+    window.commands.shortcuts_help.trigger()
     reference = window.findChild(QDialog, "shortcuts_dialog")
     qtbot.waitUntil(reference.isVisible, timeout=2000)
     assert "Undo / redo" in reference.text.toPlainText()
@@ -225,7 +225,7 @@ def test_phase_done_and_help(qtbot, window, boxes):
     assert reference.frameGeometry().height() <= room.height() and reference.width() <= room.width()
     qtbot.keyClick(reference, Qt.Key.Key_Escape)
     assert not reference.isVisible()
-    window.actions.about.trigger()
+    window.commands.about.trigger()
     assert [kind for kind, *_ in boxes.shown] == ["about"]
 
 
@@ -242,7 +242,7 @@ def test_delete_key_edits_text_in_fields_and_deletes_entries_in_lists(qtbot, win
     page.participants.select_id("p-ben")
     qtbot.keyClick(page.participants.view, Qt.Key.Key_Delete)
     assert [p.name for p in window.doc.workshop.participants] == ["Anna Berg"]
-    assert "Delete “Ben Cole”" in window.actions.undo.text()
+    assert "Delete “Ben Cole”" in window.commands.undo.text()
 
 
 def test_read_only_greys_the_pages_own_edit_buttons(qtbot, window):

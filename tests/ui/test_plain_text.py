@@ -425,7 +425,7 @@ def test_the_undo_menu_names_the_entry_literally(qtbot, marked):
     page = window.current_page()
     page.decisions.select_id(page.decisions.model.ids[0])
     assert page.decisions.delete_selected()
-    found = problems_in(mnemonic(window.actions.undo.text()), "Undo action")
+    found = problems_in(mnemonic(window.commands.undo.text()), "Undo action")
     assert not found, found
 
 

@@ -79,7 +79,7 @@ def test_type_scale_is_adjustable_and_remembered(qtbot, window):
     key(qtbot, surface, Key.Key_0, Mod.ControlModifier)
     assert window.presenter.scale == pytest.approx(DEFAULT_SCALE)
     key(qtbot, surface, Key.Key_Escape)
-    assert window.actions.zoom_in.isEnabled()
+    assert window.commands.zoom_in.isEnabled()
     again.close()
     again.deleteLater()
 

@@ -127,7 +127,7 @@ def visible_texts(root: QWidget) -> dict[str, str]:
         if isinstance(w, QAbstractItemView):
             for text in _model_texts(w):
                 add(text, w)
-        for action in QWidget.actions(w):  # MainWindow.actions is its own registry
+        for action in w.actions():
             add(action.text(), f"action of {type(w).__name__}")
             add(action.toolTip() if action.toolTip() != action.text().replace("&", "") else "", "action tooltip")
             if action.menu() is not None:
@@ -215,7 +215,7 @@ def test_qt_own_buttons_are_german(qtbot, german_window):
 
 
 def test_language_menu_offers_system_german_and_english(qtbot, window, boxes):
-    menu = window.actions.languages
+    menu = window.commands.languages
     assert list(menu) == ["system", "de", "en"]
     assert [menu[c].text() for c in ("de", "en")] == ["Deutsch", "English"]
     assert menu["system"].text() == "System default"

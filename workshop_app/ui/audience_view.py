@@ -21,9 +21,10 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from workshop_app.i18n import _, current_language
 from workshop_app.model import Phase
 from workshop_app.ui.audience_content import Stage
-from workshop_app.ui.audience_views import VIEW_CLASSES, PhaseView
+from workshop_app.ui.audience_views import PhaseView
 from workshop_app.ui.document import Document
 from workshop_app.ui.labels import phase_name
+from workshop_app.ui.phases import PHASES
 from workshop_app.ui.plain import make_plain, shown
 from workshop_app.ui.present_widgets import HeaderBar, HeaderData
 from workshop_app.ui.progress import phase_progress
@@ -155,7 +156,7 @@ class AudienceView(QWidget):
 
     def view(self, phase: Phase) -> PhaseView:
         if phase not in self.views:
-            view = VIEW_CLASSES[phase](self.phase_stack)
+            view = PHASES[phase].view_class()(self.phase_stack)
             view.setObjectName(f"audience_{phase}")
             view.set_scale(self.scale)
             self.views[phase] = view

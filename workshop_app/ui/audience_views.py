@@ -223,7 +223,3 @@ class WrapupView(PhaseView):
     def show_stage(self, doc: Workshop, stage: Stage, views: list[ConflictView] | None) -> None:
         for widget, column in zip(self.columns, content.agreement_columns(doc), strict=True):
             widget.set_column(column, stage.selected)
-
-
-VIEW_CLASSES: dict[Phase, type[PhaseView]] = {cls.phase: cls for cls in (
-    SetupView, InventoryView, GoalsView, ConflictsView, CommunicationView, CulturePilotView, WrapupView)}

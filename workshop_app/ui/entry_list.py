@@ -372,27 +372,27 @@ class Stacked(QWidget):
     def __init__(self, upper: EntryList, lower: EntryList, share: float = 0.6, gap: int = 24,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.upper, self.lower, self.share, self.gap = upper, lower, share, gap
+        self.top_list, self.bottom_list, self.share, self.gap = upper, lower, share, gap
         for widget in (upper, lower):
             widget.setParent(self)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def relayout(self) -> None:
         width, height = self.width(), self.height()
-        if not self.lower.isVisibleTo(self):
-            self.upper.setGeometry(0, 0, width, height)
+        if not self.bottom_list.isVisibleTo(self):
+            self.top_list.setGeometry(0, 0, width, height)
             return
-        if not self.upper.isVisibleTo(self):
-            self.lower.setGeometry(0, 0, width, height)
+        if not self.top_list.isVisibleTo(self):
+            self.bottom_list.setGeometry(0, 0, width, height)
             return
         room = height - self.gap
-        want_upper, want_lower = self.upper.natural_height(width), self.lower.natural_height(width)
+        want_upper, want_lower = self.top_list.natural_height(width), self.bottom_list.natural_height(width)
         if want_upper + want_lower <= room:
             upper = want_upper
         else:
             upper = min(want_upper, max(int(room * self.share), room - want_lower))
-        self.upper.setGeometry(0, 0, width, upper)
-        self.lower.setGeometry(0, upper + self.gap, width, room - upper)
+        self.top_list.setGeometry(0, 0, width, upper)
+        self.bottom_list.setGeometry(0, upper + self.gap, width, room - upper)
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)

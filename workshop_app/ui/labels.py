@@ -8,7 +8,7 @@ sides' text colours) and the helpers that name participants and elements.
 
 from __future__ import annotations
 
-from workshop_app.i18n import N_, _
+from workshop_app.i18n import _
 from workshop_app.model import ElementKind, Phase, Side, Workshop
 from workshop_app.ui.theme import SIDE_TEXT
 from workshop_app.vocabulary import (  # noqa: F401 (the UI's names are the product's names)
@@ -26,16 +26,6 @@ from workshop_app.vocabulary import (  # noqa: F401 (the UI's names are the prod
     RATING_NAMES,
     SIDE_NAMES,
 )
-
-PHASE_HINTS = {
-    Phase.SETUP: N_("Who is in the room, what the day looks like, how much time each phase gets."),
-    Phase.INVENTORY: N_("What each side has today: goals, incentives, horizons, budgets, channels, what customers say."),
-    Phase.GOALS: N_("From the company strategy to shared goals to department goals, each with a metric, a target and the how."),
-    Phase.CONFLICTS: N_("Where goals and incentives pull against each other: prioritise by dot vote and record a resolution."),
-    Phase.COMMUNICATION: N_("Which channels work today, and which ones both sides agree to use from now on."),
-    Phase.CULTURE_PILOT: N_("Beliefs that will cause resistance, and a small protected-space pilot to test one hypothesis."),
-    Phase.WRAPUP: N_("Decisions, action items with owners and dates, the parking lot, and what was agreed."),
-}
 
 #: A side's colour as *text* (headings, side columns): the graph's Okabe–Ito hues (DESIGN §6), with
 #: Sales orange and joint green darkened to keep 4.5:1 on white (see ui/theme.py for the fills).

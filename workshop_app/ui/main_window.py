@@ -7,7 +7,6 @@ only the page on screen.
 
 from __future__ import annotations
 
-import importlib
 import re
 from pathlib import Path
 
@@ -34,10 +33,11 @@ from workshop_app.store.disk import DiskStamp
 from workshop_app.ui.actions import build_actions, build_menus
 from workshop_app.ui.document import Document, blank_workshop
 from workshop_app.ui.features import minutes_export_available
-from workshop_app.ui.labels import PHASE_HINTS, phase_name
+from workshop_app.ui.labels import phase_name
 from workshop_app.ui.message_bar import MessageBar
 from workshop_app.ui.navigator import PhaseNavigator
 from workshop_app.ui.pages.base import PhasePage
+from workshop_app.ui.phases import PHASES
 from workshop_app.ui.plain import literal, menu_text, shown
 from workshop_app.ui.presentation import Presenter
 from workshop_app.ui.responsiveness import Responsiveness
@@ -54,15 +54,6 @@ from workshop_app.ui.settings import (
 from workshop_app.ui.style import DEFAULT_POINT_SIZE, ZOOM_STEPS, base_font, style_sheet
 from workshop_app.ui.timebox import TimeboxClock, TimeboxWidget
 
-PAGE_CLASSES = {
-    Phase.SETUP: "workshop_app.ui.pages.setup:SetupPage",
-    Phase.INVENTORY: "workshop_app.ui.pages.inventory:InventoryPage",
-    Phase.GOALS: "workshop_app.ui.pages.goals:GoalsPage",
-    Phase.CONFLICTS: "workshop_app.ui.pages.conflicts:ConflictsPage",
-    Phase.COMMUNICATION: "workshop_app.ui.pages.communication:CommunicationPage",
-    Phase.CULTURE_PILOT: "workshop_app.ui.pages.culture_pilot:CulturePilotPage",
-    Phase.WRAPUP: "workshop_app.ui.pages.wrapup:WrapupPage",
-}
 FILE_FILTER_KEY = "last_folder"
 MAX_PROBLEMS_SHOWN = 12
 
@@ -110,9 +101,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.presenter = Presenter(self)  # presentation mode and the audience window; adds its menu entries
-        self.actions = build_actions(self)
-        build_menus(self, self.actions, self.menuBar())
-        self.actions.languages[language_choice(self.settings)].setChecked(True)
+        self.commands = build_actions(self)
+        build_menus(self, self.commands, self.menuBar())
+        self.commands.languages[language_choice(self.settings)].setChecked(True)
         self.status_label = QLabel()
         self.status_label.setProperty("role", "hint")
         self.statusBar().addPermanentWidget(self.status_label)
@@ -125,13 +116,13 @@ class MainWindow(QMainWindow):
         self.doc.replaced.connect(self._after_replace)
         self.doc.refused.connect(self.show_refusal)
         self.doc.cautioned.connect(self.show_refusal)
-        self.doc.undo_stack.canUndoChanged.connect(self.actions.undo.setEnabled)
-        self.doc.undo_stack.canRedoChanged.connect(self.actions.redo.setEnabled)
+        self.doc.undo_stack.canUndoChanged.connect(self.commands.undo.setEnabled)
+        self.doc.undo_stack.canRedoChanged.connect(self.commands.redo.setEnabled)
         self.doc.undo_stack.undoTextChanged.connect(self._undo_text)
         self.doc.undo_stack.redoTextChanged.connect(self._redo_text)
         self._undo_text("")
         self._redo_text("")
-        self.actions.export_minutes.setEnabled(minutes_export_available())
+        self.commands.export_minutes.setEnabled(minutes_export_available())
 
         self._prebuild_timer = QTimer(self)
         self._prebuild_timer.setSingleShot(True)
@@ -170,8 +161,7 @@ class MainWindow(QMainWindow):
         """The page of ``phase``, built on first use."""
         phase = Phase(phase)
         if phase not in self.pages:
-            module_name, class_name = PAGE_CLASSES[phase].split(":")
-            cls = getattr(importlib.import_module(module_name), class_name)
+            cls = PHASES[phase].page_class()
             page = cls(self.doc)
             page.setObjectName(f"page_{phase}")
             self.pages[phase] = page
@@ -199,10 +189,10 @@ class MainWindow(QMainWindow):
             self.navigator.blockSignals(True)
             self.navigator.setCurrentRow(row)
             self.navigator.blockSignals(False)
-        self.actions.phases[row].setChecked(True)
+        self.commands.phases[row].setChecked(True)
         self.phase_number.setText(_("Phase {n} of {total}").format(n=row + 1, total=len(Phase)))
         self.phase_title.setText(phase_name(phase))
-        self.phase_hint.setText(_(PHASE_HINTS[phase]))
+        self.phase_hint.setText(_(PHASES[phase].hint))
         self.timebox.set_phase(phase)
         self._update_done_action()
         if focus and not self.navigator.hasFocus():
@@ -238,10 +228,10 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.redo()
 
     def _undo_text(self, text: str) -> None:
-        self.actions.undo.setText(_("&Undo {what}").format(what=menu_text(text)).strip() if text else _("&Undo"))
+        self.commands.undo.setText(_("&Undo {what}").format(what=menu_text(text)).strip() if text else _("&Undo"))
 
     def _redo_text(self, text: str) -> None:
-        self.actions.redo.setText(_("&Redo {what}").format(what=menu_text(text)).strip() if text else _("&Redo"))
+        self.commands.redo.setText(_("&Redo {what}").format(what=menu_text(text)).strip() if text else _("&Redo"))
 
     def delete_selected(self) -> None:
         page = self.current_page()
@@ -285,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def _update_done_action(self) -> None:
         item = self.doc.workshop.agenda_item(self.current_phase or Phase.SETUP)
-        self.actions.phase_done.setChecked(bool(item and item.done))
+        self.commands.phase_done.setChecked(bool(item and item.done))
 
     # -- title -----------------------------------------------------------------
     def _update_title(self) -> None:
@@ -406,7 +396,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue(FILE_FILTER_KEY, str(path.resolve().parent))
 
     def fill_recent_menu(self) -> None:
-        menu = self.actions.recent_menu
+        menu = self.commands.recent_menu
         assert menu is not None
         menu.clear()
         files = recent_files(self.settings)
@@ -502,7 +492,7 @@ class MainWindow(QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
-        self.actions.full_screen.setChecked(self.isFullScreen())
+        self.commands.full_screen.setChecked(self.isFullScreen())
 
     def choose_language(self, code: str) -> None:
         """Store the UI language (``system``, ``de`` or ``en``); it applies at the next start.

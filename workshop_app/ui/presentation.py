@@ -152,12 +152,12 @@ class Presenter(QObject):
         self.surface.show()
         w.menuBar().hide()
         w.statusBar().hide()
-        for action in (w.actions.zoom_in, w.actions.zoom_out, w.actions.zoom_reset):
+        for action in (w.commands.zoom_in, w.commands.zoom_out, w.commands.zoom_reset):
             action.setEnabled(False)  # Ctrl+Plus/Minus size the projector type instead
         self.update_stage()
         self._configure(self.surface)
         w.showFullScreen()
-        w.actions.full_screen.setChecked(True)
+        w.commands.full_screen.setChecked(True)
         self.surface.setFocus()
 
     def _leave(self) -> None:
@@ -170,7 +170,7 @@ class Presenter(QObject):
         self._editor = None
         w.menuBar().setVisible(restore.get("menu", True))
         w.statusBar().setVisible(restore.get("status", True))
-        for action in (w.actions.zoom_in, w.actions.zoom_out, w.actions.zoom_reset):
+        for action in (w.commands.zoom_in, w.commands.zoom_out, w.commands.zoom_reset):
             action.setEnabled(True)
         if restore.get("full"):
             w.showFullScreen()
@@ -180,7 +180,7 @@ class Presenter(QObject):
         else:
             w.showNormal()
             w.restoreGeometry(restore.get("geometry"))
-        w.actions.full_screen.setChecked(w.isFullScreen())
+        w.commands.full_screen.setChecked(w.isFullScreen())
         page = w.current_page()
         if page is not None:
             page.focus_first()
@@ -191,8 +191,7 @@ class Presenter(QObject):
         w, k = self.window, Qt.Key
         page = w.current_page()
         if ctrl and key in (k.Key_Up, k.Key_Down):
-            vote = getattr(page, "vote", None)
-            return bool(callable(vote) and vote(+1 if key == k.Key_Up else -1))
+            return page is not None and page.vote(+1 if key == k.Key_Up else -1)
         if ctrl and key in (k.Key_Plus, k.Key_Equal, k.Key_Minus, k.Key_0):
             self.scale_step({k.Key_Plus: 1, k.Key_Equal: 1, k.Key_Minus: -1}.get(key, 0))
             return True

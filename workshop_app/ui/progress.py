@@ -45,29 +45,49 @@ def element_counts(doc: Workshop) -> Counts:
 def phase_progress(doc: Workshop, phase: Phase, counts: Counts | None = None) -> str:
     """e.g. '8 participants', '3 shared goals · 6 department goals', '5 conflicts · 2 settled'.
 
-    Pass ``counts`` from :func:`element_counts` when asking for several phases of one document.
+    Each phase's line is declared with the phase (:mod:`workshop_app.ui.phases`). Pass
+    ``counts`` from :func:`element_counts` when asking for several phases of one document.
     """
-    shared, department, agreed_channels, beliefs, as_is = counts or element_counts(doc)
-    if phase == Phase.SETUP:
-        return ngettext("{n} participant", "{n} participants", len(doc.participants)).format(n=len(doc.participants))
-    if phase == Phase.INVENTORY:
-        return ngettext("{n} entry", "{n} entries", as_is).format(n=as_is)
-    if phase == Phase.GOALS:
-        return " · ".join([ngettext("{n} shared goal", "{n} shared goals", shared).format(n=shared),
-                           ngettext("{n} department goal", "{n} department goals", department).format(n=department)])
-    if phase == Phase.CONFLICTS:
-        # Detected conflicts need the analysis, too slow to run on every edit for this line;
-        # so it counts what the room declared and what it settled, which it can trust.
-        declared = sum(1 for link in doc.links if link.kind == LinkKind.CONFLICTS_WITH)
-        settled = sum(1 for c in doc.conflicts if c.status != ConflictStatus.OPEN)
-        return " · ".join([ngettext("{n} declared", "{n} declared", declared).format(n=declared),
-                           ngettext("{n} settled", "{n} settled", settled).format(n=settled)])
-    if phase == Phase.COMMUNICATION:
-        return ngettext("{n} agreed channel", "{n} agreed channels", agreed_channels).format(n=agreed_channels)
-    if phase == Phase.CULTURE_PILOT:
-        parts = [ngettext("{n} belief", "{n} beliefs", beliefs).format(n=beliefs)]
-        if doc.pilot.hypothesis.strip():
-            parts.append(_("pilot set"))
-        return " · ".join(parts)
+    from workshop_app.ui.phases import PHASES
+
+    return PHASES[Phase(phase)].progress(doc, counts or element_counts(doc))
+
+
+def setup_progress(doc: Workshop, counts: Counts) -> str:
+    return ngettext("{n} participant", "{n} participants", len(doc.participants)).format(n=len(doc.participants))
+
+
+def inventory_progress(doc: Workshop, counts: Counts) -> str:
+    return ngettext("{n} entry", "{n} entries", counts.as_is).format(n=counts.as_is)
+
+
+def goals_progress(doc: Workshop, counts: Counts) -> str:
+    return " · ".join([ngettext("{n} shared goal", "{n} shared goals", counts.shared).format(n=counts.shared),
+                       ngettext("{n} department goal", "{n} department goals", counts.department)
+                       .format(n=counts.department)])
+
+
+def conflicts_progress(doc: Workshop, counts: Counts) -> str:
+    # Detected conflicts need the analysis, too slow to run on every edit for this line;
+    # so it counts what the room declared and what it settled, which it can trust.
+    declared = sum(1 for link in doc.links if link.kind == LinkKind.CONFLICTS_WITH)
+    settled = sum(1 for c in doc.conflicts if c.status != ConflictStatus.OPEN)
+    return " · ".join([ngettext("{n} declared", "{n} declared", declared).format(n=declared),
+                       ngettext("{n} settled", "{n} settled", settled).format(n=settled)])
+
+
+def communication_progress(doc: Workshop, counts: Counts) -> str:
+    return ngettext("{n} agreed channel", "{n} agreed channels", counts.agreed_channels).format(
+        n=counts.agreed_channels)
+
+
+def culture_pilot_progress(doc: Workshop, counts: Counts) -> str:
+    parts = [ngettext("{n} belief", "{n} beliefs", counts.beliefs).format(n=counts.beliefs)]
+    if doc.pilot.hypothesis.strip():
+        parts.append(_("pilot set"))
+    return " · ".join(parts)
+
+
+def wrapup_progress(doc: Workshop, counts: Counts) -> str:
     return " · ".join([ngettext("{n} decision", "{n} decisions", len(doc.decisions)).format(n=len(doc.decisions)),
                        ngettext("{n} action", "{n} actions", len(doc.actions)).format(n=len(doc.actions))])

@@ -1,10 +1,11 @@
 """Which entry the facilitator has selected on each page, so the room can follow it.
 
 The pages were built for editing and know nothing about the audience. This
-module reads their selection (``tree``, ``last_table``, ``table`` or the list
-that last changed) without changing them, tells the presenter when it
-changes, and moves it from the keyboard in presentation mode, where the
-editor is not on screen.
+module reads their selection through what every page declares
+(:class:`~workshop_app.ui.pages.base.PhasePage`: ``followed_list``,
+``default_list``, ``categories``, ``category_key``) without changing them,
+tells the presenter when it changes, and moves it from the keyboard in
+presentation mode, where the editor is not on screen.
 """
 
 from __future__ import annotations
@@ -55,17 +56,15 @@ class SelectionTracker(QObject):
         """The list whose selection the room follows on ``page``."""
         if page is None:
             return None
-        for name in ("tree", "last_table", "table"):  # pages that keep track themselves
-            widget = getattr(page, name, None)
-            if isinstance(widget, (QTreeWidget, RecordTable)):
-                return widget
+        widget = page.followed_list()  # pages that keep track themselves
+        if isinstance(widget, (QTreeWidget, RecordTable)):
+            return widget
         table = self.last_table.get(id(page))
         if table is not None and table.isVisibleTo(page):
             return table
-        for name in ("participants", "actions_table"):  # what setup and wrap-up show the room
-            widget = getattr(page, name, None)
-            if isinstance(widget, RecordTable):
-                return widget
+        widget = page.default_list()  # what setup and wrap-up show the room
+        if isinstance(widget, RecordTable):
+            return widget
         tables = visible_tables(page)
         return tables[0] if tables else None
 
@@ -80,8 +79,7 @@ def visible_tables(page: PhasePage) -> list[RecordTable]:
 
 
 def category(page: PhasePage | None) -> str:
-    current = getattr(page, "category", None)
-    return getattr(current, "key", "") if current is not None else ""
+    return page.category_key() if page is not None else ""
 
 
 # -- moving the selection from the keyboard (presentation mode) -------------------
@@ -134,7 +132,7 @@ def switch_list(tracker: SelectionTracker, page: PhasePage | None, step: int) ->
 
 def step_category(page: PhasePage | None, step: int) -> bool:
     """Next or previous inventory category (the page's own tab bar)."""
-    tabs = getattr(page, "tabs", None)
+    tabs = page.categories() if page is not None else None
     if not isinstance(tabs, QTabBar) or tabs.count() == 0:
         return False
     tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())

@@ -8,7 +8,7 @@ stale and refresh when shown. That keeps an edit on a large workshop cheap
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QTabBar, QVBoxLayout, QWidget
 
 from workshop_app.model import Operation, Phase
 from workshop_app.ui.document import Document
@@ -30,6 +30,27 @@ class PhasePage(QWidget):
         doc.changed.connect(self._on_changed)
         doc.replaced.connect(self._on_replaced)
         doc.read_only_changed.connect(lambda _ro: self._on_changed(None))
+
+    # -- what the projector asks of every page (workshop_app/ui/stage.py) ------------
+    def followed_list(self) -> QWidget | None:
+        """The list or tree whose selection the room follows, if the page keeps track of it itself."""
+        return None
+
+    def default_list(self) -> QWidget | None:
+        """The list the room sees when nothing was selected yet (None: the first visible one)."""
+        return None
+
+    def categories(self) -> QTabBar | None:
+        """The page's own tab bar of categories (the inventory's), stepped with Tab in presentation mode."""
+        return None
+
+    def category_key(self) -> str:
+        """The category on screen, for the projector's view ('' for pages without categories)."""
+        return ""
+
+    def vote(self, step: int) -> bool:
+        """Give (+1) or take back (−1) a dot for the selected entry; False where nothing is voted on."""
+        return False
 
     # -- lifecycle -----------------------------------------------------------
     def _on_changed(self, _operation: Operation | None) -> None:

@@ -38,6 +38,9 @@ class CommunicationPage(PhasePage):
 
     phase = Phase.COMMUNICATION
 
+    def followed_list(self) -> QWidget | None:
+        return self.last_table
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, parent)
         self.as_is_from = ChoiceField(self)

@@ -81,6 +81,9 @@ class ConflictsPage(PhasePage):
 
     phase = Phase.CONFLICTS
 
+    def followed_list(self) -> QWidget | None:
+        return self.table
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, parent)
         self.views: list = []

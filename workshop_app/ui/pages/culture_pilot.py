@@ -41,6 +41,9 @@ class CulturePilotPage(PhasePage):
 
     phase = Phase.CULTURE_PILOT
 
+    def followed_list(self) -> QWidget | None:
+        return self.last_table
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, parent)
         self.beliefs: dict[Side, RecordTable] = {}

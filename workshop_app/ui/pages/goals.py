@@ -224,6 +224,9 @@ class GoalsPage(PhasePage):
 
     phase = Phase.GOALS
 
+    def followed_list(self) -> QWidget | None:
+        return self.tree
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, parent)
         self.tree = GoalTree(self)

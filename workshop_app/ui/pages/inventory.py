@@ -102,6 +102,15 @@ class InventoryPage(PhasePage):
 
     phase = Phase.INVENTORY
 
+    def followed_list(self) -> QWidget | None:
+        return self.last_table
+
+    def categories(self) -> QTabBar | None:
+        return self.tabs
+
+    def category_key(self) -> str:
+        return self.category.key
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, parent)
         self.category = CATEGORIES[0]

@@ -28,6 +28,9 @@ class SetupPage(PhasePage):
 
     phase = Phase.SETUP
 
+    def default_list(self) -> QWidget | None:
+        return self.participants
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, parent)
         self.meta_form = RecordForm(doc, "meta", META_FIELDS)

@@ -22,6 +22,9 @@ class WrapupPage(PhasePage):
 
     phase = Phase.WRAPUP
 
+    def default_list(self) -> QWidget | None:
+        return self.actions_table
+
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, parent)
         self.decisions = RecordTable(
