@@ -115,7 +115,7 @@ import workshop_app.ui.app as app_module
 from workshop_app.cli import main
 app = app_module.create_application()
 mark("QApplication + cli")
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.window.main_window import MainWindow
 mark("UI modules")
 window = MainWindow()
 mark("MainWindow()")

@@ -78,7 +78,7 @@ def quiet(app, window, limit_s: float = 15.0) -> None:
 
     After a load the window preloads matplotlib/networkx (after its first
     paint) and 1.5 s later collects and freezes the long-lived objects
-    (ui/responsiveness.py). That one collection (~70 ms on L) is not an edit;
+    (ui/window/responsiveness.py). That one collection (~70 ms on L) is not an edit;
     letting it land in a timed sample would measure the benchmark's hurry.
     """
     import threading
@@ -199,7 +199,7 @@ def collect(quick: bool) -> list[Row]:
     bare.close()
 
     from benchmarks.generate import make_document
-    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.window.main_window import MainWindow
 
     window = MainWindow()
     window.showMaximized()

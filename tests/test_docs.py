@@ -122,7 +122,7 @@ def test_the_picture_script_asks_for_screenshots_the_app_writes():
 
 def test_the_readme_lists_every_keyboard_shortcut_of_the_app():
     from workshop_app import i18n
-    from workshop_app.ui.help import shortcuts_text
+    from workshop_app.ui.window.help import shortcuts_text
 
     before = i18n.current_language()
     i18n.set_language("en")

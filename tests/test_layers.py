@@ -83,3 +83,35 @@ def test_no_layer_imports_upwards():
 
 def test_the_vocabulary_stands_on_the_model_alone():
     assert _project_imports(PACKAGE / "vocabulary.py") <= VOCABULARY_MAY_IMPORT
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """Modules ``path`` imports when it runs (imports under ``if TYPE_CHECKING:`` left out)."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            return
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_the_ui_rooms_keep_their_floor_plan():
+    """The projector imports no editor page and nothing of the window; widgets and graph import neither."""
+    rules = {"projector": ("workshop_app.ui.pages", "workshop_app.ui.window"),
+             "widgets": ("workshop_app.ui.pages", "workshop_app.ui.window", "workshop_app.ui.projector"),
+             "graph": ("workshop_app.ui.pages", "workshop_app.ui.window", "workshop_app.ui.projector")}
+    offences = []
+    for room, forbidden in rules.items():
+        for path in (PACKAGE / "ui" / room).rglob("*.py"):
+            bad = sorted(m for m in _runtime_imports(path) if m.startswith(forbidden))
+            if bad:
+                offences.append(f"{path.relative_to(PACKAGE)} imports {bad}")
+    assert offences == []

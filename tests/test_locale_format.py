@@ -75,8 +75,8 @@ def test_pdf_and_analysis_use_the_same_rules():
 
 
 def test_ui_formats_follow_the_ui_language():
-    from workshop_app.ui.formats import format_date as ui_date
-    from workshop_app.ui.formats import format_long_date, format_money, format_number, parse_date, parse_number
+    from workshop_app.ui.widgets.formats import format_date as ui_date
+    from workshop_app.ui.widgets.formats import format_long_date, format_money, format_number, parse_date, parse_number
 
     i18n.set_language("de")
     assert (ui_date(DAY), format_long_date(DAY), format_number(1500.5)) == ("26.11.2026", "26.11.2026", "1.500,50")
@@ -108,7 +108,7 @@ def test_quotes_inside_a_quote_become_single_ones():
 @pytest.mark.parametrize("value", [0.5, 7.0, 999.0, 1000.0, 1500.5, 25000.0, 480000.0, 1234567.0, 1234.56])
 def test_every_number_reads_back_as_it_is_shown(lang, value):
     """A budget of 25,000 shown as „25.000“ must not come back as 25 when the field is committed."""
-    from workshop_app.ui.formats import format_number, parse_number
+    from workshop_app.ui.widgets.formats import format_number, parse_number
 
     i18n.set_language(lang)
     assert parse_number(format_number(value)) == value
@@ -120,13 +120,13 @@ def test_every_number_reads_back_as_it_is_shown(lang, value):
     ("1.500.000", "en", 1500000), ("1 500", "de", 1500), ("-2,5", "de", -2.5),
 ])
 def test_typed_numbers_are_read_the_languages_way(text, lang, expected):
-    from workshop_app.ui.formats import parse_number
+    from workshop_app.ui.widgets.formats import parse_number
 
     assert parse_number(text, lang=lang) == expected
 
 
 def test_whole_number_fields_take_grouped_thousands_either_way():
-    from workshop_app.ui.formats import ParseError, parse_number
+    from workshop_app.ui.widgets.formats import ParseError, parse_number
 
     assert parse_number("1.500", whole=True, lang="en") == 1500
     assert parse_number("1,500", whole=True, lang="de") == 1500

@@ -3,7 +3,7 @@
 Phases, sides, element kinds, goal levels, incentive types, link kinds,
 conflict and action statuses, origins and ratings are named here, keyed by
 the model's enums, marked with ``N_`` and translated where shown — by the
-UI (``workshop_app.ui.labels``), the minutes, the graph pictures, the command
+UI (``workshop_app.ui.widgets.labels``), the minutes, the graph pictures, the command
 line and the conflict explanations alike. :class:`Translator` is the one
 translation object of a language for the layers that work in a language
 other than the UI's (the minutes may be exported in German from an English

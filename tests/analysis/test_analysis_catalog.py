@@ -17,7 +17,7 @@ from tests.catalogs_tool import catalogs_tool
 
 PACKAGE = Path(workshop_app.__file__).parent
 MODULES = ["vocabulary.py", "analysis/findings.py", "analysis/rules.py", "analysis/conflicts.py", "export/graph_style.py",
-           "export/graph_legend.py", "export/graph_picture.py", "export/horizon_chart.py", "ui/graph_canvas.py"]
+           "export/graph_legend.py", "export/graph_picture.py", "export/horizon_chart.py", "ui/graph/graph_canvas.py"]
 
 
 def messages(path: Path) -> set[str]:

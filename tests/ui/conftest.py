@@ -11,7 +11,7 @@ One QApplication serves the whole test process, so this is set before Qt
 starts rather than per test; it lets the audience-window tests drive real
 widgets with pytest-qt, and every other UI test runs on the laptop screen
 as before (tests needing a single screen patch
-``workshop_app.ui.presentation.available_screens``).
+``workshop_app.ui.projector.presentation.available_screens``).
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def window(qtbot):
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.window.main_window import MainWindow
 
     before = {id(w) for w in QApplication.topLevelWidgets()}
     win = MainWindow()

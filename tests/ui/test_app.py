@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from workshop_app import i18n
 from workshop_app.ui import app as app_module
-from workshop_app.ui.settings import app_settings
+from workshop_app.ui.window.settings import app_settings
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def no_event_loop(monkeypatch):
     """run_gui shows the window and returns at once; the window is kept for inspection."""
     shown = []
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)
-    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.window.main_window import MainWindow
 
     for name in ("show", "showMaximized"):
         original = getattr(MainWindow, name)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 
 from workshop_app.model import UpdateItem
 from workshop_app.store.recovery import read_recovery
-from workshop_app.ui.crash_report import CrashReporter, log, start_logging
+from workshop_app.ui.window.crash_report import CrashReporter, log, start_logging
 
 
 def test_an_error_in_a_slot_is_logged_kept_and_said_without_a_modal_box(window, qtbot, boxes):

@@ -7,8 +7,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from tests.builders import small_workshop
-from workshop_app.ui import export_dialog
 from workshop_app.ui.features import minutes_export_available
+from workshop_app.ui.window import export_dialog
 
 pytestmark = pytest.mark.skipif(not minutes_export_available(), reason="PDF minutes not installed")
 

@@ -7,7 +7,7 @@ from workshop_app.model import Goal, GoalLevel, Incentive, Link, LinkKind, Side,
 
 pytest.importorskip("matplotlib")
 
-from workshop_app.ui.graph_canvas import GraphCanvas, HorizonChartWidget
+from workshop_app.ui.graph.graph_canvas import GraphCanvas, HorizonChartWidget
 
 
 def small_doc() -> Workshop:

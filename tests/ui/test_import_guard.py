@@ -17,7 +17,7 @@ PACKAGE = {
 SCRIPT = textwrap.dedent('''
     import importlib, sys, threading, time
     sys.path.insert(0, sys.argv[1])
-    from workshop_app.ui import import_guard
+    from workshop_app.ui.window import import_guard
     if sys.argv[2] == "guarded":
         thread = import_guard.preload(["slowcycle.first"], ["slowcycle"])
     else:
@@ -52,7 +52,7 @@ def test_the_main_thread_waits_for_the_preload_instead_of_meeting_it_half_way(tm
 def test_the_guard_is_gone_once_the_preload_has_finished(tmp_path):
     import builtins
 
-    from workshop_app.ui import import_guard
+    from workshop_app.ui.window import import_guard
 
     folder = tmp_path / "quickpkg"
     folder.mkdir()

@@ -35,8 +35,8 @@ CHILD = textwrap.dedent('''
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from workshop_app.model import UpdateItem
-    from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.safekeeping import PENDING_DELAY_MS
+    from workshop_app.ui.window.main_window import MainWindow
+    from workshop_app.ui.window.safekeeping import PENDING_DELAY_MS
 
     app = QApplication([])
     window = MainWindow()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workshop_app.export.pdf_layout import _clip
-from workshop_app.ui.entry_list import wrap
+from workshop_app.ui.projector.entry_list import wrap
 
 
 class CountingMetrics:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from tests.ui.helpers import ensure_active, press
 from workshop_app.model import Phase, Workshop
 from workshop_app.store.demo import load_demo
-from workshop_app.ui.plain import PlainLabel, literal, plain_tooltip, shown
+from workshop_app.ui.widgets.plain import PlainLabel, literal, plain_tooltip, shown
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -331,8 +331,8 @@ def test_the_wrapup_summary_is_escaped_and_opens_no_links(qtbot, marked):
 # -- presentation, projector, voting ---------------------------------------------------
 @graph_glyphs
 def test_presentation_mode_and_the_audience_window_show_user_text_literally(qtbot, marked):
-    from workshop_app.ui.entry_list import EntryList
-    from workshop_app.ui.present_widgets import HeaderBar, VoteChart
+    from workshop_app.ui.projector.entry_list import EntryList
+    from workshop_app.ui.projector.present_widgets import HeaderBar, VoteChart
 
     window = marked
     press(qtbot, window, Key.Key_F5, Mod.ShiftModifier)  # the audience window on the projector
@@ -375,7 +375,7 @@ def test_the_vote_dialog_shows_user_text_literally(qtbot, marked):
 
 
 def test_the_export_messages_show_file_names_literally(qtbot, marked, boxes, monkeypatch, tmp_path):
-    from workshop_app.ui import export_dialog
+    from workshop_app.ui.window import export_dialog
 
     window = marked
     target = tmp_path / "BOLD<b>bold</b> LINK<a href=x>x</a> AMP&amp;" / "minutes.pdf"

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.helpers import ensure_active, press
 from workshop_app.model import Phase, Side
 from workshop_app.store.demo import load_demo
-from workshop_app.ui import presentation
-from workshop_app.ui.audience_views import ConflictsView
-from workshop_app.ui.entry_list import EntryList
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.style import DEFAULT_POINT_SIZE
-from workshop_app.ui.theme import DEFAULT_SCALE
+from workshop_app.ui.projector import presentation
+from workshop_app.ui.projector.audience_views import ConflictsView
+from workshop_app.ui.projector.entry_list import EntryList
+from workshop_app.ui.widgets.style import DEFAULT_POINT_SIZE
+from workshop_app.ui.widgets.theme import DEFAULT_SCALE
+from workshop_app.ui.window.main_window import MainWindow
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -144,7 +144,7 @@ def test_the_chosen_audience_screen_is_remembered(qtbot, window):
 
 
 def test_help_lists_the_projector_keys(qtbot, window):
-    from workshop_app.ui.help import shortcuts_text
+    from workshop_app.ui.window.help import shortcuts_text
 
     text = shortcuts_text()
     assert "F5 / Esc" in text and "Shift+F5" in text and "B / F" in text

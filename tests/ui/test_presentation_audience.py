@@ -14,7 +14,7 @@ from tests.ui.helpers import ensure_active, press, type_into
 from workshop_app.model import Phase, Side, UpdateItem
 from workshop_app.store.demo import load_demo
 from workshop_app.ui.features import graph_available
-from workshop_app.ui.presentation import SCREEN_KEY
+from workshop_app.ui.projector.presentation import SCREEN_KEY
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -242,7 +242,7 @@ def test_hidden_conflicts_and_elements_stay_off_the_list_and_the_graph(qtbot, de
 
 
 def test_unplugging_the_projector_closes_the_audience_window(qtbot, window, monkeypatch):
-    from workshop_app.ui import presentation
+    from workshop_app.ui.projector import presentation
 
     audience = open_audience(qtbot, window)
     laptop = QApplication.primaryScreen()
@@ -256,7 +256,7 @@ def test_unplugging_the_projector_closes_the_audience_window(qtbot, window, monk
 
 def test_the_wall_shows_a_goal_target_with_its_unit():
     from workshop_app.model import Goal
-    from workshop_app.ui.audience_content import element_detail
+    from workshop_app.ui.projector.audience_content import element_detail
 
     goal = Goal(id="g", title="Brand awareness", metric="aided awareness", target="30", unit="%", horizon_months=24)
     assert "target\u00a030%" in element_detail(goal)  # "together": never broken at a line end

@@ -10,11 +10,11 @@ from tests.builders import small_workshop
 from workshop_app.export import graph_style
 from workshop_app.model import Goal, GoalLevel, Link, LinkKind, Origin, Phase, Side, UpdateItem
 from workshop_app.store.demo import load_demo
-from workshop_app.ui import audience_content as content
-from workshop_app.ui import labels, theme
-from workshop_app.ui.audience_content import Column, Entry, Stage
-from workshop_app.ui.entry_list import EntryList, wrap
-from workshop_app.ui.theme import contrast_ratio
+from workshop_app.ui.projector import audience_content as content
+from workshop_app.ui.projector.audience_content import Column, Entry, Stage
+from workshop_app.ui.projector.entry_list import EntryList, wrap
+from workshop_app.ui.widgets import labels, theme
+from workshop_app.ui.widgets.theme import contrast_ratio
 
 
 def test_the_sides_have_the_graphs_colours_everywhere():
@@ -111,7 +111,7 @@ def all_rows_fit(view) -> list[str]:
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
 def test_every_phase_fits_on_the_projector_at_both_sizes(qtbot, window, size):
-    from workshop_app.ui.audience_view import AudienceView
+    from workshop_app.ui.projector.audience_view import AudienceView
 
     window.set_workshop(load_demo("de"), None)
     view = AudienceView(window.doc, window.clock)

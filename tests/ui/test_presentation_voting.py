@@ -9,7 +9,7 @@ from tests.ui.helpers import press
 from workshop_app.i18n import current_language
 from workshop_app.model import Phase
 from workshop_app.store.demo import load_demo
-from workshop_app.ui.voting import FIXED_COLUMNS
+from workshop_app.ui.projector.voting import FIXED_COLUMNS
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier

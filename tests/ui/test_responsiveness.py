@@ -6,11 +6,11 @@ paint and made start-up ~100 ms slower (benchmarks/bench_startup.py).
 
 from __future__ import annotations
 
-from workshop_app.ui import responsiveness
+from workshop_app.ui.window import responsiveness
 
 
 def test_preload_starts_after_the_first_paint_not_before(qtbot, monkeypatch):
-    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.window.main_window import MainWindow
 
     started: list[bool] = []
     monkeypatch.setattr(responsiveness, "_preload_started", False)

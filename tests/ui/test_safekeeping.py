@@ -56,7 +56,7 @@ def test_every_edit_writes_the_recovery_copy_and_saving_removes_it(window, tmp_p
 
 
 def test_clean_close_removes_recovery_copy_and_lock(qtbot, tmp_path):
-    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.window.main_window import MainWindow
 
     path = saved_file(tmp_path)
     win = MainWindow()
@@ -367,7 +367,7 @@ def test_typed_text_from_a_crash_is_entered_on_restore_as_one_undoable_change(wi
 def test_typing_without_enter_reaches_the_recovery_copy_after_a_pause(window, qtbot):
     from PySide6.QtTest import QTest
 
-    from workshop_app.ui.safekeeping import PENDING_DELAY_MS
+    from workshop_app.ui.window.safekeeping import PENDING_DELAY_MS
 
     field = window.current_page().findChild(object, "field_title")
     field.setFocus()

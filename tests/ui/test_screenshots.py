@@ -34,7 +34,7 @@ def assert_pictures(folder):
 
 
 def test_demo_screenshots(qtbot, tmp_path, capsys):
-    from workshop_app.ui.settings import app_settings
+    from workshop_app.ui.window.settings import app_settings
 
     settings = app_settings()
     settings.setValue("zoom_index", 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from workshop_app.model import Phase
-from workshop_app.ui.timebox import format_clock, time_state
+from workshop_app.ui.widgets.timebox import format_clock, time_state
 
 
 class FakeTime:

@@ -38,7 +38,7 @@ from workshop_app import i18n
 from workshop_app.model import Phase
 from workshop_app.store.demo import load_demo
 from workshop_app.ui import app as app_module
-from workshop_app.ui.settings import app_settings, language_choice
+from workshop_app.ui.window.settings import app_settings, language_choice
 
 
 def english_with_other_german() -> dict[str, str]:
@@ -143,7 +143,7 @@ def untranslated(texts: dict[str, str], catalog: dict[str, str]) -> dict[str, st
 @pytest.fixture
 def german_window(qtbot, boxes):
     """The main window as a German facilitator starts it: German catalogs and Qt's German buttons."""
-    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.window.main_window import MainWindow
 
     app = QApplication.instance()
     i18n.set_language("de")
@@ -228,7 +228,7 @@ def test_language_menu_offers_system_german_and_english(qtbot, window, boxes):
 
 
 def test_stored_choice_decides_the_language_at_start(qtbot, monkeypatch):
-    from workshop_app.ui import settings as settings_module
+    from workshop_app.ui.window import settings as settings_module
 
     settings = app_settings()
     try:
@@ -245,7 +245,7 @@ def test_stored_choice_decides_the_language_at_start(qtbot, monkeypatch):
 
 
 def test_the_keyboard_reference_names_keys_as_a_german_keyboard_does(qtbot, german_window):
-    from workshop_app.ui.help import key_names, shortcuts_text
+    from workshop_app.ui.window.help import key_names, shortcuts_text
 
     assert key_names("Ctrl+S / Ctrl+O / Ctrl+N") == "Strg+S / Strg+O / Strg+N"
     assert key_names("Ctrl+Plus / Ctrl+Minus / Ctrl+0") == "Strg++ / Strg+- / Strg+0"

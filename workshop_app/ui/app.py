@@ -17,7 +17,7 @@ def choose_language(lang: str | None, settings) -> str:
     """The ``--lang`` argument, else the stored choice (View ▸ Language), else the system's language."""
     if lang in i18n.LANGUAGES:
         return lang
-    from workshop_app.ui.settings import language_choice, resolve_language
+    from workshop_app.ui.window.settings import language_choice, resolve_language
 
     return resolve_language(language_choice(settings))
 
@@ -43,7 +43,7 @@ def install_qt_translations(app, lang: str) -> None:
 def create_application():
     from PySide6.QtWidgets import QApplication
 
-    from workshop_app.ui.style import apply_palette
+    from workshop_app.ui.widgets.style import apply_palette
 
     app = QApplication.instance()
     if app is None:
@@ -80,7 +80,7 @@ def _no_display() -> bool:
 def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | None, debug: bool = False) -> int:
     """Start the window (or render screenshots and exit); returns the exit code.
 
-    ``debug`` logs everything, not only warnings and errors (see :mod:`workshop_app.ui.crash_report`).
+    ``debug`` logs everything, not only warnings and errors (see :mod:`workshop_app.ui.window.crash_report`).
     """
     if _no_display():
         if not screenshots:
@@ -91,8 +91,8 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
 
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screenshots need no screen
     app = create_application()
-    from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.settings import app_settings
+    from workshop_app.ui.window.main_window import MainWindow
+    from workshop_app.ui.window.settings import app_settings
 
     settings = app_settings()
     scratch = None
@@ -132,7 +132,7 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
                 shutil.rmtree(scratch, ignore_errors=True)
         return 0
 
-    from workshop_app.ui.crash_report import CrashReporter, start_logging
+    from workshop_app.ui.window.crash_report import CrashReporter, start_logging
 
     reporter = CrashReporter(window, start_logging(debug))
     reporter.install()

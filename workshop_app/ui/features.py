@@ -18,8 +18,8 @@ def minutes_export_available() -> bool:
 
 
 def graph_available() -> bool:
-    """The dependency graph canvas (workshop_app.ui.graph_canvas)."""
-    return module_available("workshop_app.ui.graph_canvas")
+    """The dependency graph canvas (workshop_app.ui.graph.graph_canvas)."""
+    return module_available("workshop_app.ui.graph.graph_canvas")
 
 
 def analysis_available() -> bool:

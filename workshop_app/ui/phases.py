@@ -22,8 +22,8 @@ from workshop_app.ui import progress
 from workshop_app.vocabulary import PHASE_NAMES
 
 if TYPE_CHECKING:
-    from workshop_app.ui.audience_views import PhaseView
     from workshop_app.ui.pages.base import PhasePage
+    from workshop_app.ui.projector.audience_views import PhaseView
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _load(spec: str):
     return getattr(importlib.import_module(module), name)
 
 
-_PAGES, _VIEWS = "workshop_app.ui.pages.", "workshop_app.ui.audience_views:"
+_PAGES, _VIEWS = "workshop_app.ui.pages.", "workshop_app.ui.projector.audience_views:"
 
 PHASES: dict[Phase, PhaseEntry] = {entry.phase: entry for entry in (
     PhaseEntry(Phase.SETUP, _PAGES + "setup:SetupPage", _VIEWS + "SetupView",

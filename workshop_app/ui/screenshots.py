@@ -1,7 +1,7 @@
 """``--screenshots DIR``: every phase page as ``DIR/NN-<phase>.png`` for review and docs.
 
 Then the projector pictures (presentation mode and the audience window, see
-:mod:`workshop_app.ui.present_shots`).
+:mod:`workshop_app.ui.projector.present_shots`).
 
 Renders the real window (so headers, navigator and timebox are in the
 picture) at 1600×900 without showing it on screen; works with the
@@ -37,7 +37,7 @@ def render_screenshots(window, folder: Path, size: QSize = SIZE) -> list[Path]:
         if not window.grab().save(str(target), "PNG"):
             raise OSError(f"could not write {target}")
         written.append(target)
-    from workshop_app.ui.present_shots import render_presentation
+    from workshop_app.ui.projector.present_shots import render_presentation
 
     written += render_presentation(window, folder)  # what the room sees (20-…, 21-…, 30-…)
     return written

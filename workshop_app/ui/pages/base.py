@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QTabBar, 
 
 from workshop_app.model import Operation, Phase
 from workshop_app.ui.document import Document
-from workshop_app.ui.plain import PlainLabel
+from workshop_app.ui.widgets.plain import PlainLabel
 
 
 class PhasePage(QWidget):
@@ -31,7 +31,7 @@ class PhasePage(QWidget):
         doc.replaced.connect(self._on_replaced)
         doc.read_only_changed.connect(lambda _ro: self._on_changed(None))
 
-    # -- what the projector asks of every page (workshop_app/ui/stage.py) ------------
+    # -- what the projector asks of every page (workshop_app/ui/projector/stage.py) ------------
     def followed_list(self) -> QWidget | None:
         """The list or tree whose selection the room follows, if the page keeps track of it itself."""
         return None

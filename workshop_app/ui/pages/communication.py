@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
 from workshop_app.i18n import N_, _
 from workshop_app.model import Channel, ElementKind, Origin, Phase, Side, Workshop, new_id
 from workshop_app.ui.document import Document
-from workshop_app.ui.labels import SIDE_COLOURS, SIDE_NAMES
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
 from workshop_app.ui.widgets.element_forms import ElementDetails
 from workshop_app.ui.widgets.fields import ChoiceField
+from workshop_app.ui.widgets.labels import SIDE_COLOURS, SIDE_NAMES
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
 USELESS = 1  # a rating at or below this: nobody on the receiving side uses it

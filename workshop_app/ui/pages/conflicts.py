@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from workshop_app.analysis.rules import rule_spec
 from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import (
     ActionItem,
@@ -35,24 +34,22 @@ from workshop_app.model import (
 )
 from workshop_app.ui.document import Document
 from workshop_app.ui.features import graph_available
-from workshop_app.ui.labels import CONFLICT_STATUS_COLOURS, CONFLICT_STATUS_NAMES, describe_element, element_label
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
-from workshop_app.ui.plain import PlainLabel, plain_tooltip
 from workshop_app.ui.widgets.fields import ChoiceField, FieldSpec, RecordForm, TextField
+from workshop_app.ui.widgets.labels import (
+    CONFLICT_STATUS_COLOURS,
+    CONFLICT_STATUS_NAMES,
+    describe_element,
+    element_label,
+    rule_name,
+)
+from workshop_app.ui.widgets.plain import PlainLabel, plain_tooltip
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
 STATUS_COLOURS = CONFLICT_STATUS_COLOURS
 
 #: The graph redraws this long after the last edit, so quick votes and typing coalesce into one redraw.
 GRAPH_DELAY_MS = 80
-
-def rule_name(rule: str) -> str:
-    """A conflict's kind as lists name it: "Declared", or the registered rule's name."""
-    if rule == "declared":
-        return _("Declared")
-    spec = rule_spec(rule)
-    return _(spec.name) if spec is not None else rule
-
 
 def _decisions(doc: Workshop) -> list[tuple[str, str]]:
     return [(d.id, d.text or _("(no text)")) for d in doc.decisions]
@@ -234,8 +231,8 @@ class ConflictsPage(PhasePage):
             presenter.open_voting()
 
     def _hidden_from_audience(self, view) -> bool:
-        """Not on the wall: hidden itself, or naming a hidden entry (see ui/audience_content.py)."""
-        from workshop_app.ui.audience_content import conflict_shown
+        """Not on the wall: hidden itself, or naming a hidden entry (see ui/projector/audience_content.py)."""
+        from workshop_app.ui.projector.audience_content import conflict_shown
 
         return not conflict_shown(view, self._hidden_elements)
 
@@ -324,7 +321,7 @@ class ConflictsPage(PhasePage):
         text = _("+1 dot for “{title}”") if step > 0 else _("−1 dot for “{title}”")
         done = self.doc.push(op, text.format(title=view.title))
         if done and step > 0:
-            from workshop_app.ui.voting import caution_if_overfull
+            from workshop_app.ui.projector.voting import caution_if_overfull
 
             caution_if_overfull(self.doc)
         return done
@@ -370,7 +367,7 @@ class ConflictsPage(PhasePage):
     def _ensure_graph(self) -> None:
         if self.graph is not None or not graph_available():
             return
-        from workshop_app.ui.graph_canvas import GraphCanvas
+        from workshop_app.ui.graph.graph_canvas import GraphCanvas
 
         self.graph = GraphCanvas(lang=current_language())
         self.graph.setObjectName("graph_canvas")

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 from workshop_app.i18n import N_, _
 from workshop_app.model import Belief, ElementKind, Origin, Phase, Side, new_id
 from workshop_app.ui.document import Document
-from workshop_app.ui.labels import SIDE_COLOURS, side_name
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
 from workshop_app.ui.widgets.element_forms import ElementDetails
 from workshop_app.ui.widgets.fields import FieldSpec, RecordForm
+from workshop_app.ui.widgets.labels import SIDE_COLOURS, side_name
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
 PILOT_FIELDS = [

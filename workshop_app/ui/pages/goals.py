@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.analysis.breakdown import breakdown
 from workshop_app.i18n import _, current_language
 from workshop_app.locale_format import with_unit
 from workshop_app.model import (
@@ -41,37 +42,16 @@ from workshop_app.model import (
     new_id,
 )
 from workshop_app.ui.document import Document
-from workshop_app.ui.labels import LEVEL_NAMES, SIDE_COLOURS, SIDE_NAMES, element_label, side_name
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
-from workshop_app.ui.plain import plain_tooltip, shown
-from workshop_app.ui.theme import HIDDEN_TEXT, hidden_icon
 from workshop_app.ui.widgets.element_forms import ElementDetails
 from workshop_app.ui.widgets.fields import ChoiceField, TextField
+from workshop_app.ui.widgets.labels import LEVEL_NAMES, SIDE_COLOURS, SIDE_NAMES, element_label, side_name
 from workshop_app.ui.widgets.links import LinkEditor
+from workshop_app.ui.widgets.plain import plain_tooltip, shown
+from workshop_app.ui.widgets.theme import HIDDEN_TEXT, hidden_icon
 
 UNLINKED = "__unlinked__"
 HIDDEN_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def breakdown(doc: Workshop) -> tuple[list[str], dict[str, list[str]], list[str]]:
-    """(roots, children by parent id, unlinked goals) of the goal breakdown (a graph, maybe with cycles)."""
-    goals = {el.id: el for el in doc.elements if el.kind in (ElementKind.GOAL, ElementKind.STRATEGY)}
-    parents: dict[str, list[str]] = {}
-    children: dict[str, list[str]] = {}
-    linked: set[str] = set()
-    for link in doc.links:
-        if link.kind == LinkKind.CONTRIBUTES_TO and link.source in goals and link.target in goals:
-            children.setdefault(link.target, []).append(link.source)
-            parents.setdefault(link.source, []).append(link.target)
-            linked.update((link.source, link.target))
-    members = [el_id for el_id, el in goals.items()
-               if el.kind == ElementKind.STRATEGY or el.origin == Origin.AGREED or el_id in linked]
-    roots = [m for m in members if goals[m].kind == ElementKind.STRATEGY]
-    unlinked = [m for m in members if goals[m].kind != ElementKind.STRATEGY and m not in parents]
-    order = {el_id: i for i, el_id in enumerate(goals)}
-    for kids in children.values():
-        kids.sort(key=order.get)
-    return roots, children, unlinked
 
 
 class GoalTree(QTreeWidget):

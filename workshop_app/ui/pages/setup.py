@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from workshop_app.i18n import N_, _
 from workshop_app.model import Participant, Phase, Side, UpdateAgenda, new_id
 from workshop_app.ui.document import Document
-from workshop_app.ui.labels import LANGUAGE_NAMES, SIDE_COLOURS, SIDE_NAMES, phase_name
 from workshop_app.ui.pages.base import PhasePage, heading, panel
-from workshop_app.ui.plain import plain_tooltip
 from workshop_app.ui.widgets.fields import ChoiceField, FieldSpec, RecordForm
+from workshop_app.ui.widgets.labels import LANGUAGE_NAMES, SIDE_COLOURS, SIDE_NAMES, phase_name
+from workshop_app.ui.widgets.plain import plain_tooltip
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
 META_FIELDS = [

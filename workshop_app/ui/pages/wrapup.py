@@ -9,10 +9,10 @@ from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import ActionItem, Decision, ParkingItem, Phase, new_id
 from workshop_app.ui.document import Document
 from workshop_app.ui.features import minutes_export_available
-from workshop_app.ui.labels import ACTION_STATUS_COLOURS, ACTION_STATUS_NAMES
 from workshop_app.ui.pages.base import PhasePage, heading, panel
-from workshop_app.ui.summary import summary_html
+from workshop_app.ui.widgets.labels import ACTION_STATUS_COLOURS, ACTION_STATUS_NAMES
 from workshop_app.ui.widgets.record_table import Column, RecordTable
+from workshop_app.ui.widgets.summary import summary_html
 
 ACTION_COLOURS = ACTION_STATUS_COLOURS
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from workshop_app.i18n import N_
 from workshop_app.model import ElementKind
 from workshop_app.ui.document import Document
-from workshop_app.ui.labels import INCENTIVE_TYPE_NAMES, LEVEL_NAMES, ORIGIN_NAMES, SIDE_NAMES
 from workshop_app.ui.widgets.fields import FieldSpec, RecordForm, find_record
+from workshop_app.ui.widgets.labels import INCENTIVE_TYPE_NAMES, LEVEL_NAMES, ORIGIN_NAMES, SIDE_NAMES
 
 TITLE = FieldSpec("title", N_("Title"))
 SIDE = FieldSpec("side", N_("Side"), "enum", choices=SIDE_NAMES)

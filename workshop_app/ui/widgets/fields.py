@@ -32,9 +32,9 @@ from workshop_app.i18n import _
 from workshop_app.model import Operation, UpdateItem, Workshop
 from workshop_app.store.recovery import PendingText
 from workshop_app.ui.document import Document
-from workshop_app.ui.formats import ParseError, format_date, format_number, parse_date, parse_number
-from workshop_app.ui.labels import RATING_NAMES, describe_element, participant_label
-from workshop_app.ui.plain import PlainLabel, shown
+from workshop_app.ui.widgets.formats import ParseError, format_date, format_number, parse_date, parse_number
+from workshop_app.ui.widgets.labels import RATING_NAMES, describe_element, participant_label
+from workshop_app.ui.widgets.plain import PlainLabel, shown
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 

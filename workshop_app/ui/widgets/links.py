@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from workshop_app.i18n import N_, _
 from workshop_app.model import AddItem, ElementKind, Link, LinkKind, RemoveItem, Workshop, new_id
 from workshop_app.ui.document import Document
-from workshop_app.ui.labels import describe_element, element_label
-from workshop_app.ui.plain import plain_tooltip, shown
 from workshop_app.ui.widgets.fields import ChoiceField
+from workshop_app.ui.widgets.labels import describe_element, element_label
+from workshop_app.ui.widgets.plain import plain_tooltip, shown
 
 #: What the facilitator can add from a goal: (key, label, link kind, the goal is the source?, candidate kinds)
 LINK_CHOICES = [

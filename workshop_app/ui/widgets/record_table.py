@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from workshop_app.i18n import _
 from workshop_app.model import AddItem, MoveItem, RemoveItem, UpdateItem, Workshop
 from workshop_app.ui.document import Document
-from workshop_app.ui.formats import ParseError, format_date, format_number, parse_date, parse_number
-from workshop_app.ui.labels import RATING_NAMES, element_label, participant_label, rating_stars
-from workshop_app.ui.plain import PlainLabel, plain_tooltip, shown
-from workshop_app.ui.theme import HIDDEN_TEXT, hidden_icon
 from workshop_app.ui.widgets.fields import TextField, element_choices, participant_choices, show_read_only
+from workshop_app.ui.widgets.formats import ParseError, format_date, format_number, parse_date, parse_number
+from workshop_app.ui.widgets.labels import RATING_NAMES, element_label, participant_label, rating_stars
+from workshop_app.ui.widgets.plain import PlainLabel, plain_tooltip, shown
+from workshop_app.ui.widgets.theme import HIDDEN_TEXT, hidden_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
