@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from workshop_app import __version__, i18n
+from workshop_app.display_text import shown  # the same rules as the window for showing user text
 from workshop_app.i18n import N_, _
 from workshop_app.locale_format import format_date
-from workshop_app.ui.widgets.plain_text import shown  # Qt-free: the UI's rules for showing user text
 from workshop_app.vocabulary import KIND_COUNT_NAMES, LINK_NAMES
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2

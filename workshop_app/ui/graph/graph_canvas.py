@@ -25,12 +25,12 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 from workshop_app.analysis import ConflictView, conflict_views
 from workshop_app.analysis.findings import Tr
 from workshop_app.analysis.focus import focus_document, neighbourhood
+from workshop_app.display_text import escaped
 from workshop_app.export import graph_style as gs
 from workshop_app.export.graph_picture import DrawnGraph, draw_graph
 from workshop_app.export.horizon_chart import draw_horizon_chart
 from workshop_app.i18n import current_language
 from workshop_app.model import Workshop
-from workshop_app.ui.widgets.plain_text import escaped
 
 #: Pixels the mouse must travel with the button down before a press becomes a drag.
 DRAG_THRESHOLD = 6

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from workshop_app.display_text import shown
 from workshop_app.i18n import N_, _, current_language, ngettext
 from workshop_app.locale_format import with_unit
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Phase, Side, Workshop
@@ -34,7 +35,6 @@ from workshop_app.ui.widgets.labels import (
     rating_stars,
     side_name,
 )
-from workshop_app.ui.widgets.plain_text import shown
 
 if TYPE_CHECKING:  # the analysis (networkx) loads only when conflicts are shown
     from workshop_app.analysis import ConflictView

@@ -13,10 +13,10 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from workshop_app.display_text import shown
 from workshop_app.i18n import _, ngettext
 from workshop_app.ui.projector.audience_content import VoteResults
 from workshop_app.ui.projector.entry_list import CENTER, ELIDE, LEFT, RIGHT, sized, wrap
-from workshop_app.ui.widgets.plain_text import shown
 from workshop_app.ui.widgets.theme import DONE, INK, MUTED, PAPER, RULE, SELECTED_FILL, TIME_ALERT, TIME_WARN
 
 

@@ -12,7 +12,7 @@ name goes through these helpers instead:
   its text literally; :func:`literal` the same for ``QMessageBox.warning``
   and the other static boxes, whose text format Qt guesses too;
   :func:`escaped` for HTML built on purpose (all Qt-free, in
-  :mod:`workshop_app.ui.widgets.plain_text`);
+  :mod:`workshop_app.display_text`);
 - :class:`PlainLabel` / :func:`make_plain` — a label that never interprets
   its text and never opens links (also for a ``QMessageBox`` built by hand:
   ``setTextFormat(Qt.TextFormat.PlainText)``).
@@ -23,7 +23,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from workshop_app.ui.widgets.plain_text import escaped, literal, menu_text, plain_tooltip, shown
+from workshop_app.display_text import escaped, literal, menu_text, plain_tooltip, shown
 
 __all__ = ["PlainLabel", "escaped", "literal", "make_plain", "menu_text", "plain_tooltip", "shown"]
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workshop_app.display_text import escaped as escape
 from workshop_app.i18n import _, current_language, ngettext
 from workshop_app.locale_format import with_unit
 from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Workshop
 from workshop_app.ui.widgets.formats import format_long_date, format_money
 from workshop_app.ui.widgets.labels import CONFLICT_STATUS_NAMES, participant_label
-from workshop_app.ui.widgets.plain_text import escaped as escape
 
 if TYPE_CHECKING:  # the analysis loads with the Conflicts page, not with the window
     from workshop_app.analysis import ConflictView

@@ -1,4 +1,4 @@
-"""User text as it may be displayed, without Qt: control characters made visible, markup escaped.
+"""User text as it may be displayed: control characters made visible, markup escaped. A leaf, no Qt.
 
 The widget side (labels, message boxes) is in :mod:`workshop_app.ui.widgets.plain`;
 this half has no Qt import, so the painted audience content
