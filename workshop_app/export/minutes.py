@@ -6,6 +6,8 @@ Public API::
     minutes_pdf_bytes(doc, lang="de", final=False) -> bytes
     default_minutes_path(doc) -> Path
 
+An export that cannot finish raises :class:`workshop_app.export.errors.ExportError`
+with a plain, translated sentence naming the field that caused it.
 The minutes are built in memory and written atomically, so a failed export
 never leaves half a PDF where the previous one was. Importing this module is
 cheap: reportlab, matplotlib and the analysis load when minutes are built.
@@ -90,7 +92,9 @@ def minutes_pdf_bytes(doc: Workshop, lang: str = "de", final: bool = False,
     """The minutes as PDF bytes (nothing is written)."""
     import io
 
-    from workshop_app.export.pdf_layout import make_doc, numbered_canvas_class
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from workshop_app.export.pdf_layout import make_doc, numbered_canvas_class, plain_text_of
 
     report = progress or (lambda _f: None)
     report(0.0)
@@ -102,6 +106,10 @@ def minutes_pdf_bytes(doc: Workshop, lang: str = "de", final: bool = False,
     a85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller, and no slow pure-Python ASCII85
     try:
         pdf.build(story, canvasmaker=numbered_canvas_class(furniture))
+    except LayoutError as exc:  # nothing should get here; if it does, say which text in plain words
+        from workshop_app.export.errors import layout_failed
+
+        raise layout_failed(doc, plain_text_of(pdf.current)) from exc
     finally:
         rl_config.useA85 = a85
     report(1.0)

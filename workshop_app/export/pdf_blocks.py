@@ -128,8 +128,8 @@ def paragraph_class() -> type:
                 return self.width, self.height
             size = super().wrap(availWidth, availHeight)
             if availWidth >= 1e-8:
-                if len(known) >= 4:
-                    known.clear()
+                if len(known) >= 16:
+                    del known[next(iter(known))]  # the oldest width
                 known[availWidth] = (self.blPara, self.width, self.height)
             return size
 
@@ -204,7 +204,7 @@ def long_text_class() -> type:
         def getSpaceAfter(self) -> float:
             return self.parts[-1].getSpaceAfter() if self.parts else 0.0
 
-        def getPlainText(self) -> str:
+        def getPlainText(self, identify: Any = None) -> str:
             return "".join(p.getPlainText() for p in self.parts)
 
     return LongText

@@ -114,6 +114,27 @@ def numbered_canvas_class(furniture: PageFurniture) -> type:
     return NumberedCanvas
 
 
+def plain_text_of(flowable: Any) -> str:
+    """The text a flowable shows (a table: its cells), to find which field a failed layout was about."""
+    parts: list[str] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, (list, tuple)):
+            for value in item:
+                walk(value)
+        elif hasattr(item, "getPlainText"):
+            parts.append(item.getPlainText())
+        elif hasattr(item, "_cellvalues"):
+            walk(item._cellvalues)
+        elif hasattr(item, "_content"):
+            walk(item._content)
+        elif isinstance(item, str):
+            parts.append(item)
+
+    walk(flowable)
+    return " ".join(parts)
+
+
 def frame_size(orientation: str = "portrait") -> tuple[float, float]:
     """Width and height (points) of the text frame on a portrait or landscape A4 page."""
     from reportlab.lib.pagesizes import A4, landscape
@@ -131,6 +152,13 @@ def make_doc(out: Any, furniture: PageFurniture, meta: dict[str, str],
     register_fonts()
 
     class MinutesDoc(BaseDocTemplate):
+        current: Any = None  # the flowable being laid out: what a failed layout names
+
+        def handle_flowable(self, flowables: list[Any]) -> None:
+            if flowables:
+                self.current = flowables[0]
+            super().handle_flowable(flowables)
+
         def afterFlowable(self, flowable: Any) -> None:
             level = getattr(flowable, "outline_level", None)
             if level is None:
