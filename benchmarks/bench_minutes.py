@@ -1,7 +1,8 @@
 """PDF minutes of S and L against a bare reportlab build of the same text (DESIGN §7).
 
 ``python -m benchmarks.bench_minutes [--quick]``. Budget: minutes of L ≤ 3 s
-and ≤ 1.5 × a bare reportlab build of the same text.
+and ≤ 1.5 × a bare reportlab build of the same text. Also: minutes with 5 MB
+of notes ≤ 6 × those with 1 MB (text handling is linear), and the minutes of XL.
 
 "Bare" means: every paragraph of the minutes (the same markup, the same
 embedded DejaVu font, so every character can print) laid out one after the
@@ -36,6 +37,8 @@ def paragraphs_of(flowables: list) -> list:
     def walk(item: object) -> None:
         if isinstance(item, Paragraph):
             found.append(item)
+        elif hasattr(item, "parts"):  # a long text laid out in pieces (pdf_blocks.long_text_class)
+            walk(item.parts)
         elif isinstance(item, Table):
             for row in item._cellvalues:
                 for value in row:
@@ -114,12 +117,64 @@ def size_rows(size: str, repeat: int) -> list[Row]:
     ]
 
 
+#: Text export must be linear: minutes with 5 MB of notes ≤ this × the time with 1 MB.
+NOTES_RATIO = 6.0
+
+
+def notes_document(megabytes: int):
+    """The demo with one goal's notes of ``megabytes`` MB (words and line breaks).
+
+    5 MB is beyond the model's limit for one text; the notes are set without validation,
+    since what is measured is the text path of the minutes, not the model.
+    """
+    import random
+
+    doc = make_document("S")
+    rng = random.Random(megabytes)
+    words = ("pipeline", "brand", "leads", "webinar", "Donaudampfschifffahrt", "a", "quota", "follow-up")
+    parts, size = [], 0
+    while size < megabytes * 1_000_000:
+        word = rng.choice(words) + ("\n" if rng.random() < 0.02 else " ")
+        parts.append(word)
+        size += len(word)
+    goal = next(e for e in doc.elements if e.kind == "goal")
+    index = doc.elements.index(goal)
+    doc.elements[index] = goal.model_copy(update={"notes": "".join(parts)})
+    return doc
+
+
+def notes_rows(repeat: int) -> list[Row]:
+    from workshop_app.export.minutes import minutes_pdf_bytes
+
+    one, five = notes_document(1), notes_document(5)
+    t1 = median([timed_ms(lambda: minutes_pdf_bytes(one, LANG)) for _ in range(repeat)])
+    t5 = median([timed_ms(lambda: minutes_pdf_bytes(five, LANG)) for _ in range(repeat)])
+    return [
+        Row("PDF minutes with 1 MB of notes", "S+1 MB", t1, runs=repeat),
+        Row("PDF minutes with 5 MB of notes (linear: ≤ 6× the 1 MB time)", "S+5 MB", t5, baseline=t1,
+            baseline_name="same with 1 MB", max_ratio=NOTES_RATIO, runs=repeat),
+    ]
+
+
+def xl_rows() -> list[Row]:
+    from workshop_app.export.minutes import minutes_pdf_bytes
+
+    doc = make_document("XL")
+    full = timed_ms(lambda: minutes_pdf_bytes(doc, LANG))
+    return [Row("PDF minutes (full, with pictures)", "XL", full, runs=1,
+                notes=["one run: 10,000 elements, 20,000 links"])]
+
+
 def collect(quick: bool) -> list[Row]:
     os.environ.setdefault("MPLBACKEND", "Agg")
     rows = []
     for size in ("S", "L"):
         log(f"   PDF minutes of {size}")
         rows += size_rows(size, 1 if quick else 3)
+    log("   PDF minutes with 1 MB and 5 MB of notes")
+    rows += notes_rows(1)
+    log("   PDF minutes of XL")
+    rows += xl_rows()
     return rows
 
 

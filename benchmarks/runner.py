@@ -32,7 +32,7 @@ SUITES = {
     "startup": 240,
     "ui": 300,
     "analysis": 240,
-    "minutes": 300,
+    "minutes": 600,
     "store": 120,
 }
 

@@ -81,3 +81,19 @@ def test_a_real_suite_runs_and_reports(tmp_path):
                for row in rows)
     report = markdown_report(rows, {"CPU": "test", "cores": "2"}, "python -m benchmarks --only store", 1.0)
     assert report.count("\n| ") == len(rows) + 1
+
+
+def test_bare_build_text_includes_long_texts_laid_out_in_pieces():
+    from benchmarks.bench_minutes import paragraphs_of
+    from workshop_app.export.pdf_blocks import para
+    from workshop_app.export.pdf_styles import styles
+
+    long = para("word " * 5000, styles().body)
+    assert len(paragraphs_of([long])) == len(long.parts) > 1
+
+
+def test_notes_document_holds_a_megabyte_of_notes():
+    from benchmarks.bench_minutes import notes_document
+
+    doc = notes_document(1)
+    assert max(len(e.notes) for e in doc.elements) >= 1_000_000
