@@ -338,6 +338,7 @@ COMMANDS = {"check": cmd_check, "demo": cmd_demo, "graph": cmd_graph, "export": 
 
 
 def _run_headless(argv: list[str]) -> int:
+    from workshop_app.export.errors import ExportError
     from workshop_app.store import LoadError
 
     command = argv[0]
@@ -352,7 +353,7 @@ def _run_headless(argv: list[str]) -> int:
     except LoadError as exc:
         _print_problems(getattr(args, "file", "") or "", exc.problems, False)
         return EXIT_INVALID
-    except CliError as exc:
+    except (CliError, ExportError) as exc:  # an export that cannot finish says why, in a sentence
         say(f"tandem {command}: {exc}", error=True)
         return EXIT_FAILED
     except BrokenPipeError:

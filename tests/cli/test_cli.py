@@ -267,3 +267,15 @@ def test_terminal_text_is_one_helper_for_every_line():
     assert terminal_text("x\ud800y") == "x\\ud800y"
     assert json.loads(json_text({"t": "\x1b\x9b\x7f\ud800ä"})) == {"t": "\x1b\x9b\x7f\ud800ä"}
     assert "ä" in json_text({"t": "ä"})
+
+
+def test_an_export_that_cannot_be_laid_out_says_which_text(tmp_path, monkeypatch, capsys):
+    from workshop_app.export.errors import ExportError
+
+    def too_long(*args, **kwargs):
+        raise ExportError("The minutes could not be laid out: the text of goal “Leads” › how does not fit on a page.")
+
+    monkeypatch.setattr("workshop_app.export.minutes.minutes_pdf_bytes", too_long)
+    assert main(["export", "--demo", "-o", str(tmp_path / "minutes.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tandem export: The minutes could not be laid out") and "unexpected" not in err

@@ -51,3 +51,17 @@ def test_export_failure_is_reported(qtbot, window, boxes, answer_dialog, monkeyp
     boxes.answers.append(QMessageBox.StandardButton.Ok)
     assert export_dialog.run_export(window) is None
     assert boxes.shown[-1][1] == "Export minutes" and "could not be written" in boxes.shown[-1][2]
+
+
+def test_minutes_that_cannot_be_laid_out_name_the_field(qtbot, window, boxes, answer_dialog, monkeypatch, tmp_path):
+    from workshop_app.export.errors import ExportError
+
+    def too_long(*args, **kwargs):
+        raise ExportError("The minutes could not be laid out: the text of goal “Leads” › how does not fit on a page.",
+                          "goal “Leads” › how")
+
+    monkeypatch.setattr("workshop_app.export.minutes.minutes_pdf_bytes", too_long)
+    answer_dialog.update(path=tmp_path / "minutes.pdf")
+    assert export_dialog.run_export(window) is None
+    assert boxes.shown[-1][2].startswith("The minutes could not be laid out: the text of goal “Leads” › how")
+    assert not (tmp_path / "minutes.pdf").exists()

@@ -7,6 +7,7 @@ than half a second. Afterwards the facilitator may open the PDF.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -26,12 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.export.errors import ExportError
 from workshop_app.i18n import _, current_language
 from workshop_app.ui.widgets.fields import ChoiceField
 from workshop_app.ui.widgets.plain import literal
 
 FOLDER_KEY = "minutes_folder"
 
+
+log = logging.getLogger(__name__)
 
 class ExportDialog(QDialog):
     """Where to, in which language, draft or final."""
@@ -142,9 +146,15 @@ def run_export(window) -> Path | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         written = write_minutes(window, path, lang, final)
+    except ExportError as exc:  # the layout could not finish: the sentence names the field to shorten
+        QMessageBox.critical(window, _("Export minutes"), literal(str(exc)))
+        return None
     except Exception as exc:
+        if not isinstance(exc, OSError):
+            log.exception("minutes not written")
         QMessageBox.critical(window, _("Export minutes"),  # a path and a reason are shown as they are, never as markup
-                             literal(_("The minutes could not be written to “{path}”: {reason}").format(path=path, reason=exc)))
+                             literal(_("The minutes could not be written to “{path}”: {reason}").format(
+                                 path=path, reason=(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc))))
         return None
     window.settings.setValue(FOLDER_KEY, str(written.parent))
     answer = QMessageBox.question(window, _("Export minutes"),
