@@ -27,5 +27,5 @@ def breakdown(doc: Workshop) -> tuple[list[str], dict[str, list[str]], list[str]
     unlinked = [m for m in members if goals[m].kind != ElementKind.STRATEGY and m not in parents]
     order = {el_id: i for i, el_id in enumerate(goals)}
     for kids in children.values():
-        kids.sort(key=order.get)
+        kids.sort(key=order.__getitem__)
     return roots, children, unlinked

@@ -233,7 +233,7 @@ def _draw_background(ax: Any, layout: Layout, tr: Tr, m: Metrics, limits: tuple[
 
 
 def _draw_nodes(ax: Any, elements: dict, layout: Layout, hot: set[str], lit: set[str] | None, m: Metrics,
-                hidden: set[str] = frozenset()) -> None:
+                hidden: set[str] | frozenset[str] = frozenset()) -> None:
     """Nodes by shape and side colour; ``hidden`` ones (not yet shown to the room) pale with a dashed edge."""
     groups: dict[tuple[str, str, bool, bool], list[tuple[float, float]]] = {}
     rings: dict[tuple[str, bool], list[tuple[float, float]]] = {}
@@ -264,7 +264,7 @@ def _draw_nodes(ax: Any, elements: dict, layout: Layout, hot: set[str], lit: set
 
 
 def _draw_labels(ax: Any, elements: dict, layout: Layout, lit: set[str] | None, radius: dict[str, float],
-                 m: Metrics, hidden: set[str] = frozenset()) -> None:
+                 m: Metrics, hidden: set[str] | frozenset[str] = frozenset()) -> None:
     from matplotlib.transforms import ScaledTranslation
 
     fig = ax.figure

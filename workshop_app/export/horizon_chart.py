@@ -19,7 +19,7 @@ from typing import Any
 from workshop_app.analysis.findings import Tr
 from workshop_app.atomic import atomic_write_bytes
 from workshop_app.export import graph_style as gs
-from workshop_app.model import ElementBase, Side, Workshop
+from workshop_app.model import Goal, Incentive, Side, Workshop
 
 SIDES = (Side.MARKETING, Side.JOINT, Side.SALES)
 ROW_IN = 0.36
@@ -31,22 +31,22 @@ AXIS_MONTHS = 600
 MAX_PAYOUT_TICKS = 120
 
 
-def _months(el: ElementBase) -> int | None:
+def _months(el: Goal | Incentive) -> int | None:
     return el.horizon_months if el.kind == "goal" else el.period_months
 
 
 def chart_rows(doc: Workshop, include_hidden: bool = True,
-               max_rows: int | None = None) -> list[tuple[Side, list[ElementBase]]]:
+               max_rows: int | None = None) -> list[tuple[Side, list[Goal | Incentive]]]:
     """(side, elements) groups in drawing order; sides without goals or incentives are left out.
 
     With ``max_rows`` a large workshop keeps, per side, its longest goals and
     its shortest incentive periods: the rows that show the mismatch. A chart
     of hundreds of bars reads as noise on a page or a wall.
     """
-    groups = []
+    groups: list[tuple[Side, list[Goal | Incentive]]] = []
     for side in SIDES:
-        items = [el for el in doc.elements if el.kind in ("goal", "incentive") and el.side == side
-                 and (include_hidden or not el.hidden)]
+        items: list[Goal | Incentive] = [el for el in doc.elements if (el.kind == "goal" or el.kind == "incentive")
+                                         and el.side == side and (include_hidden or not el.hidden)]
         items.sort(key=lambda el: (el.kind != "goal", -(_months(el) or 0), el.title.casefold(), el.id))
         if items:
             groups.append((side, items))
@@ -54,7 +54,7 @@ def chart_rows(doc: Workshop, include_hidden: bool = True,
     if max_rows is None or total <= max_rows:
         return groups
     quota = max(2, max_rows // len(groups))
-    trimmed = []
+    trimmed: list[tuple[Side, list[Goal | Incentive]]] = []
     for side, items in groups:
         goals = [el for el in items if el.kind == "goal"]
         incentives = sorted((el for el in items if el.kind == "incentive"), key=lambda el: _months(el) or 10**6)
@@ -104,7 +104,7 @@ def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hid
     return ax
 
 
-def _bar(ax: Any, tr: Tr, el: ElementBase, y: int, colour: str, xmax: float, font: float,
+def _bar(ax: Any, tr: Tr, el: Goal | Incentive, y: int, colour: str, xmax: float, font: float,
          longest: float | None = None) -> None:
     """One goal's horizon or one incentive's period; an incentive's next pay-outs as ticks up to the
     longest horizon on the chart (beyond it no goal is waiting for them)."""
@@ -159,7 +159,7 @@ def _axes_style(ax: Any, tr: Tr, labels: list[tuple[str, dict[str, Any]]], xmax:
     handles = [Patch(facecolor="#999999", edgecolor="#999999", label=tr("Goal: horizon")),
                Patch(facecolor="white", edgecolor="#999999", hatch="////",
                      label=tr("Incentive: pay-out period (| = next pay-outs)"))]
-    wide = sum(len(h.get_label()) for h in handles) * 0.75 * font * 0.9 + 10 * font < ax.figure.get_figwidth() * 72 * 0.6
+    wide = sum(len(str(h.get_label())) for h in handles) * 0.75 * font * 0.9 + 10 * font < ax.figure.get_figwidth() * 72 * 0.6
     legend = ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2 if wide else 1,
                        fontsize=font * 0.9, frameon=False, borderaxespad=0.3)
     for text in legend.get_texts():

@@ -70,7 +70,8 @@ def split_markup(markup: str, limit: int = CHUNK_CHARS) -> list[str]:
 
     for tag, entity, text in _TOKEN.findall(markup):
         if tag:
-            name = (_TAG_NAME.match(tag) or _TAG_NAME.match("<x")).group(1).lower()
+            found = _TAG_NAME.match(tag)
+            name = found.group(1).lower() if found else "x"
             if name == "br" and size >= limit // 2:
                 cut()  # the line break is the end of the piece
                 continue

@@ -16,7 +16,7 @@ from reportlab.platypus import Spacer
 from workshop_app.export.pdf_blocks import Ctx, joined, labelled, para
 from workshop_app.export.pdf_text import KIND_LABELS, LEVEL_LABELS, esc
 from workshop_app.locale_format import with_unit
-from workshop_app.model import GoalLevel, LinkKind, Origin
+from workshop_app.model import Goal, GoalLevel, LinkKind, Origin, Strategy
 
 INDENT = 16.0
 MAX_DEPTH = 6
@@ -41,7 +41,7 @@ def goal_tree(ctx: Ctx) -> list[Any]:
     strategies = [e.id for e in doc.elements if e.kind == "strategy"]
     order = {e.id: n for n, e in enumerate(doc.elements)}
     loose = sorted((i for i in shown if kinds[i].kind == "goal" and i not in has_parent),
-                   key=lambda i: (_LEVEL_ORDER.get(kinds[i].level, 3), order[i]))
+                   key=lambda i: (_level_rank(kinds[i]), order[i]))
     seen: set[str] = set()
     out: list[Any] = []
     for root in strategies:
@@ -51,9 +51,13 @@ def goal_tree(ctx: Ctx) -> list[Any]:
     for root in loose:
         out += _subtree(ctx, root, kinds, children, seen)
     # goals only reachable through a cycle
-    for i in sorted(shown - seen, key=order.get):
+    for i in sorted(shown - seen, key=order.__getitem__):
         out += _subtree(ctx, i, kinds, children, seen)
     return out
+
+
+def _level_rank(el: Goal | Strategy) -> int:
+    return _LEVEL_ORDER.get(el.level, 3) if el.kind == "goal" else 3
 
 
 def _subtree(ctx: Ctx, root: str, kinds: dict, children: dict, seen: set[str]) -> list[Any]:

@@ -25,7 +25,7 @@ _RESERVED_HEIGHT = 70
 #: matplotlib settings for printed pictures. FreeType's auto-hinter snaps glyphs to the pixel grid,
 #: which a 200 dpi print does not need, and it was over 40 % of the time of the L dependency graph
 #: (≈ 1,400 label lines): without it the picture renders ~1.7 × faster (benchmarks/bench_minutes.py).
-PRINT_RC = {"text.usetex": False, "text.hinting": "no_hinting"}
+PRINT_RC: Any = {"text.usetex": False, "text.hinting": "no_hinting"}  # matplotlib types its keys as a Literal of every rc name
 
 
 def image_flowable(png: bytes, max_width: float, max_height: float) -> Any:
