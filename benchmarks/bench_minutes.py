@@ -71,9 +71,9 @@ def picture_times(doc) -> tuple[float, float, float]:
     from workshop_app.export.minutes import minutes_pdf_bytes
     from workshop_app.export.pdf_blocks import Ctx
     from workshop_app.export.pdf_layout import MARGIN_X
-    from workshop_app.export.pdf_text import Lang
+    from workshop_app.vocabulary import Translator
 
-    ctx = Ctx(doc, Lang.of(LANG), A4[0] - 2 * MARGIN_X)
+    ctx = Ctx(doc, Translator(LANG), A4[0] - 2 * MARGIN_X)
     graph = timed_ms(lambda: pdf_pictures.dependency_graph(ctx))
     horizon = timed_ms(lambda: pdf_pictures.horizon_chart(ctx))
     saved = pdf_pictures.dependency_graph, pdf_pictures.horizon_chart

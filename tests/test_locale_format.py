@@ -6,7 +6,6 @@ import pytest
 
 from workshop_app import i18n
 from workshop_app.analysis.findings import Tr
-from workshop_app.export.pdf_text import Lang
 from workshop_app.locale_format import (
     NBSP,
     format_date,
@@ -17,6 +16,7 @@ from workshop_app.locale_format import (
     quote,
 )
 from workshop_app.model import Goal
+from workshop_app.vocabulary import Translator
 
 DAY = date(2026, 11, 26)
 
@@ -64,7 +64,7 @@ def test_quotes():
 
 
 def test_pdf_and_analysis_use_the_same_rules():
-    de, en = Lang.of("de"), Lang.of("en")
+    de, en = Translator("de"), Translator("en")
     assert (de.date(DAY), en.date(DAY)) == ("26.11.2026", "26 November 2026")
     assert (de.money(1500, "EUR"), en.money(1500, "EUR")) == (f"1.500{NBSP}EUR", f"EUR{NBSP}1,500")
     assert (de.months(1), de.months(6), en.months(1), en.months(6)) == ("1 Monat", "6 Monate", "1 month", "6 months")

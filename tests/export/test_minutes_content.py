@@ -289,7 +289,7 @@ def test_ten_thousand_character_words_wrap_and_print_in_full(hostile_pdf):
     # The action's row splits over pages: its other cells (only the status is filled in) follow the
     # first part of the word, the repeated header row precedes the next part.
     flat = squash(document_body(data))
-    for noise in (_header(lang, "What", "Owner", "Due", "Status"), translator(lang)("open")):
+    for noise in (_header(lang, "What", "Owner", "Due", "Status"), translator(lang)("Open")):
         flat = flat.replace(noise, "")
     for word in (TITLE_WORD, HOW_WORD, WHAT_WORD):
         assert word in flat, word[:10]

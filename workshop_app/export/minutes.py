@@ -134,11 +134,11 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
     from workshop_app.export.pdf_goals import goal_tree
     from workshop_app.export.pdf_layout import MARGIN_X, PageFurniture
     from workshop_app.export.pdf_pictures import dependency_graph, horizon_chart
-    from workshop_app.export.pdf_text import Lang
     from workshop_app.export.safe_text import clean, shorten
+    from workshop_app.vocabulary import Translator
 
     report = progress or (lambda _f: None)
-    tr = Lang.of(lang)
+    tr = Translator(lang)
     ctx = Ctx(doc, tr, A4[0] - 2 * MARGIN_X)
     conflicts = conflict_views(doc, tr.code)
     report(0.1)

@@ -4,22 +4,28 @@ decisions, actions, parking lot. Each returns [] when there is nothing to print.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from workshop_app.export.pdf_blocks import Ctx, cell, joined, kv_table, labelled, para, sub_heading
 from workshop_app.export.pdf_styles import table
-from workshop_app.export.pdf_text import ACTION_STATUS_LABELS, CONFLICT_STATUS_LABELS, esc
+from workshop_app.export.pdf_text import esc
 from workshop_app.model import Origin
+from workshop_app.vocabulary import (
+    ACTION_STATUS_COLOURS,
+    ACTION_STATUS_NAMES,
+    CONFLICT_STATUS_COLOURS,
+    CONFLICT_STATUS_NAMES,
+)
 
-_STATUS_COLOURS = {"open": "#B03A2E", "resolved": "#1E7B4F", "balanced": "#1E7B4F", "accepted": "#8A6D1E",
-                   "parked": "#5F6B7A", "in_progress": "#8A6D1E", "done": "#1E7B4F"}
+#: The same colour per status as on the Conflicts and Wrap-up pages; an open action is plain text.
+_STATUS_COLOURS: dict[Any, str | None] = {**CONFLICT_STATUS_COLOURS, **ACTION_STATUS_COLOURS}
 
 
-def _status(ctx: Ctx, table_: dict[str, str], value: object) -> str:
-    key = str(getattr(value, "value", value))
-    colour = _STATUS_COLOURS.get(key, "#1F2933")
-    return f'<font color="{colour}"><b>{esc(ctx.lang.label(table_, key))}</b></font>'
+def _status(ctx: Ctx, table_: Mapping[Any, str], value: object) -> str:
+    colour = _STATUS_COLOURS.get(str(value)) or "#1F2933"
+    return f'<font color="{colour}"><b>{esc(ctx.lang.label(table_, value))}</b></font>'
 
 
 def conflicts(ctx: Ctx, views: list[Any]) -> list[Any]:
@@ -39,7 +45,7 @@ def conflicts(ctx: Ctx, views: list[Any]) -> list[Any]:
             cell(ctx, r.title, [esc(r.explanation), labelled(_("Lever"), esc(r.lever)),
                                 labelled(_("Elements"), esc(involved)), f"<i>{esc(origin)}</i>"]),
             para(str(r.votes) if r.votes else "–", st.cell),
-            para(_status(ctx, CONFLICT_STATUS_LABELS, r.status), st.cell),
+            para(_status(ctx, CONFLICT_STATUS_NAMES, r.status), st.cell),
             para(esc(r.resolution), st.cell),
         ])
     w = ctx.width
@@ -122,7 +128,7 @@ def actions(ctx: Ctx) -> list[Any]:
     data: list[list[Any]] = [[para(esc(h), st.th) for h in (_("What"), _("Owner"), _("Due"), _("Status"))]]
     for a in sorted_actions(ctx.doc.actions):
         data.append([para(esc(a.what), st.cell), para(esc(ctx.name(a.owner)), st.cell),
-                     para(esc(_.date(a.due_date)), st.cell), para(_status(ctx, ACTION_STATUS_LABELS, a.status), st.cell)])
+                     para(esc(_.date(a.due_date)), st.cell), para(_status(ctx, ACTION_STATUS_NAMES, a.status), st.cell)])
     w = ctx.width
     return [table(data, [w - 120 - 80 - 70, 120, 80, 70])]
 

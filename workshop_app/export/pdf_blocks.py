@@ -9,8 +9,9 @@ from functools import lru_cache
 from typing import Any
 
 from workshop_app.export.pdf_styles import SIDE_COLOURS, Styles, styles
-from workshop_app.export.pdf_text import SIDE_LABELS, Lang, esc
+from workshop_app.export.pdf_text import esc
 from workshop_app.model import Workshop
+from workshop_app.vocabulary import SIDE_NAMES, Translator
 
 
 @dataclass
@@ -18,7 +19,7 @@ class Ctx:
     """What every section needs: the document, the language, the styles, the frame width."""
 
     doc: Workshop
-    lang: Lang
+    lang: Translator
     width: float
     st: Styles = field(default_factory=styles)
     _names: dict[str, str] | None = None
@@ -34,7 +35,7 @@ class Ctx:
     def side(self, side: object, coloured: bool = True) -> str:
         """Markup: the translated side name, in the side's colour."""
         key = getattr(side, "value", side)
-        text = esc(self.lang.label(SIDE_LABELS, key))
+        text = esc(self.lang.label(SIDE_NAMES, key))
         colour = SIDE_COLOURS.get(str(key))
         return f'<font color="{colour}">{text}</font>' if coloured and colour else text
 

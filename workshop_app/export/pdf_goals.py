@@ -14,9 +14,10 @@ from typing import Any
 from reportlab.platypus import Spacer
 
 from workshop_app.export.pdf_blocks import Ctx, joined, labelled, para
-from workshop_app.export.pdf_text import KIND_LABELS, LEVEL_LABELS, esc
+from workshop_app.export.pdf_text import esc
 from workshop_app.locale_format import with_unit
-from workshop_app.model import Goal, GoalLevel, LinkKind, Origin, Strategy
+from workshop_app.model import ElementKind, Goal, GoalLevel, LinkKind, Origin, Strategy
+from workshop_app.vocabulary import KIND_NAMES, LEVEL_NAMES
 
 INDENT = 16.0
 MAX_DEPTH = 6
@@ -89,10 +90,10 @@ def _node(ctx: Ctx, e: Any, depth: int) -> list[Any]:
     detail_style = _cached_style(ctx, st.small, depth, "d")
     marker = "◆" if e.kind == "strategy" else "●" if e.level == GoalLevel.SHARED else "○"
     if e.kind == "strategy":
-        kind = esc(_(KIND_LABELS["strategy"]))
+        kind = esc(_(KIND_NAMES[ElementKind.STRATEGY]))
         details = [labelled(_("Horizon"), esc(_.months(e.horizon_months)))]
     else:
-        kind = joined([esc(_.label(LEVEL_LABELS, e.level)), ctx.side(e.side)])
+        kind = joined([esc(_.label(LEVEL_NAMES, e.level)), ctx.side(e.side)])
         figure = joined([esc(e.baseline), esc(with_unit(e.target, e.unit, ctx.lang.code))], " → ")
         details = [
             joined([labelled(_("Metric"), esc(e.metric)), labelled(_("Baseline → target"), figure),

@@ -11,11 +11,12 @@ from typing import Any
 
 from workshop_app.export.pdf_blocks import Ctx, cell, joined, kv_table, labelled, para, sub_heading
 from workshop_app.export.pdf_styles import ACCENT, SIDE_COLOURS, table
-from workshop_app.export.pdf_text import INCENTIVE_TYPE_LABELS, PHASE_LABELS, esc
+from workshop_app.export.pdf_text import esc
 from workshop_app.i18n import N_
 from workshop_app.locale_format import with_unit
 from workshop_app.model import GoalLevel, Origin, Side
 from workshop_app.model.workshop import default_agenda
+from workshop_app.vocabulary import INCENTIVE_TYPE_NAMES, PHASE_NAMES
 
 SIDES = (Side.MARKETING, Side.SALES, Side.JOINT)
 
@@ -123,7 +124,7 @@ def agenda(ctx: Ctx) -> list[Any]:
             actual += item.actual_minutes
             planned_done += item.timebox_minutes
             diff = _signed(item.actual_minutes - item.timebox_minutes, _)
-        rows.append([para(esc(_.label(PHASE_LABELS, item.phase)) + (" ✓" if item.done else ""), st.cell),
+        rows.append([para(esc(_.label(PHASE_NAMES, item.phase)) + (" ✓" if item.done else ""), st.cell),
                      para(_minutes(item.timebox_minutes, _), st.cell),
                      para(_minutes(item.actual_minutes, _), st.cell), para(diff, st.cell)])
     has_actual = any(i.actual_minutes is not None for i in items)
@@ -178,7 +179,7 @@ def _inventory_cell(ctx: Ctx, key: str, e: Any) -> list[Any] | None:
     if key == "goals" and e.kind == "goal":
         return cell(ctx, e.title, [_goal_figure(ctx, e), notes])
     if key == "incentives" and e.kind == "incentive":
-        what = joined([esc(_.label(INCENTIVE_TYPE_LABELS, e.incentive_type)), esc(e.role), esc(_.months(e.period_months))])
+        what = joined([esc(_.label(INCENTIVE_TYPE_NAMES, e.incentive_type)), esc(e.role), esc(_.months(e.period_months))])
         return cell(ctx, e.title, [what, labelled(_("Rewards"), esc(e.rewards_what)), notes])
     if key == "horizons":
         months = getattr(e, "horizon_months", None) if e.kind == "goal" else getattr(e, "period_months", None)
