@@ -180,6 +180,28 @@ def op_row(figure: str, operations: tuple[str, ...], results: dict, cpu: dict) -
                       f"the same in UI-thread CPU time (no waiting for a core): {cpu_listing}"])
 
 
+def open_and_render(app, window, size: str) -> float:
+    """ms to show a workshop of ``size`` and build and paint every phase page once."""
+    from benchmarks.generate import make_document
+    from workshop_app.model import Phase
+
+    doc = make_document(size)
+    start = time.perf_counter()
+    window.set_workshop(doc, None)
+    for phase in Phase:
+        window.go_to_phase(phase)
+        window.repaint()
+        app.processEvents()
+    elapsed = (time.perf_counter() - start) * 1000
+    window.doc.undo_stack.setClean()
+    return elapsed
+
+
+#: Opening XL (25 times L's elements) and building every page may take at most this many times L's time:
+#: close to linear, with room for the larger lists' layout.
+BUDGET_OPEN_XL_RATIO = 40.0
+
+
 def collect(quick: bool) -> list[Row]:
     repeat = 5 if quick else 20
     tmp = tempfile.mkdtemp(prefix="tandem-bench-")
@@ -211,6 +233,10 @@ def collect(quick: bool) -> list[Row]:
     results["L"], cpu_l = rounds(app, window, repeat)
     rss_l, hwm_l = memory(), memory("VmHWM")  # every page visited, shown and edited
     graph_l = graph_redraw(app, window, max(5, repeat // 4))
+    log("   open and render every page: L, then XL")
+    open_l = open_and_render(app, window, "L")
+    open_xl = open_and_render(app, window, "XL")
+    rss_xl = memory()
     window.set_workshop(make_document("S"), None)
     quiet(app, window)
     log(f"   {repeat} rounds on S (the baseline)")
@@ -228,6 +254,9 @@ def collect(quick: bool) -> list[Row]:
                         runs=len(graph_l)))
     gcs = (f"; {len(GC_PAUSES)} full GCs inside timed samples, longest {max(GC_PAUSES):.0f} ms"
            if GC_PAUSES else "")
+    rows.append(Row("open and render every page", "XL", open_xl, baseline=open_l, baseline_name="same on L",
+                    max_ratio=BUDGET_OPEN_XL_RATIO, runs=1,
+                    notes=[f"XL has 25 × L's elements; RSS with XL open {rss_xl:.0f} MB"]))
     rows.append(Row("peak memory with L open (VmHWM)", "L", hwm_l, unit="MB", baseline=rss_bare,
                     baseline_name="bare QApplication + window", limit=BUDGET_RSS_MB, runs=1,
                     notes=[f"RSS now {rss_l:.0f} MB after every page was built, shown and edited{gcs}"]))
