@@ -195,6 +195,15 @@ def test_failed_fsync_midway_leaves_the_old_file_intact(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["minutes.pdf"]
 
 
+def test_the_suggested_name_does_not_repeat_the_year_or_date_of_the_title():
+    doc = Workshop()
+    doc.meta.date = date(2027, 3, 12)
+    for title, name in (("Kick-off 2027", "kick-off-2027-03-12.pdf"), ("Review 2027-03-12", "review-2027-03-12.pdf"),
+                        ("2027", "2027-03-12.pdf"), ("Kick-off 2026", "kick-off-2026-2027-03-12.pdf")):
+        doc.meta.title = title
+        assert default_minutes_path(doc).name == name, title
+
+
 def test_default_minutes_path_is_ascii_slug_and_date():
     doc = Workshop(meta=Meta(title="Größe & Café: Q3/2026 – Kick-off 🚀", date=date(2026, 3, 12)))
     path = default_minutes_path(doc)

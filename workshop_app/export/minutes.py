@@ -64,9 +64,22 @@ def slug(text: str, fallback: str = "workshop", limit: int = 60) -> str:
 
 
 def default_minutes_path(doc: Workshop) -> Path:
-    """``<exports>/<title-slug>-<date>.pdf``; the date is the workshop's, else today."""
+    """``<exports>/<title-slug>-<date>.pdf``; the date is the workshop's, else today.
+
+    What the title already says is not repeated: "Kick-off 2027" on 12 March
+    2027 gives ``kick-off-2027-03-12.pdf``, and a title with the whole date
+    gets no second one.
+    """
     day = doc.meta.date or date.today()
-    return default_exports_dir() / f"{slug(doc.meta.title)}-{day.isoformat()}.pdf"
+    name = slug(doc.meta.title)
+    iso = day.isoformat()
+    if iso in name:
+        stem = name
+    elif name.endswith(f"-{day.year}") or name == str(day.year):
+        stem = f"{name}-{iso[5:]}"
+    else:
+        stem = f"{name}-{iso}"
+    return default_exports_dir() / f"{stem}.pdf"
 
 
 def export_minutes(doc: Workshop, path: str | Path, lang: str = "de", final: bool = False,
