@@ -56,8 +56,11 @@ def healthy_workshop() -> Workshop:
     )
 
 
-def small_workshop() -> Workshop:
-    """A few participants and elements from both sides, enough for page tests."""
+def small_workshop(with_links: bool = False) -> Workshop:
+    """A few participants and elements from both sides, enough for page tests.
+
+    ``with_links``: the shared goal serves the strategy and the commission rewards the quarterly revenue.
+    """
     doc = Workshop()
     doc.meta.title = "Spring workshop"
     doc.participants += [
@@ -71,6 +74,9 @@ def small_workshop() -> Workshop:
         Goal(id="g-shared", title="Double the pipeline", side=Side.JOINT, level=GoalLevel.SHARED, origin=Origin.AGREED),
         Incentive(id="i-commission", title="Lead commission", side=Side.SALES, period_months=3),
     ]
+    if with_links:
+        doc.links += [link("l-1", LinkKind.CONTRIBUTES_TO, "g-shared", "s-grow"),
+                      link("l-2", LinkKind.REWARDS, "i-commission", "g-revenue")]
     return doc
 
 

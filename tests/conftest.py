@@ -22,3 +22,17 @@ def _english_ui():
     i18n.set_language("en")
     yield
     i18n.set_language("en")
+
+
+@pytest.fixture
+def empty_recovery_folder():
+    """No recovery copies before and after the test (they are the user's 'unsaved work' to the app)."""
+    from workshop_app.store.recovery import recovery_dir
+
+    def empty() -> None:
+        for path in recovery_dir().glob("*"):
+            path.unlink()
+
+    empty()
+    yield
+    empty()

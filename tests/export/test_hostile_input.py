@@ -10,6 +10,7 @@ import pypdf
 import pytest
 from matplotlib.figure import Figure
 
+from tests.builders import small_workshop
 from workshop_app.export.errors import ExportError, find_field
 from workshop_app.export.graph_picture import graph_picture_bytes
 from workshop_app.export.horizon_chart import AXIS_MONTHS, MAX_PAYOUT_TICKS, draw_horizon_chart, horizon_chart_bytes
@@ -21,43 +22,17 @@ from workshop_app.model import (
     ActionItem,
     Decision,
     Goal,
-    GoalLevel,
     Incentive,
     Link,
     LinkKind,
-    Origin,
     ParkingItem,
-    Participant,
     Side,
-    Strategy,
     Workshop,
 )
 
 CONTROLS = "Esc\x1b[31m Bel\x07 Nul\x00 Bs\x08 FF\x0c DEL\x7f C1\x85\x9b nonchars\ufffe\uffff\ufdd0\U0001fffe"
 LITERAL = "$x$ <b>b</b> A & B &amp;"  # short enough for one label line
 HYPHENATED = "ab-" * 3333  # one word of 9,999 characters; reportlab's split of it did not fit its own page
-
-
-def small_workshop() -> Workshop:
-    """Both sides, a strategy, a shared goal under it and an incentive on a goal (as tests/ui/conftest.py)."""
-    doc = Workshop()
-    doc.meta.title = "Spring workshop"
-    doc.participants += [
-        Participant(id="p-anna", name="Anna Berg", side=Side.MARKETING, role="Head of Marketing"),
-        Participant(id="p-ben", name="Ben Cole", side=Side.SALES, role="Sales Director"),
-    ]
-    doc.elements += [
-        Strategy(id="s-grow", title="Grow profitably", origin=Origin.AGREED),
-        Goal(id="g-brand", title="Brand awareness", side=Side.MARKETING, metric="aided awareness", horizon_months=24),
-        Goal(id="g-revenue", title="Quarterly revenue", side=Side.SALES, horizon_months=3),
-        Goal(id="g-shared", title="Double the pipeline", side=Side.JOINT, level=GoalLevel.SHARED, origin=Origin.AGREED),
-        Incentive(id="i-commission", title="Lead commission", side=Side.SALES, period_months=3),
-    ]
-    doc.links += [
-        Link(id="l-1", kind=LinkKind.CONTRIBUTES_TO, source="g-shared", target="s-grow"),
-        Link(id="l-2", kind=LinkKind.REWARDS, source="i-commission", target="g-revenue"),
-    ]
-    return doc
 
 
 def element(doc: Workshop, el_id: str):
@@ -69,7 +44,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def test_a_long_hyphenated_word_in_how_exports():
-    doc = small_workshop()
+    doc = small_workshop(with_links=True)
     element(doc, "g-shared").how = HYPHENATED
     text = pdf_text(minutes_pdf_bytes(doc, "en"))
     assert "ab-ab-ab-ab-ab" in text
@@ -77,7 +52,7 @@ def test_a_long_hyphenated_word_in_how_exports():
 
 @pytest.mark.parametrize("word", [HYPHENATED[:2000], "x" * 10_000, "Donau-dampf-" * 150 + "schiff"])
 def test_a_long_word_in_every_table_cell_exports(word):
-    doc = small_workshop()
+    doc = small_workshop(with_links=True)
     for el in doc.elements:
         el.notes = word
     element(doc, "i-commission").rewards_what = word
@@ -89,7 +64,7 @@ def test_a_long_word_in_every_table_cell_exports(word):
 
 
 def test_long_notes_print_completely_and_in_order():
-    doc = small_workshop()
+    doc = small_workshop(with_links=True)
     lines = [f"line{n:05d} " + "word " * 30 for n in range(400)]  # about 70,000 characters, many pages
     element(doc, "g-brand").notes = "\n".join(lines)
     text = pdf_text(minutes_pdf_bytes(doc, "en"))
@@ -120,7 +95,7 @@ def test_clean_removes_what_no_output_may_hold():
 
 
 def hostile_picture_workshop() -> Workshop:
-    doc = small_workshop()
+    doc = small_workshop(with_links=True)
     element(doc, "g-brand").title = "\x1b[31m" + LITERAL + "\x07"
     element(doc, "i-commission").title = CONTROLS
     doc.links.append(Link(id="l-3", kind=LinkKind.CONFLICTS_WITH, source="g-brand", target="g-revenue", reason=CONTROLS))
@@ -151,7 +126,7 @@ def test_pdf_text_has_no_control_characters_and_markup_is_literal():
 
 
 def huge_horizon_workshop(months: int) -> Workshop:
-    doc = small_workshop()
+    doc = small_workshop(with_links=True)
     # beyond any bound a model may set: the chart must not depend on the values' size
     doc.elements.append(Goal.model_construct(id="g-huge", title="Forever", side=Side.MARKETING, horizon_months=months))
     doc.elements.append(Incentive(id="i-monthly", title="Monthly bonus", side=Side.SALES, period_months=1))
@@ -199,7 +174,7 @@ class _Unsplittable:
 def test_a_layout_that_still_fails_names_the_field(monkeypatch):
     from workshop_app.export import pdf_agreements
 
-    doc = small_workshop()
+    doc = small_workshop(with_links=True)
     doc.parking_lot.append(ParkingItem(id="k-1", text="A topic nobody can lay out", raised_by="p-ben"))
     monkeypatch.setattr(pdf_agreements, "parking_lot", lambda ctx: [_Unsplittable("A topic nobody can lay out")])
     with pytest.raises(ExportError) as caught:

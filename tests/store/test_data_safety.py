@@ -34,13 +34,7 @@ POSIX_ROOT = hasattr(os, "getuid") and os.getuid() == 0
 NOBODY = 65534
 
 
-@pytest.fixture(autouse=True)
-def clean_recovery_dir():
-    for path in recovery_dir().glob("*"):
-        path.unlink()
-    yield
-    for path in recovery_dir().glob("*"):
-        path.unlink()
+pytestmark = pytest.mark.usefixtures("empty_recovery_folder")
 
 
 def live_child() -> subprocess.Popen:

@@ -55,11 +55,7 @@ def expected_after(n_edits: int) -> Workshop:
     return doc
 
 
-@pytest.fixture(autouse=True)
-def clean_recovery_dir():
-    for path in recovery_dir().glob("*"):
-        path.unlink()
-    yield
+pytestmark = pytest.mark.usefixtures("empty_recovery_folder")
 
 
 def kill_run(rng: random.Random, edits: int = 40) -> tuple[int, int]:

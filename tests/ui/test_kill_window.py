@@ -27,7 +27,7 @@ import pytest
 
 from workshop_app.model import Goal, Workshop
 from workshop_app.store import save_workshop
-from workshop_app.store.recovery import orphaned_recoveries, recovery_dir
+from workshop_app.store.recovery import orphaned_recoveries
 
 CHILD = textwrap.dedent('''
     import sys
@@ -72,13 +72,7 @@ EXPECTED = {"undo": ("Original", None), "redo": ("Redone after save", None),
             "typing": ("Original", "Original and typed")}
 
 
-@pytest.fixture(autouse=True)
-def empty_recovery_dir():
-    for path in recovery_dir().glob("*"):
-        path.unlink()
-    yield
-    for path in recovery_dir().glob("*"):
-        path.unlink()
+pytestmark = pytest.mark.usefixtures("empty_recovery_folder")
 
 
 def kill_window(scenario: str, path: Path) -> None:

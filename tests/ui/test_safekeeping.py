@@ -15,18 +15,12 @@ from workshop_app.atomic import atomic_write_bytes
 from workshop_app.model import SCHEMA_VERSION, UpdateItem, Workshop
 from workshop_app.store import load_workshop, save_workshop, to_json_bytes
 from workshop_app.store.backup import backup_path
-from workshop_app.store.recovery import read_recovery, recovery_dir
+from workshop_app.store.recovery import read_recovery
 
 Button = QMessageBox.StandardButton
 
 
-@pytest.fixture(autouse=True)
-def empty_recovery_dir():
-    for path in recovery_dir().glob("*"):
-        path.unlink()
-    yield
-    for path in recovery_dir().glob("*"):
-        path.unlink()
+pytestmark = pytest.mark.usefixtures("empty_recovery_folder")
 
 
 def rename_meta(window, title: str) -> None:
