@@ -19,6 +19,7 @@ from workshop_app.model.enums import Phase
 from workshop_app.model.problems import N_, ModelError, Problem
 from workshop_app.model.references import (
     COLLECTIONS,
+    items_of,
     iter_references_to,
     reference_problems,
 )
@@ -43,7 +44,7 @@ class Operation:
 def _items(doc: Workshop, collection: str) -> list:
     if collection not in COLLECTIONS:
         raise ModelError(N_("unknown collection '{collection}'"), collection=collection)
-    return getattr(doc, collection)
+    return items_of(doc, collection)
 
 
 def find_index(doc: Workshop, collection: str, item_id: str) -> int:
@@ -54,7 +55,7 @@ def find_index(doc: Workshop, collection: str, item_id: str) -> int:
 
 
 def all_ids(doc: Workshop) -> set[str]:
-    return {item.id for c in COLLECTIONS for item in getattr(doc, c)}
+    return {item.id for c in COLLECTIONS for item in items_of(doc, c)}
 
 
 def _raise_first(problems: list[Problem]) -> None:
@@ -123,8 +124,10 @@ class RemoveItem(Operation):
 
 
 def _target(doc: Workshop, collection: str, item_id: str | None) -> BaseModel:
-    if collection in SINGLETONS:
-        return getattr(doc, collection)
+    if collection == "meta":
+        return doc.meta
+    if collection == "pilot":
+        return doc.pilot
     return _items(doc, collection)[find_index(doc, collection, item_id or "")]
 
 

@@ -6,33 +6,39 @@ when something is removed, so the two can never disagree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from workshop_app.model.enums import ElementKind, LinkKind
 from workshop_app.model.problems import N_, Problem
 from workshop_app.model.workshop import Workshop
 
+#: A collection of id-carrying objects of a workshop.
+Collection = Literal["participants", "elements", "links", "conflicts", "decisions", "actions", "parking_lot"]
 #: Collections of id-carrying objects, in document order.
-COLLECTIONS = (
-    "participants",
-    "elements",
-    "links",
-    "conflicts",
-    "decisions",
-    "actions",
-    "parking_lot",
-)
+COLLECTIONS: tuple[Collection, ...] = get_args(Collection)
+
+#: Each collection's list, read without looking the name up as an attribute.
+_LISTS: dict[str, Callable[[Workshop], list[Any]]] = {
+    "participants": lambda d: d.participants, "elements": lambda d: d.elements, "links": lambda d: d.links,
+    "conflicts": lambda d: d.conflicts, "decisions": lambda d: d.decisions, "actions": lambda d: d.actions,
+    "parking_lot": lambda d: d.parking_lot,
+}
+
+
+def items_of(doc: Workshop, collection: str) -> list[Any]:
+    """The (mutable) list of ``collection`` in ``doc``; KeyError for a name that is no collection."""
+    return _LISTS[collection](doc)
 
 
 @dataclass(frozen=True)
 class Ref:
-    owner: str  # collection holding the referring objects, or "pilot"
+    owner: Collection | Literal["pilot"]  # collection holding the referring objects, or the pilot
     field: str
-    target: str  # collection the ids point into
-    shape: str  # "one" (id or None), "list" (ids), "keys" (dict keyed by id)
-    on_delete: str  # "clear" the reference, or "remove" the referring object
+    target: Collection  # collection the ids point into
+    shape: Literal["one", "list", "keys"]  # an id or None, a list of ids, a dict keyed by id
+    on_delete: Literal["clear", "remove"]  # clear the reference, or remove the referring object
 
 
 REFERENCES: tuple[Ref, ...] = (
@@ -65,7 +71,7 @@ def owners_of(doc: Workshop, owner: str) -> list[tuple[int | None, Any]]:
     """The objects that may hold a reference: (index, object) pairs."""
     if owner == "pilot":
         return [(None, doc.pilot)]
-    return list(enumerate(getattr(doc, owner)))
+    return list(enumerate(items_of(doc, owner)))
 
 
 def referenced_ids(obj: Any, ref: Ref) -> list[str]:
@@ -78,7 +84,7 @@ def referenced_ids(obj: Any, ref: Ref) -> list[str]:
 
 
 def ids_in(doc: Workshop, collection: str) -> set[str]:
-    return {item.id for item in getattr(doc, collection)}
+    return {item.id for item in items_of(doc, collection)}
 
 
 def iter_references_to(doc: Workshop, collection: str, item_id: str) -> Iterator[tuple[Ref, Any]]:
@@ -110,7 +116,7 @@ def integrity_problems(doc: Workshop) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for collection in COLLECTIONS:
-        for index, item in enumerate(getattr(doc, collection)):
+        for index, item in enumerate(items_of(doc, collection)):
             where = f"{collection}[{index}].id"
             if item.id in seen:
                 problems.append(Problem.of(where, N_("id '{id}' is used twice (first at {first})"), id=item.id,

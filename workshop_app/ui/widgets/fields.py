@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n import _
 from workshop_app.model import Operation, UpdateItem, Workshop
+from workshop_app.model.references import items_of
 from workshop_app.store.recovery import PendingText
 from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.formats import ParseError, format_date, format_number, parse_date, parse_number
@@ -281,11 +282,13 @@ def element_choices(doc: Workshop, elements: list) -> list[tuple[Any, str]]:
 
 def find_record(doc: Workshop, collection: str, item_id: str | None) -> Any:
     """The record shown by a form: a singleton (meta, pilot) or a list entry by id."""
-    if collection in ("meta", "pilot"):
-        return getattr(doc, collection)
+    if collection == "meta":
+        return doc.meta
+    if collection == "pilot":
+        return doc.pilot
     if item_id is None:
         return None
-    for item in getattr(doc, collection):
+    for item in items_of(doc, collection):
         if item.id == item_id:
             return item
     return None
