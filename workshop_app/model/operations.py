@@ -26,8 +26,6 @@ from workshop_app.model.references import (
 from workshop_app.model.types import MESSAGES
 from workshop_app.model.workshop import AgendaItem, Workshop
 
-SINGLETONS = ("meta", "pilot")
-
 
 class Operation:
     """One undoable change. ``label`` names it for the Undo/Redo menu."""
