@@ -144,6 +144,5 @@ def build_menus(w: MainWindow, a: Actions, bar: QMenuBar) -> None:
     help_menu = bar.addMenu(_("&Help"))
     help_menu.addActions([a.shortcuts_help, a.about])
 
-    presenter = getattr(w, "presenter", None)
-    if presenter is not None:  # F5, the audience window and View → Projector (ui/projector/presentation.py)
-        presenter.add_menus(view_menu, phase_menu, before=language_menu.menuAction())
+    # F5, the audience window and View → Projector (ui/projector/presentation.py); made before the menus
+    w.presenter.add_menus(view_menu, phase_menu, before=language_menu.menuAction())
