@@ -14,9 +14,10 @@ import enum
 import os
 import socket
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psutil
+if TYPE_CHECKING:
+    import psutil
 
 #: Start times are floats from the kernel's clock ticks; a little slack absorbs rounding.
 START_SLACK_SECONDS = 1.0
@@ -69,6 +70,8 @@ def this_process() -> Owner:
     """This program as an owner (computed once; the values do not change while it runs)."""
     global _ME
     if _ME is None or _ME.pid != os.getpid():  # a forked child is another owner
+        import psutil  # ~15 ms: loaded at the first lock or copy, after the window is up, not at start
+
         try:
             started: float | None = psutil.Process().create_time()
             boot: float | None = psutil.boot_time()
@@ -80,6 +83,8 @@ def this_process() -> Owner:
 
 def liveness(owner: Owner) -> Liveness:
     """Whether ``owner`` still runs; a process that merely reuses the number does not count."""
+    import psutil
+
     me = this_process()
     if owner.host != me.host:
         return Liveness.ELSEWHERE
@@ -105,6 +110,8 @@ def liveness(owner: Owner) -> Liveness:
 
 def _looks_like_tandem(process: psutil.Process) -> bool:
     """For records of older versions without a start time: a Python or Tandem program, not any program."""
+    import psutil
+
     try:
         words = " ".join([process.name(), *process.cmdline()]).lower()
     except (psutil.Error, OSError):
