@@ -57,7 +57,7 @@ KEYWORDS: dict[str, tuple[int, ...] | None] = {
 HEADERS = {
     "ui": "the Tandem user interface (workshop_app/ui)",
     "presentation": "presentation mode, the audience window, dot voting and reveal (workshop_app/ui)",
-    "safekeeping": "recovery, locks and safe saving (workshop_app/store, ui/window/safekeeping.py)",
+    "safekeeping": "recovery, locks and safe saving (workshop_app/store, ui/window/safekeeping.py, questions.py)",
     "minutes": "the PDF minutes (workshop_app/export)",
     "analysis": "the conflict analysis, the graph picture and the horizon chart",
     "cli": "the tandem command line",
@@ -70,7 +70,8 @@ def area_of(path: str) -> str:
     name = path.rsplit("/", 1)[-1]
     if path in ("workshop_app/cli.py", "workshop_app/__main__.py", "workshop_app/ui/app.py"):
         return "cli"
-    if path.startswith("workshop_app/store/") or path == "workshop_app/ui/window/safekeeping.py":
+    if path.startswith("workshop_app/store/") or path in ("workshop_app/ui/window/safekeeping.py",
+                                                             "workshop_app/ui/window/questions.py"):
         return "safekeeping"
     if path.startswith("workshop_app/analysis/") or name in ("graph_canvas.py", "audience_graph.py") or (
         path.startswith("workshop_app/export/") and (name.startswith("graph_") or name == "horizon_chart.py")

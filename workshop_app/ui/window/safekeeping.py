@@ -11,19 +11,15 @@ a copy instead.
 from __future__ import annotations
 
 import logging
-import os
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from workshop_app.i18n import N_, _, current_language, ngettext
-from workshop_app.locale_format import format_datetime, quote
-from workshop_app.model import UpdateItem, Workshop
-from workshop_app.model.diff import differences
-from workshop_app.store import LoadError, load_workshop
+from workshop_app.i18n import _, ngettext
+from workshop_app.model import UpdateItem
+from workshop_app.store import LoadError
 from workshop_app.store.backup import prune_backups
 from workshop_app.store.disk import remove_leftover_temps
 from workshop_app.store.document_file import open_workshop
@@ -31,7 +27,7 @@ from workshop_app.store.lock import FileLock, LockOwner
 from workshop_app.store.private_files import DataFolderProblem
 from workshop_app.store.recovery import Recovered, RecoveryWriter, recovery_dir, scan_recoveries
 from workshop_app.store.saving import ChangedOnDisk, ReadOnlyFile, SaveRefused
-from workshop_app.ui.widgets.plain import shown
+from workshop_app.ui.window import questions
 
 if TYPE_CHECKING:
     from workshop_app.ui.document import Document
@@ -43,12 +39,6 @@ Button = QMessageBox.StandardButton
 #: Typing that pauses this long reaches the recovery copy (no undo step per keystroke, no write per key).
 PENDING_DELAY_MS = 800
 
-COLLECTION_NAMES = {
-    "meta": N_("workshop details"), "agenda": N_("agenda"), "pilot": N_("pilot"),
-    "participants": N_("participants"), "elements": N_("entries"), "links": N_("links"),
-    "conflicts": N_("conflicts"), "decisions": N_("decisions"), "actions": N_("actions"),
-    "parking_lot": N_("parking lot"),
-}
 
 
 class Safekeeper(QObject):
@@ -138,7 +128,7 @@ class Safekeeper(QObject):
         try:
             lock = FileLock(path)
             owner = lock.acquire()
-            if owner is not None and owner.elsewhere and self._ask_take_over(path, owner):
+            if owner is not None and owner.elsewhere and questions.ask_take_over(self.window, path, owner):
                 lock.take_over()
                 owner = None
         except OSError as exc:  # a lock we cannot write protects nothing, but must not block work
@@ -148,35 +138,6 @@ class Safekeeper(QObject):
             self.release_lock()
             self.lock = lock
         return owner
-
-    def _ask_take_over(self, path: Path, owner: LockOwner) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, _("Workshop marked as open"),
-                          _("“{name}” is marked as open by Tandem on the computer “{host}” (since {since}).").format(
-                              name=shown(path.name), host=shown(owner.host), since=_short_time(owner.since)),
-                          Button.Yes | Button.No, self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(_("If that is this computer under an earlier name, or Tandem is no longer open "
-                                 "there, take the file over. Otherwise two windows could overwrite each "
-                                 "other's work."))
-        box.button(Button.Yes).setText(_("Take it over"))
-        box.button(Button.No).setText(_("Leave it"))
-        box.setDefaultButton(Button.No)
-        return box.exec() == Button.Yes
-
-    def ask_about_locked(self, path: Path, owner: LockOwner) -> str:
-        """'read_only', 'copy' or 'cancel' for a file another Tandem has open."""
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Workshop already open"),
-                          _("“{name}” is open in another Tandem window (since {since}).").format(
-                              name=shown(path.name), since=_short_time(owner.since)),
-                          Button.Yes | Button.No | Button.Cancel, self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(_("Two windows saving one file would overwrite each other's work. "
-                                 "Open it read-only, or open a copy that you save under another name."))
-        box.button(Button.Yes).setText(_("Open read-only"))
-        box.button(Button.No).setText(_("Open a copy"))
-        box.setDefaultButton(Button.Yes)
-        answer = box.exec()
-        return {Button.Yes: "read_only", Button.No: "copy"}.get(answer, "cancel")
 
     # -- opening -----------------------------------------------------------------
     def open(self, path: Path) -> bool:
@@ -192,7 +153,7 @@ class Safekeeper(QObject):
         mode = "edit"
         owner = self.take_lock(path) if newer is None else None
         if owner is not None:
-            mode = self.ask_about_locked(path, owner)
+            mode = questions.ask_about_locked(self.window, path, owner)
             if mode == "cancel":
                 return False
         if mode != "edit" or newer is not None:
@@ -204,7 +165,7 @@ class Safekeeper(QObject):
             self.window.doc.read_only = True
         self.newer_version = newer
         if newer is not None:
-            _plain_box(self.window, QMessageBox.Icon.Information, _("Opened read-only"),
+            questions.plain_box(self.window, QMessageBox.Icon.Information, _("Opened read-only"),
                        _("“{name}” was written by a newer Tandem (file format version {version}). It is open "
                          "read-only and will not be saved in this version's older format, so nothing in it is "
                          "lost.").format(name=path.name, version=newer))
@@ -216,14 +177,14 @@ class Safekeeper(QObject):
     def may_save_to(self, path: Path) -> bool:
         """Refuse saving a newer-schema file, or over a file another Tandem has open."""
         if self.newer_version is not None:
-            _plain_box(self.window, QMessageBox.Icon.Warning, _("Cannot save"),
+            questions.plain_box(self.window, QMessageBox.Icon.Warning, _("Cannot save"),
                        _("This workshop comes from a newer Tandem (file format version {version}). "
                          "Saving it here would lose what this version does not know. Export the "
                          "minutes instead, or open it with the newer Tandem.").format(version=self.newer_version))
             return False
         owner = self.take_lock(path)
         if owner is not None:
-            _plain_box(self.window, QMessageBox.Icon.Warning, _("Cannot save"),
+            questions.plain_box(self.window, QMessageBox.Icon.Warning, _("Cannot save"),
                        _("“{name}” is open in another Tandem window. Save under another name.").format(name=path.name))
             return False
         return True
@@ -242,13 +203,13 @@ class Safekeeper(QObject):
             try:
                 outcome = doc.save(path, overwrite=overwrite, replace_read_only=replace_read_only)
             except ReadOnlyFile as exc:
-                answer = self._ask_read_only(exc)
+                answer = questions.ask_read_only(self.window, exc)
                 if answer != "replace":
                     return answer
                 replace_read_only = True
                 continue
             except ChangedOnDisk as exc:
-                answer = self._ask_changed_on_disk(path, exc)
+                answer = questions.ask_changed_on_disk(self.window, path, exc)
                 if answer == "reload":
                     self._reload(path)
                     return "reloaded"
@@ -269,30 +230,6 @@ class Safekeeper(QObject):
                     .format(reason=outcome.backup_problem))
             return "saved"
 
-    def _ask_read_only(self, exc: ReadOnlyFile) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("File is read-only"), shown(exc),
-                          Button.Yes | Button.Save | Button.Cancel, self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(_("Someone may have protected it on purpose. Replace it anyway, or save "
-                                 "under another name?"))
-        box.button(Button.Yes).setText(_("Replace it"))
-        box.button(Button.Save).setText(_("Save as…"))
-        box.setDefaultButton(Button.Save)
-        return {Button.Yes: "replace", Button.Save: "save_as"}.get(box.exec(), "cancel")
-
-    def _ask_changed_on_disk(self, path: Path, exc: ChangedOnDisk) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("File changed on disk"), shown(exc),
-                          Button.Open | Button.Save | Button.Yes | Button.Cancel, self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(_("Someone else (or another program) saved it meanwhile. Saving now would "
-                                 "overwrite their changes. Reload their version (yours are dropped), save "
-                                 "yours under another name, or overwrite theirs?"))
-        box.button(Button.Open).setText(_("Reload"))
-        box.button(Button.Save).setText(_("Save as…"))
-        box.button(Button.Yes).setText(_("Overwrite"))
-        box.setDefaultButton(Button.Save)
-        return {Button.Open: "reload", Button.Save: "save_as", Button.Yes: "overwrite"}.get(box.exec(), "cancel")
-
     def _reload(self, path: Path) -> None:
         """Show the version on disk, dropping this window's changes (the user chose so)."""
         try:
@@ -303,21 +240,8 @@ class Safekeeper(QObject):
         self.window.set_workshop(workshop, path, stamp)
 
     def offer_save_as(self, path: Path, reason: str) -> bool:
-        """After a failed save: say what happened, what is kept, and offer Save as."""
-        box = QMessageBox(QMessageBox.Icon.Critical, _("Cannot save"),
-                          shown(_("The workshop could not be saved to “{path}”: {reason}").format(path=path, reason=reason)),
-                          Button.Save | Button.Cancel, self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if self.recovery_kept:
-            kept = _("The previous file is unchanged, the workshop stays open with its changes, "
-                     "and the recovery copy is kept. Save it somewhere else?")
-        else:
-            kept = _("The previous file is unchanged and the workshop stays open with its changes, but no "
-                     "recovery copy could be written either: keep Tandem open and save it somewhere else.")
-        box.setInformativeText(kept)
-        box.button(Button.Save).setText(_("Save as…"))
-        box.setDefaultButton(Button.Save)
-        return box.exec() == Button.Save
+        """After a failed save: say what happened, what is really kept, and offer Save as."""
+        return questions.offer_save_as(self.window, path, reason, self.recovery_kept)
 
     # -- after a crash -------------------------------------------------------------
     def offer_recoveries(self) -> bool:
@@ -330,7 +254,7 @@ class Safekeeper(QObject):
             recovery_dir()
         except DataFolderProblem as exc:
             self.folder_problem = str(exc)
-            _plain_box(self.window, QMessageBox.Icon.Warning, _("No recovery copies"),
+            questions.plain_box(self.window, QMessageBox.Icon.Warning, _("No recovery copies"),
                        _("Tandem cannot keep recovery copies of your work: {reason}").format(reason=exc),
                        _("You can keep working, but nothing protects unsaved changes against a crash: "
                          "save often until this is fixed."))
@@ -363,35 +287,13 @@ class Safekeeper(QObject):
                 continue
             if restored:  # one workshop per window: keep the others for the next start
                 continue
-            answer = self._ask_restore(recovered)
+            answer = questions.ask_restore(self.window, recovered)
             if answer == Button.Yes:
                 self._restore(recovered)
                 restored = True
-            elif answer == Button.Discard and self._confirm_discard():
+            elif answer == Button.Discard and questions.confirm_discard(self.window):
                 recovered.discard()
         return restored
-
-    def _ask_restore(self, recovered: Recovered) -> Button:
-        doc = recovered.doc
-        assert doc is not None
-        name = doc.meta.title or (recovered.source_path.name if recovered.source_path else _("Untitled workshop"))
-        when = format_datetime(recovered.written_at, current_language(), seconds=True) if recovered.written_at else "?"
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Restore unsaved work?"),
-                          _("Tandem did not close properly. A recovery copy of “{name}” was written at {when}.")
-                          .format(name=shown(name), when=when), Button.Yes | Button.No | Button.Discard, self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(shown(describe_recovery(recovered)))
-        box.button(Button.Yes).setText(_("Restore"))
-        box.button(Button.No).setText(_("Ask again next time"))
-        box.button(Button.Discard).setText(_("Discard the copy"))
-        box.setDefaultButton(Button.Yes)
-        return box.exec()
-
-    def _confirm_discard(self) -> bool:
-        answer = _plain_box(self.window, QMessageBox.Icon.Question, _("Discard the recovery copy?"),
-                            _("The unsaved changes in the recovery copy will be gone for good."),
-                            buttons=Button.Yes | Button.No, default=Button.No)
-        return answer == Button.Yes
 
     def _restore(self, recovered: Recovered) -> None:
         """Show the recovered workshop as unsaved work on its original file; then drop the old copy.
@@ -421,59 +323,3 @@ class Safekeeper(QObject):
         recovered.discard()
 
 
-def _plain_box(parent, icon: QMessageBox.Icon, title: str, text: str, informative: str = "",
-               buttons: QMessageBox.StandardButton = Button.Ok, default: QMessageBox.StandardButton = Button.Ok):
-    """A message box whose texts are shown as plain text (file names and titles are data, never markup)."""
-    box = QMessageBox(icon, title, shown(text), buttons, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if informative:
-        box.setInformativeText(shown(informative))
-    box.setDefaultButton(default)
-    return box.exec()
-
-
-def _short_time(iso: str) -> str:
-    try:
-        return format_datetime(datetime.fromisoformat(iso), current_language())
-    except ValueError:
-        return iso or "?"
-
-
-def describe_recovery(recovered: Recovered) -> str:
-    """How the recovery copy differs from the saved file, in a few plain lines."""
-    path = recovered.source_path
-    lines = []
-    if recovered.elsewhere and recovered.owner is not None:
-        lines.append(_("It was written on the computer “{host}” (or by this one under an earlier name).")
-                     .format(host=recovered.owner.host))
-    if recovered.pending:
-        lines.append(_("Typed but not yet entered: {fields}").format(
-            fields=", ".join(quote(p.label or p.field, current_language()) for p in recovered.pending)))
-    if path is None:
-        lines.append(_("The workshop had never been saved; the recovery copy is the only copy."))
-        return "\n".join(lines)
-    lines.append(_("Saved file: {path}").format(path=path))
-    try:
-        saved: Workshop | None = load_workshop(path)
-        stamp = format_datetime(datetime.fromtimestamp(os.stat(path).st_mtime), current_language(), seconds=True)
-        lines.append(_("saved at {when}").format(when=stamp))
-    except (LoadError, OSError):
-        saved = None
-        lines.append(_("The saved file cannot be read any more; the recovery copy may be the only good copy."))
-    if saved is not None and recovered.doc is not None:
-        changes = differences(saved, recovered.doc)
-        if not changes:
-            lines.append(_("The recovery copy has the same content as the saved file."))
-        for change in changes[:8]:
-            parts = []
-            if change.added:
-                parts.append(_("{n} added").format(n=len(change.added)))
-            if change.removed:
-                parts.append(_("{n} removed").format(n=len(change.removed)))
-            if change.changed:
-                parts.append(_("{n} changed").format(n=len(change.changed)))
-            examples = ", ".join(quote(t[:40], current_language())
-                                 for t in (change.added + change.changed + change.removed)[:3])
-            name = _(COLLECTION_NAMES.get(change.collection, change.collection))
-            lines.append(f"• {name}: {', '.join(parts)}" + (f" ({examples})" if examples else ""))
-    return "\n".join(lines)
