@@ -8,11 +8,12 @@ stale and refresh when shown. That keeps an edit on a large workshop cheap
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QSplitter, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QLabel, QSplitter, QTabBar, QVBoxLayout, QWidget
 
 from workshop_app.model import Operation, Phase
 from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.plain import PlainLabel
+from workshop_app.ui.widgets.roles import Committable, Deletable
 
 
 class PhasePage(QWidget):
@@ -99,12 +100,10 @@ class PhasePage(QWidget):
         """Commit text typed but not yet committed in the focused field (before undo, save, switching)."""
         widget = QApplication.focusWidget()
         while widget is not None and widget is not self:
-            commit = getattr(widget, "commit_edit", None)
-            if callable(commit):
-                commit()
+            if isinstance(widget, Committable):
+                widget.commit_edit()
                 return
-            view = getattr(widget, "state", None)
-            if callable(view) and widget.state() == widget.State.EditingState:
+            if isinstance(widget, QAbstractItemView) and widget.state() == QAbstractItemView.State.EditingState:
                 widget.setFocus()  # the delegate commits the open in-place editor
                 return
             widget = widget.parentWidget()
@@ -113,9 +112,8 @@ class PhasePage(QWidget):
         """Edit → Delete: delete what the focused list has selected."""
         widget = QApplication.focusWidget()
         while widget is not None and widget is not self:
-            delete = getattr(widget, "delete_selected", None)
-            if callable(delete):
-                return bool(delete())
+            if isinstance(widget, Deletable):
+                return bool(widget.delete_selected())
             widget = widget.parentWidget()
         return False
 

@@ -48,13 +48,14 @@ from workshop_app.ui.widgets.fields import ChoiceField, TextField
 from workshop_app.ui.widgets.labels import LEVEL_NAMES, SIDE_COLOURS, SIDE_NAMES, element_label, side_name
 from workshop_app.ui.widgets.links import LinkEditor
 from workshop_app.ui.widgets.plain import plain_tooltip, shown
+from workshop_app.ui.widgets.roles import Deletable
 from workshop_app.ui.widgets.theme import HIDDEN_TEXT, hidden_icon
 
 UNLINKED = "__unlinked__"
 HIDDEN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GoalTree(QTreeWidget):
+class GoalTree(QTreeWidget, Deletable):
     """The breakdown; Del removes the selected goal (with its links, undoable)."""
 
     def __init__(self, page: GoalsPage):

@@ -36,6 +36,7 @@ from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.formats import ParseError, format_date, format_number, parse_date, parse_number
 from workshop_app.ui.widgets.labels import RATING_NAMES, describe_element, participant_label
 from workshop_app.ui.widgets.plain import PlainLabel, shown
+from workshop_app.ui.widgets.roles import Committable
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -58,7 +59,7 @@ class FieldSpec:
     extra: dict = field(default_factory=dict)
 
 
-class _Committing:
+class _Committing(Committable):
     """Mixin: ``committed`` on finished edits and a ``commit_edit()`` anyone may call."""
 
     committed: Signal

@@ -11,6 +11,7 @@ from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.fields import ChoiceField
 from workshop_app.ui.widgets.labels import describe_element, element_label
 from workshop_app.ui.widgets.plain import plain_tooltip, shown
+from workshop_app.ui.widgets.roles import Deletable
 
 #: What the facilitator can add from a goal: (key, label, link kind, the goal is the source?, candidate kinds)
 LINK_CHOICES = [
@@ -42,7 +43,7 @@ def link_text(doc: Workshop, link: Link, element_id: str) -> str:
     return _(INCOMING[link.kind]).format(other=element_label(doc, link.source))
 
 
-class LinkList(QListWidget):
+class LinkList(QListWidget, Deletable):
     """Links of one element; Del removes the selected link (undoable)."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None):

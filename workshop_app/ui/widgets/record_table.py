@@ -34,6 +34,7 @@ from workshop_app.ui.widgets.fields import TextField, element_choices, participa
 from workshop_app.ui.widgets.formats import ParseError, format_date, format_number, parse_date, parse_number
 from workshop_app.ui.widgets.labels import RATING_NAMES, element_label, participant_label, rating_stars
 from workshop_app.ui.widgets.plain import PlainLabel, plain_tooltip, shown
+from workshop_app.ui.widgets.roles import Deletable
 from workshop_app.ui.widgets.theme import HIDDEN_TEXT, hidden_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -280,7 +281,7 @@ class RecordView(QTableView):
         super().keyPressEvent(e)
 
 
-class RecordTable(QWidget):
+class RecordTable(QWidget, Deletable):
     """Title, add line, table and small move/delete buttons for one list of records.
 
     ``factory(text)`` builds the new record for typed text (None: no add line).
