@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tests.builders import titled_workshop
+from tests.builders import small_workshop, titled_workshop
 from workshop_app.atomic import atomic_write_bytes
 from workshop_app.model import SCHEMA_VERSION, UpdateItem, Workshop
 from workshop_app.store import load_workshop, save_workshop, to_json_bytes
 from workshop_app.store.backup import backup_path
-from workshop_app.store.recovery import read_recovery
+from workshop_app.store.recovery import read_recovery, recovery_dir
 
 Button = QMessageBox.StandardButton
 
@@ -334,21 +334,27 @@ def test_an_unusable_data_folder_is_said_at_start_and_the_work_goes_on(window, b
         assert not window.safekeeper.recovery_kept
 
 
-def test_typed_text_from_a_crash_is_entered_on_restore_as_one_undoable_change(window, boxes, tmp_path):
-    from workshop_app.store.recovery import PendingText, RecoveryWriter
-
-    source = saved_file(tmp_path)
+def crash_while_editing(source: Path, title: str | None = None, pending: tuple = (), based_on_file: bool = True) -> None:
+    """A child opens ``source``, edits it (a new title, typing not yet entered) and dies with its copy on disk."""
     code = (
-        "import os, sys\n"
-        "from workshop_app.store import load_workshop\n"
+        "import os, sys, json\n"
+        "from workshop_app.store.document_file import open_workshop\n"
         "from workshop_app.store.recovery import PendingText, RecoveryWriter\n"
-        "doc = load_workshop(sys.argv[1])\n"
-        "RecoveryWriter().write(doc, sys.argv[1], [PendingText('elements', 'g-1', 'title', 'Title', "
-        "'Qualified leads, typed')])\n"
+        "doc, stamp = open_workshop(sys.argv[1])\n"
+        "if sys.argv[2]: doc.meta.title = sys.argv[2]\n"
+        "pending = [PendingText(*p) for p in json.loads(sys.argv[3])]\n"
+        "RecoveryWriter().write(doc, sys.argv[1], pending, stamp if sys.argv[4] == '1' else None)\n"
         "os._exit(1)\n"
     )
-    subprocess.run([sys.executable, "-c", code, str(source)], check=False, timeout=60)
-    assert PendingText and RecoveryWriter  # the child used the same classes
+    import json
+
+    subprocess.run([sys.executable, "-c", code, str(source), title or "", json.dumps([list(p) for p in pending]),
+                    "1" if based_on_file else "0"], check=False, timeout=60)  # it dies on purpose
+
+
+def test_typed_text_from_a_crash_is_entered_on_restore_as_one_undoable_change(window, boxes, tmp_path):
+    source = saved_file(tmp_path)
+    crash_while_editing(source, pending=[("elements", "g-1", "title", "Title", "Qualified leads, typed")])
     boxes.answers.append(Button.Yes)  # Restore
     assert window.safekeeper.offer_recoveries()
     assert "Typed but not yet entered" in boxes.texts()[-1]
@@ -356,6 +362,82 @@ def test_typed_text_from_a_crash_is_entered_on_restore_as_one_undoable_change(wi
     assert window.doc.is_modified
     window.doc.undo_stack.undo()
     assert window.doc.workshop.elements[0].title == "Leads"
+
+
+def test_typing_for_a_conflict_the_room_had_not_touched_lands_in_its_new_record(window, boxes, tmp_path):
+    from workshop_app.analysis import find_conflicts
+
+    doc = small_workshop()
+    path = tmp_path / "w.workshop.json"
+    save_workshop(doc, path)
+    finding = find_conflicts(doc, "en")[0]  # detected, no record yet: the page shows a stand-in
+    crash_while_editing(path, pending=[("conflicts", finding.id, "resolution", "Resolution", "Hours of typing"),
+                                       ("conflicts", "gone-since", "resolution", "Resolution", "Nowhere to go")])
+    boxes.answers.append(Button.Yes)
+    assert window.safekeeper.offer_recoveries()
+    record = next(c for c in window.doc.workshop.conflicts if c.id == finding.id)
+    assert record.resolution == "Hours of typing"
+    assert "Nowhere to go" in boxes.texts()[-1]  # what found no place is shown, never dropped
+
+
+def test_a_restore_whose_new_copy_fails_keeps_the_old_one(window, boxes, tmp_path, monkeypatch):
+    source = saved_file(tmp_path)
+    crash_while_editing(source, title="Crash-only work")
+
+    def no_room(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("workshop_app.store.recovery.atomic_write_bytes", no_room)
+    boxes.answers.append(Button.Yes)
+    assert window.safekeeper.offer_recoveries()
+    assert window.doc.workshop.meta.title == "Crash-only work"
+    assert len(list(recovery_dir().glob("*.recovery.json"))) == 1  # still the only protection of that work
+    assert "the old one is kept" in window.message_bar.current_text()
+
+
+def test_restored_work_is_not_saved_over_a_colleagues_later_save_without_asking(window, boxes, tmp_path):
+    source = saved_file(tmp_path)
+    for based_on_file in (True, False):  # a copy that says what it was based on, and one of an older version
+        crash_while_editing(source, title="Mine, from before the crash", based_on_file=based_on_file)
+        colleague = load_workshop(source)
+        colleague.meta.title = "Colleague's title"
+        save_workshop(colleague, source)
+        boxes.answers.append(Button.Yes)  # Restore
+        assert window.safekeeper.offer_recoveries()
+        boxes.answers.append(Button.Cancel)
+        assert not window.save()
+        assert "changed on disk" in boxes.texts()[-1]
+        assert load_workshop(source).meta.title == "Colleague's title"
+        window.doc.undo_stack.setClean()
+        save_workshop(load_workshop(saved_file(tmp_path)), source)
+
+
+def test_a_restore_of_work_based_on_the_file_as_it_is_saves_without_a_question(window, boxes, tmp_path):
+    source = saved_file(tmp_path)
+    crash_while_editing(source, title="Mine, from before the crash")
+    boxes.answers.append(Button.Yes)
+    assert window.safekeeper.offer_recoveries()
+    shown = len(boxes.shown)
+    assert window.save()
+    assert len(boxes.shown) == shown and load_workshop(source).meta.title == "Mine, from before the crash"
+
+
+def test_shortcuts_while_typing_enter_the_typing_first(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    now = [1000.0]
+    window.clock.now = lambda: now[0]
+    window.toggle_timer()  # the timebox runs
+    field = window.current_page().findChild(object, "field_title")
+    field.setFocus()
+    QTest.keyClicks(field, "Typed while the timer runs")
+    now[0] += 120
+    QTest.keyClick(window, Qt.Key.Key_F9)  # pause, without leaving the field
+    assert window.doc.workshop.meta.title == "Typed while the timer runs"
+    assert field.text() == "Typed while the timer runs"
+    window.toggle_phase_done()
+    assert window.doc.workshop.meta.title == "Typed while the timer runs"
 
 
 def test_typing_without_enter_reaches_the_recovery_copy_after_a_pause(window, qtbot):

@@ -11,6 +11,7 @@ Files in the folder that do not belong to the user are never offered.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import re
@@ -25,6 +26,7 @@ from workshop_app.atomic import atomic_write_bytes
 from workshop_app.i18n import _
 from workshop_app.model.problems import Problem
 from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
+from workshop_app.store.disk import DiskStamp
 from workshop_app.store.document_file import FORMAT_NAME, LoadError, parse_raw
 from workshop_app.store.owners import Liveness, Owner, liveness, this_process
 from workshop_app.store.private_files import DataFolderProblem, check_private, private_dir
@@ -85,8 +87,13 @@ class RecoveryWriter:
         return self._path
 
     def write(self, doc: Workshop, source_path: str | os.PathLike | None,
-              pending: list[PendingText] | None = None) -> None:
-        """Write the current document; raises OSError if the disk refuses, ValueError if the text cannot be."""
+              pending: list[PendingText] | None = None, stamp: DiskStamp | None = None) -> None:
+        """Write the current document; raises OSError if the disk refuses, ValueError if the text cannot be.
+
+        ``stamp`` is what the window last read from or wrote to ``source_path``: a
+        restore compares the file with it, so a colleague's later save is not
+        overwritten without a question.
+        """
         self.written = False
         self.sequence += 1
         envelope = {
@@ -96,6 +103,7 @@ class RecoveryWriter:
             **this_process().record(),
             "sequence": self.sequence,
             "pending": [p.record() for p in pending or []],
+            "disk_stamp": dataclasses.asdict(stamp) if stamp is not None else None,
             "workshop": {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION},
         }
         # This runs after every edit, inside the edit's time: pydantic's own JSON serializer writes the
@@ -127,6 +135,8 @@ class Recovered:
     problems: list[Problem]
     pending: list[PendingText] = field(default_factory=list)
     owner: Owner | None = None
+    #: What the work was based on (see RecoveryWriter.write); None for copies of older versions.
+    disk_stamp: DiskStamp | None = None
 
     @property
     def elsewhere(self) -> bool:
@@ -151,14 +161,25 @@ def read_recovery(path: Path) -> Recovered:
         with contextlib.suppress(ValueError, TypeError, KeyError):
             owner = Owner.from_record(envelope)
         pending = [PendingText.from_record(p) for p in envelope.get("pending") or []]
+        stamp = _stamp_from(envelope.get("disk_stamp"))
     except (OSError, ValueError, TypeError, KeyError, RecursionError) as exc:
         return Recovered(path, None, None, 0, None,
                          [Problem("", _("damaged recovery file: {reason}").format(reason=exc))], owner=owner)
     try:
         doc = parse_raw(envelope.get("workshop"))
     except LoadError as exc:
-        return Recovered(path, written, source, sequence, None, exc.problems, pending, owner)
-    return Recovered(path, written, source, sequence, doc, [], pending, owner)
+        return Recovered(path, written, source, sequence, None, exc.problems, pending, owner, stamp)
+    return Recovered(path, written, source, sequence, doc, [], pending, owner, stamp)
+
+
+def _stamp_from(data: Any) -> DiskStamp | None:
+    if not isinstance(data, dict):
+        return None
+    try:
+        return DiskStamp(int(data["size"]), int(data["mtime_ns"]), str(data["sha256"]),
+                         int(data.get("inode", 0)), int(data.get("links", 1)))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 @dataclass

@@ -310,6 +310,7 @@ class ConflictsPage(PhasePage):
         return False
 
     def vote(self, step: int) -> bool:
+        self.commit_pending()  # Ctrl+Up/Down while typing a resolution: enter it first
         view = self.current()
         if view is None:
             return False

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 log = logging.getLogger(__name__)
 
 _original_import = builtins.__import__
+#: Longer than any preload takes (about a second); a wait that reaches it falls back to Python's own locks.
+WAIT_SECONDS = 15.0
 _thread: threading.Thread | None = None
 _packages: frozenset[str] = frozenset()
 
@@ -36,7 +38,9 @@ def _guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
     thread = _thread
     if (thread is not None and thread is not threading.current_thread()
             and _top_package(name, globals, level) in _packages):
-        thread.join()  # the preload finishes the package; then this import finds it complete
+        # the preload finishes the package; then this import finds it complete. Bounded: should the
+        # preload ever need a module this thread is importing right now, waiting for ever would hang.
+        thread.join(WAIT_SECONDS)
     return _original_import(name, globals, locals, fromlist, level)
 
 

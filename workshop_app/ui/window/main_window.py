@@ -261,12 +261,15 @@ class MainWindow(QMainWindow):
 
     # -- timebox ---------------------------------------------------------------
     def toggle_timer(self) -> None:
+        self.commit_pending()  # a shortcut while typing: the typing is entered first, never overwritten
         self.clock.toggle(self.current_phase or Phase.SETUP)
 
     def extend_timer(self) -> None:
+        self.commit_pending()
         self.clock.extend(self.current_phase or Phase.SETUP)
 
     def toggle_phase_done(self) -> None:
+        self.commit_pending()
         phase = self.current_phase or Phase.SETUP
         item = self.doc.workshop.agenda_item(phase)
         done = not (item.done if item else False)

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from workshop_app.i18n import _, ngettext
-from workshop_app.model import UpdateItem
+from workshop_app.i18n import _, current_language, ngettext
+from workshop_app.model import Batch, Operation, UpdateItem
 from workshop_app.store import LoadError
 from workshop_app.store.backup import prune_backups
-from workshop_app.store.disk import remove_leftover_temps
+from workshop_app.store.disk import DiskStamp, remove_leftover_temps
 from workshop_app.store.document_file import open_workshop
 from workshop_app.store.lock import FileLock, LockOwner
 from workshop_app.store.private_files import DataFolderProblem
-from workshop_app.store.recovery import Recovered, RecoveryWriter, recovery_dir, scan_recoveries
+from workshop_app.store.recovery import PendingText, Recovered, RecoveryWriter, recovery_dir, scan_recoveries
 from workshop_app.store.saving import ChangedOnDisk, ReadOnlyFile, SaveRefused
 from workshop_app.ui.window import questions
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from workshop_app.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+#: The base of restored work from a copy that does not say what it was based on: differs from any file.
+UNKNOWN_BASE = DiskStamp(-1, 0, "")
 Button = QMessageBox.StandardButton
 
 #: Typing that pauses this long reaches the recovery copy (no undo step per keystroke, no write per key).
@@ -78,7 +80,7 @@ class Safekeeper(QObject):
             self.writer.discard()
             return
         try:
-            self.writer.write(doc.workshop, doc.path, list(doc.pending.values()))
+            self.writer.write(doc.workshop, doc.path, list(doc.pending.values()), doc.disk_stamp)
         except Exception as exc:  # full disk, unusable folder, text that cannot be written: say so, keep editing
             log.warning("recovery copy not written: %s", exc)
             if isinstance(exc, DataFolderProblem):
@@ -305,21 +307,41 @@ class Safekeeper(QObject):
         path = recovered.source_path
         if path is not None and self.take_lock(path) is not None:
             path = None  # the file is open elsewhere now: restore as an untitled copy
-        stamp = None
-        if path is not None:
-            try:
-                _saved, stamp = open_workshop(path)
-            except LoadError:
-                stamp = None  # gone or broken: saving over it needs no comparison
+        # Saving compares the file with what the lost work was based on, so a save made since
+        # (a colleague's) is not overwritten without a question; a copy of an older version knows
+        # no base, and then the file counts as changed.
+        stamp = (recovered.disk_stamp or UNKNOWN_BASE) if path is not None and path.exists() else None
         self.window.set_workshop(recovered.doc, path, stamp)
         doc = self.window.doc
         doc.undo_stack.resetClean()  # differs from the file: unsaved until saved
-        for typed in recovered.pending:
-            item_id = None if typed.collection in ("meta", "pilot") else typed.item_id
-            if not doc.push(UpdateItem(typed.collection, item_id, {typed.field: typed.text}),
-                            _("Change {field}").format(field=typed.label or typed.field)):
-                log.warning("typed text for %s.%s not restored", typed.collection, typed.field)
+        unplaced = [typed for typed in recovered.pending if not self._enter_typed(typed)]
         self.write_recovery(doc)  # our own copy first, then the old one may go
-        recovered.discard()
+        if unplaced:  # nothing typed is dropped: what found no place is shown to be copied
+            questions.plain_box(self.window, QMessageBox.Icon.Warning, _("Typed text"),
+                                _("This text was being typed when Tandem stopped, but its entry is gone:"),
+                                "\n\n".join(f"{t.label or t.field}: {t.text}" for t in unplaced))
+        if self.writer.written:
+            recovered.discard()
+        else:  # our copy could not be written: the old one stays the only protection
+            self.window.message_bar.show_refusal(
+                _("The restored work has no new recovery copy yet; the old one is kept. Save your work now."))
+
+    def _enter_typed(self, typed: PendingText) -> bool:
+        """Enter text that was typed but not entered, where the page would have put it."""
+        doc = self.window.doc
+        item_id = None if typed.collection in ("meta", "pilot") else typed.item_id
+        operation: Operation = UpdateItem(typed.collection, item_id, {typed.field: typed.text})
+        if typed.collection == "conflicts" and item_id is not None:
+            from workshop_app.analysis import record_operation
+
+            record = next((c for c in doc.workshop.conflicts if c.id == item_id), None)
+            if typed.field == "explanation" and record is not None and record.link_id:
+                operation = UpdateItem("links", record.link_id, {"reason": typed.text})  # a declared conflict's reason
+            elif record is None:  # a detected conflict the room had not touched yet: its record first
+                operation = Batch([record_operation(doc.workshop, [item_id], current_language()), operation])
+        if doc.push(operation, _("Change {field}").format(field=typed.label or typed.field)):
+            return True
+        log.warning("typed text for %s.%s not restored", typed.collection, typed.field)
+        return False
 
 
