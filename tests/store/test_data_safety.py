@@ -78,6 +78,20 @@ def test_a_reused_process_id_does_not_keep_a_crashed_owner_alive():
         stop(child)
 
 
+def test_setting_the_clock_does_not_make_a_running_owner_look_gone_but_a_reboot_does():
+    child = live_child()
+    try:
+        me = this_process()
+        started, boot = psutil.Process(child.pid).create_time(), psutil.boot_time()
+        stepped = Owner(child.pid, me.host, started + 3600, boot + 3600, me.boot_id)  # written before the clock moved
+        assert liveness(stepped) is Liveness.ALIVE
+        if me.boot_id:
+            rebooted = Owner(child.pid, me.host, started, boot, "another-boot")
+            assert liveness(rebooted) is Liveness.GONE
+    finally:
+        stop(child)
+
+
 def test_an_owner_under_another_host_name_cannot_be_checked_here():
     assert liveness(Owner(os.getpid(), this_process().host + "-old-name", None, None)) is Liveness.ELSEWHERE
 

@@ -39,18 +39,27 @@ class Owner:
     host: str
     started: float | None = None  # the process's start time (seconds since the epoch)
     boot: float | None = None  # the machine's boot time when it wrote
+    boot_id: str | None = None  # the kernel's id of this boot, where it has one (Linux)
 
     def record(self) -> dict[str, Any]:
-        return {"pid": self.pid, "host": self.host, "started": self.started, "boot": self.boot}
+        return {"pid": self.pid, "host": self.host, "started": self.started, "boot": self.boot,
+                "boot_id": self.boot_id}
 
     @classmethod
     def from_record(cls, data: dict[str, Any]) -> Owner:
         """Read an owner from a file's JSON; raises ValueError/TypeError/KeyError on nonsense."""
-        return cls(int(data["pid"]), str(data["host"]), _number(data.get("started")), _number(data.get("boot")))
+        boot_id = data.get("boot_id")
+        return cls(int(data["pid"]), str(data["host"]), _number(data.get("started")), _number(data.get("boot")),
+                   boot_id if isinstance(boot_id, str) else None)
+
+    @property
+    def since_boot(self) -> float | None:
+        """When the process started, counted from the boot: unlike both times, unmoved when the clock is set."""
+        return None if self.started is None or self.boot is None else self.started - self.boot
 
     def is_me(self) -> bool:
         me = this_process()
-        return self.pid == me.pid and self.host == me.host and _close(self.started, me.started, START_SLACK_SECONDS)
+        return self.pid == me.pid and self.host == me.host and _same_start(self, me)
 
 
 def _number(value: Any) -> float | None:
@@ -61,6 +70,22 @@ def _number(value: Any) -> float | None:
 
 def _close(a: float | None, b: float | None, slack: float) -> bool:
     return a is None or b is None or abs(a - b) <= slack
+
+
+def _same_start(a: Owner, b: Owner) -> bool:
+    """Whether two records describe the same process start (by the offset from boot where both have it)."""
+    if a.since_boot is not None and b.since_boot is not None:
+        return abs(a.since_boot - b.since_boot) <= START_SLACK_SECONDS
+    return _close(a.started, b.started, START_SLACK_SECONDS)
+
+
+def _boot_id() -> str | None:
+    """Linux's id of the current boot: a reboot changes it, setting the clock does not."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as fh:
+            return fh.read().strip() or None
+    except OSError:
+        return None
 
 
 _ME: Owner | None = None
@@ -77,7 +102,7 @@ def this_process() -> Owner:
             boot: float | None = psutil.boot_time()
         except (psutil.Error, OSError):
             started = boot = None
-        _ME = Owner(os.getpid(), socket.gethostname(), started, boot)
+        _ME = Owner(os.getpid(), socket.gethostname(), started, boot, _boot_id())
     return _ME
 
 
@@ -88,19 +113,22 @@ def liveness(owner: Owner) -> Liveness:
     me = this_process()
     if owner.host != me.host:
         return Liveness.ELSEWHERE
-    if owner.pid == me.pid and _close(owner.started, me.started, START_SLACK_SECONDS):
+    if owner.pid == me.pid and _same_start(owner, me):
         return Liveness.ALIVE
     if owner.pid <= 0:
         return Liveness.GONE
-    if owner.boot is not None and me.boot is not None and abs(owner.boot - me.boot) > BOOT_SLACK_SECONDS:
-        return Liveness.GONE  # written before the last restart: that process is gone, whatever runs now
+    if owner.boot_id and me.boot_id:
+        if owner.boot_id != me.boot_id:
+            return Liveness.GONE  # written before the last restart: that process is gone, whatever runs now
+    elif owner.boot is not None and me.boot is not None and abs(owner.boot - me.boot) > BOOT_SLACK_SECONDS:
+        return Liveness.GONE  # no boot id here: the boot time tells (a clock set by hours could mislead it)
     try:
         process = psutil.Process(owner.pid)
         if process.status() == psutil.STATUS_ZOMBIE:  # killed, not yet reaped by its parent
             return Liveness.GONE
         if owner.started is not None:
-            same = abs(process.create_time() - owner.started) <= START_SLACK_SECONDS
-            return Liveness.ALIVE if same else Liveness.GONE
+            now = Owner(owner.pid, owner.host, process.create_time(), psutil.boot_time())
+            return Liveness.ALIVE if _same_start(owner, now) else Liveness.GONE
         return Liveness.ALIVE if _looks_like_tandem(process) else Liveness.GONE
     except psutil.NoSuchProcess:
         return Liveness.GONE
