@@ -461,3 +461,18 @@ def test_a_missing_file_opens_an_empty_workshop_and_says_why(window, boxes, tmp_
     assert not window.open_path(tmp_path / "gone.workshop.json")
     assert "does not exist" in boxes.texts()[-1]
     assert window.doc.path is None and window.isVisible()
+
+
+def test_an_edit_from_elsewhere_leaves_the_typing_in_a_focused_field_alone(window):
+    from PySide6.QtTest import QTest
+
+    field = window.current_page().findChild(object, "field_title")
+    field.setFocus()
+    QTest.keyClicks(field, "Half a sentence")
+    rename = UpdateItem("meta", None, {"venue": "Room 2"})  # as a card or a vote arriving from elsewhere would
+    assert window.doc.push(rename)
+    assert field.text() == "Half a sentence" and window.doc.pending
+    window.doc.undo_stack.undo()
+    assert field.text() == "Half a sentence"
+    QTest.keyClick(field, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Key.Key_Return)
+    assert window.doc.workshop.meta.title == "Half a sentence"

@@ -324,6 +324,7 @@ class RecordForm(QWidget):
         self.doc, self.collection, self.specs = doc, collection, specs
         self.lookup, self.wrap = lookup, wrap
         self.item_id: str | None = None
+        self._shown: dict[tuple[str | None, str], Any] = {}  # (record, field) → the value the editor showed
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         outer = QHBoxLayout(self)
@@ -391,10 +392,16 @@ class RecordForm(QWidget):
         record = self.record()
         self.setEnabled(record is not None)
         doc = self.doc.workshop
+        shown_before, self._shown = self._shown, {}
         for spec in self.specs:
             editor = self.editors[spec.name]
             show_read_only(editor, self.doc.read_only)
             value = getattr(record, spec.name) if record is not None else None
+            key = (self.item_id, spec.name)
+            self._shown[key] = value
+            if (spec.kind in ("text", "multiline") and editor.hasFocus() and key in shown_before
+                    and shown_before[key] == value and editor.value_text() != (value or "")):
+                continue  # another edit arrived while this field is being typed in: the typing stays
             editor.blockSignals(True)
             try:
                 self._show(spec, editor, value, doc)
