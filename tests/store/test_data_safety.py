@@ -339,3 +339,13 @@ def test_leftovers_of_a_killed_save_are_removed_on_the_next_open(tmp_path):
     removed = remove_leftover_temps(tmp_path, own_file=path)
     assert sorted(p.name for p in removed) == sorted([own.name, other_old.name])
     assert other_recent.exists() and unrelated.exists() and path.exists()
+
+
+def test_the_scan_removes_what_killed_writes_left_in_the_recovery_folder():
+    old = recovery_dir() / ".123-abc.recovery.json.k3j9x_2a.tmp"
+    fresh = recovery_dir() / ".456-def.recovery.json.zz99yy88.tmp"
+    for leftover in (old, fresh):
+        leftover.write_text("{half")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    scan_recoveries()
+    assert not old.exists() and fresh.exists()  # a write may still be under way in the fresh one

@@ -14,8 +14,6 @@ import contextlib
 import dataclasses
 import json
 import os
-import re
-import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,16 +24,13 @@ from workshop_app.atomic import atomic_write_bytes
 from workshop_app.i18n import _
 from workshop_app.model.problems import Problem
 from workshop_app.model.workshop import SCHEMA_VERSION, Workshop
-from workshop_app.store.disk import DiskStamp
+from workshop_app.store.disk import DiskStamp, remove_leftover_temps
 from workshop_app.store.document_file import FORMAT_NAME, LoadError, parse_raw
 from workshop_app.store.owners import Liveness, Owner, liveness, this_process
 from workshop_app.store.private_files import DataFolderProblem, check_private, private_dir
 
 RECOVERY_FORMAT = "tandem-recovery"
 SUFFIX = ".recovery.json"
-#: An atomic write's temporary file that old has been left by a killed program.
-STALE_TEMP_SECONDS = 600
-_TEMP = re.compile(r"^\..+\.tmp$")
 
 
 def recovery_dir() -> Path:
@@ -199,15 +194,12 @@ def _owner_of(recovered: Recovered) -> Owner:
     return Owner(int(pid_text) if pid_text.isdigit() else 0, this_process().host)
 
 
-def scan_recoveries(now: float | None = None) -> RecoveryScan:
+def scan_recoveries() -> RecoveryScan:
     """Look through the recovery folder (raises DataFolderProblem if the folder itself is not trusted)."""
     folder = recovery_dir()
     scan = RecoveryScan()
-    now = time.time() if now is None else now
+    remove_leftover_temps(folder)  # what killed writes left, once no write can still be under way
     for path in sorted(folder.iterdir()):
-        if _TEMP.match(path.name):
-            _remove_stale_temp(path, now)
-            continue
         if not path.name.endswith(SUFFIX):
             continue
         try:
@@ -224,14 +216,6 @@ def scan_recoveries(now: float | None = None) -> RecoveryScan:
         scan.orphaned.append(recovered)
     scan.orphaned.sort(key=lambda r: r.written_at.timestamp() if r.written_at else 0, reverse=True)
     return scan
-
-
-def _remove_stale_temp(path: Path, now: float) -> None:
-    """A killed write leaves its temporary file; remove it once no write can still be under way."""
-    with contextlib.suppress(OSError):
-        info = os.lstat(path)
-        if now - info.st_mtime > STALE_TEMP_SECONDS:
-            path.unlink()
 
 
 def orphaned_recoveries() -> list[Recovered]:
