@@ -31,94 +31,89 @@ COLLECTION_NAMES = {
 }
 
 
-def ask_take_over(parent: QWidget, path: Path, owner: LockOwner) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, _("Workshop marked as open"),
-                      _("“{name}” is marked as open by Tandem on the computer “{host}” (since {since}).").format(
-                          name=shown(path.name), host=shown(owner.host), since=short_time(owner.since)),
-                      Button.Yes | Button.No, parent)
+def choose(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, informative: str,
+           answers: dict[QMessageBox.StandardButton, tuple[str, str]], default: QMessageBox.StandardButton,
+           cancel: bool = True) -> str:
+    """Ask in plain text with buttons that say what they do: ``answers`` maps a button to (its label, the
+    answer's name); returns that name, or "cancel" for Cancel, Escape or a closed box."""
+    buttons = Button.Cancel if cancel else Button.NoButton
+    for button in answers:
+        buttons |= button
+    box = QMessageBox(icon, title, shown(text), buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(_("If that is this computer under an earlier name, or Tandem is no longer open "
-                             "there, take the file over. Otherwise two windows could overwrite each "
-                             "other's work."))
-    box.button(Button.Yes).setText(_("Take it over"))
-    box.button(Button.No).setText(_("Leave it"))
-    box.setDefaultButton(Button.No)
-    return box.exec() == Button.Yes
+    box.setInformativeText(shown(informative))
+    for button, (label, _name) in answers.items():
+        box.button(button).setText(label)
+    box.setDefaultButton(default)
+    chosen = box.exec()
+    return next((name for button, (_label, name) in answers.items() if button == chosen), "cancel")
+
+
+def ask_take_over(parent: QWidget, path: Path, owner: LockOwner) -> bool:
+    return choose(parent, QMessageBox.Icon.Question, _("Workshop marked as open"),
+                  _("“{name}” is marked as open by Tandem on the computer “{host}” (since {since}).").format(
+                      name=path.name, host=owner.host, since=short_time(owner.since)),
+                  _("If that is this computer under an earlier name, or Tandem is no longer open there, take "
+                    "the file over. Otherwise two windows could overwrite each other's work."),
+                  {Button.Yes: (_("Take it over"), "take"), Button.No: (_("Leave it"), "leave")},
+                  Button.No, cancel=False) == "take"
+
 
 def ask_about_locked(parent: QWidget, path: Path, owner: LockOwner) -> str:
     """'read_only', 'copy' or 'cancel' for a file another Tandem has open."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _("Workshop already open"),
-                      _("“{name}” is open in another Tandem window (since {since}).").format(
-                          name=shown(path.name), since=short_time(owner.since)),
-                      Button.Yes | Button.No | Button.Cancel, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(_("Two windows saving one file would overwrite each other's work. "
-                             "Open it read-only, or open a copy that you save under another name."))
-    box.button(Button.Yes).setText(_("Open read-only"))
-    box.button(Button.No).setText(_("Open a copy"))
-    box.setDefaultButton(Button.Yes)
-    answer = box.exec()
-    return {Button.Yes: "read_only", Button.No: "copy"}.get(answer, "cancel")
+    return choose(parent, QMessageBox.Icon.Warning, _("Workshop already open"),
+                  _("“{name}” is open in another Tandem window (since {since}).").format(
+                      name=path.name, since=short_time(owner.since)),
+                  _("Two windows saving one file would overwrite each other's work. "
+                    "Open it read-only, or open a copy that you save under another name."),
+                  {Button.Yes: (_("Open read-only"), "read_only"), Button.No: (_("Open a copy"), "copy")},
+                  Button.Yes)
 
 
 def ask_read_only(parent: QWidget, exc: ReadOnlyFile) -> str:
-    box = QMessageBox(QMessageBox.Icon.Warning, _("File is read-only"), shown(exc),
-                      Button.Yes | Button.Save | Button.Cancel, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(_("Someone may have protected it on purpose. Replace it anyway, or save "
-                             "under another name?"))
-    box.button(Button.Yes).setText(_("Replace it"))
-    box.button(Button.Save).setText(_("Save as…"))
-    box.setDefaultButton(Button.Save)
-    return {Button.Yes: "replace", Button.Save: "save_as"}.get(box.exec(), "cancel")
+    """'replace', 'save_as' or 'cancel' for a file marked read-only."""
+    return choose(parent, QMessageBox.Icon.Warning, _("File is read-only"), str(exc),
+                  _("Someone may have protected it on purpose. Replace it anyway, or save under another name?"),
+                  {Button.Yes: (_("Replace it"), "replace"), Button.Save: (_("Save as…"), "save_as")},
+                  Button.Save)
+
 
 def ask_changed_on_disk(parent: QWidget, path: Path, exc: ChangedOnDisk) -> str:
-    box = QMessageBox(QMessageBox.Icon.Warning, _("File changed on disk"), shown(exc),
-                      Button.Open | Button.Save | Button.Yes | Button.Cancel, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(_("Someone else (or another program) saved it meanwhile. Saving now would "
-                             "overwrite their changes. Reload their version (yours are dropped), save "
-                             "yours under another name, or overwrite theirs?"))
-    box.button(Button.Open).setText(_("Reload"))
-    box.button(Button.Save).setText(_("Save as…"))
-    box.button(Button.Yes).setText(_("Overwrite"))
-    box.setDefaultButton(Button.Save)
-    return {Button.Open: "reload", Button.Save: "save_as", Button.Yes: "overwrite"}.get(box.exec(), "cancel")
+    """'reload', 'save_as', 'overwrite' or 'cancel' for a file someone saved meanwhile."""
+    return choose(parent, QMessageBox.Icon.Warning, _("File changed on disk"), str(exc),
+                  _("Someone else (or another program) saved it meanwhile. Saving now would overwrite their "
+                    "changes. Reload their version (yours are dropped), save yours under another name, or "
+                    "overwrite theirs?"),
+                  {Button.Open: (_("Reload"), "reload"), Button.Save: (_("Save as…"), "save_as"),
+                   Button.Yes: (_("Overwrite"), "overwrite")},
+                  Button.Save)
 
 
 def offer_save_as(parent: QWidget, path: Path, reason: str, recovery_kept: bool) -> bool:
     """After a failed save: say what happened, what is kept, and offer Save as."""
-    box = QMessageBox(QMessageBox.Icon.Critical, _("Cannot save"),
-                      shown(_("The workshop could not be saved to “{path}”: {reason}").format(path=path, reason=reason)),
-                      Button.Save | Button.Cancel, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
     if recovery_kept:
         kept = _("The previous file is unchanged, the workshop stays open with its changes, "
                  "and the recovery copy is kept. Save it somewhere else?")
     else:
         kept = _("The previous file is unchanged and the workshop stays open with its changes, but no "
                  "recovery copy could be written either: keep Tandem open and save it somewhere else.")
-    box.setInformativeText(kept)
-    box.button(Button.Save).setText(_("Save as…"))
-    box.setDefaultButton(Button.Save)
-    return box.exec() == Button.Save
+    return choose(parent, QMessageBox.Icon.Critical, _("Cannot save"),
+                  _("The workshop could not be saved to “{path}”: {reason}").format(path=path, reason=reason),
+                  kept, {Button.Save: (_("Save as…"), "save_as")}, Button.Save) == "save_as"
 
 
-def ask_restore(parent: QWidget, recovered: Recovered) -> Button:
+def ask_restore(parent: QWidget, recovered: Recovered) -> str:
+    """'restore', 'later' or 'discard' for a recovery copy a crash left behind."""
     doc = recovered.doc
     assert doc is not None
     name = doc.meta.title or (recovered.source_path.name if recovered.source_path else _("Untitled workshop"))
     when = format_datetime(recovered.written_at, current_language(), seconds=True) if recovered.written_at else "?"
-    box = QMessageBox(QMessageBox.Icon.Warning, _("Restore unsaved work?"),
-                      _("Tandem did not close properly. A recovery copy of “{name}” was written at {when}.")
-                      .format(name=shown(name), when=when), Button.Yes | Button.No | Button.Discard, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(shown(describe_recovery(recovered)))
-    box.button(Button.Yes).setText(_("Restore"))
-    box.button(Button.No).setText(_("Ask again next time"))
-    box.button(Button.Discard).setText(_("Discard the copy"))
-    box.setDefaultButton(Button.Yes)
-    return box.exec()
+    return choose(parent, QMessageBox.Icon.Warning, _("Restore unsaved work?"),
+                  _("Tandem did not close properly. A recovery copy of “{name}” was written at {when}.")
+                  .format(name=name, when=when), describe_recovery(recovered),
+                  {Button.Yes: (_("Restore"), "restore"), Button.No: (_("Ask again next time"), "later"),
+                   Button.Discard: (_("Discard the copy"), "discard")}, Button.Yes, cancel=False)
+
 
 def confirm_discard(parent: QWidget) -> bool:
     answer = plain_box(parent, QMessageBox.Icon.Question, _("Discard the recovery copy?"),

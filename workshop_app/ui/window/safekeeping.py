@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 #: The base of restored work from a copy that does not say what it was based on: differs from any file.
 UNKNOWN_BASE = DiskStamp(-1, 0, "")
-Button = QMessageBox.StandardButton
 
 #: Typing that pauses this long reaches the recovery copy (no undo step per keystroke, no write per key).
 PENDING_DELAY_MS = 800
@@ -290,10 +289,10 @@ class Safekeeper(QObject):
             if restored:  # one workshop per window: keep the others for the next start
                 continue
             answer = questions.ask_restore(self.window, recovered)
-            if answer == Button.Yes:
+            if answer == "restore":
                 self._restore(recovered)
                 restored = True
-            elif answer == Button.Discard and questions.confirm_discard(self.window):
+            elif answer == "discard" and questions.confirm_discard(self.window):
                 recovered.discard()
         return restored
 
