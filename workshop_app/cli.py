@@ -21,7 +21,6 @@ from workshop_app import __version__, i18n
 from workshop_app.display_text import shown  # the same rules as the window for showing user text
 from workshop_app.i18n import N_, _
 from workshop_app.locale_format import format_date
-from workshop_app.vocabulary import KIND_COUNT_NAMES, LINK_NAMES
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "graph", "export")
@@ -217,8 +216,6 @@ def _conflict_views(doc, lang: str) -> list:
     return conflict_views(doc, lang=lang)
 
 
-#: How ``check`` introduces the counts of elements and links (the product's vocabulary).
-KIND_LABELS = {**KIND_COUNT_NAMES, **LINK_NAMES}
 
 
 def _summary(doc, lang: str) -> dict:
@@ -256,9 +253,12 @@ def _print_summary(file: str, summary: dict, explain: bool) -> None:
     say(f"  {title}: {heading}  ({organisation}, {day})")
     people = ", ".join(f"{_(side.capitalize())} {n}" for side, n in summary["participants"].items()) or "0"
     say(f"  {participants}: {people}")
-    elements = ", ".join(f"{_(KIND_LABELS[kind])} {n}" for kind, n in summary["elements"].items()) or "0"
+    from workshop_app.vocabulary import KIND_COUNT_NAMES, LINK_NAMES  # the model loads with a file, not with --help
+
+    counted = {**KIND_COUNT_NAMES, **LINK_NAMES}  # how check introduces the counts of elements and links
+    elements = ", ".join(f"{_(counted[kind])} {n}" for kind, n in summary["elements"].items()) or "0"
     say(f"  {elements_label}: {elements}")
-    links = ", ".join(f"{_(KIND_LABELS[kind])} {n}" for kind, n in summary["links"].items()) or "0"
+    links = ", ".join(f"{_(counted[kind])} {n}" for kind, n in summary["links"].items()) or "0"
     say(f"  {links_label}: {links}")
     say(f"  {decisions}: {summary['decisions']}  {actions}: {summary['actions']}  {parked}: {summary['parking_lot']}")
     conflicts = summary["conflicts"]
