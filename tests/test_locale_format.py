@@ -5,7 +5,6 @@ from datetime import date, datetime
 import pytest
 
 from workshop_app import i18n
-from workshop_app.analysis.findings import Tr
 from workshop_app.locale_format import (
     NBSP,
     format_date,
@@ -70,8 +69,8 @@ def test_pdf_and_analysis_use_the_same_rules():
     assert (de.months(1), de.months(6), en.months(1), en.months(6)) == ("1 Monat", "6 Monate", "1 month", "6 months")
     assert (de.weeks(1), en.weeks(3)) == ("1 Woche", "3 weeks")
     goal = Goal(id="g", title="Pipeline")
-    assert Tr("de").name(goal) == "„Pipeline“" and Tr("en").name(goal) == "“Pipeline”"
-    assert Tr("de").money(2500.5, "EUR") == f"2.500,50{NBSP}EUR"
+    assert Translator("de").name(goal) == "„Pipeline“" and Translator("en").name(goal) == "“Pipeline”"
+    assert Translator("de").money(2500.5, "EUR") == f"2.500,50{NBSP}EUR"
 
 
 def test_ui_formats_follow_the_ui_language():

@@ -1,8 +1,8 @@
 """Every message of the analysis, the pictures and the canvas has a German translation.
 
-These modules translate with a language fixed per call (``Tr(lang)``, so a
+These modules translate with a language fixed per call (``Translator(lang)``, so a
 German export works under an English UI); their messages are the first
-arguments of ``tr(...)``, ``self(...)`` inside ``Tr`` and ``tr.plural(...)``, and the
+arguments of ``tr(...)``, ``self(...)`` inside ``Translator`` and ``tr.plural(...)``, and the
 title given to ``rules.about(tr, title, element)``.
 """
 

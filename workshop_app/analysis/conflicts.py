@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop_app.analysis.findings import MAX_ID, Finding, Tr, finding_id
+from workshop_app.analysis.findings import MAX_ID, Finding, finding_id
 from workshop_app.analysis.index import DocIndex, index_document
 from workshop_app.analysis.rules import RULE_IDS, detect
 from workshop_app.i18n import N_
@@ -58,6 +58,7 @@ from workshop_app.model import (
     Workshop,
     new_id,
 )
+from workshop_app.vocabulary import Translator
 
 DECLARED = "declared"
 
@@ -68,7 +69,7 @@ def declared_id(link_id: str) -> str:
     return plain if len(plain) <= MAX_ID else finding_id(DECLARED, [link_id])
 
 
-def declared_findings(doc: Workshop, idx: DocIndex, tr: Tr) -> list[Finding]:
+def declared_findings(doc: Workshop, idx: DocIndex, tr: Translator) -> list[Finding]:
     """One finding per ``conflicts_with`` link, in document order."""
     records = {c.link_id: c for c in doc.conflicts if c.link_id}
     findings = []
@@ -111,7 +112,7 @@ def declare_conflict(doc: Workshop, source: str, target: str, reason: str = "") 
 
 def find_conflicts(doc: Workshop, lang: str = "en") -> list[Finding]:
     """Every current conflict of ``doc``: declared ones first, then detected ones by rule."""
-    tr = Tr(lang)
+    tr = Translator(lang)
     idx = index_document(doc)
     return declared_findings(doc, idx, tr) + detect(idx, tr)
 
@@ -212,7 +213,7 @@ def record_operation(
 
         Batch([record_operation(doc, [view.id]), UpdateItem("conflicts", view.id, {"tally": 3})])
     """
-    tr = Tr(lang)
+    tr = Translator(lang)
     if findings is None:
         findings = find_conflicts(doc, lang)
     wanted = None if ids is None else set(ids)

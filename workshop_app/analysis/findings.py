@@ -12,8 +12,6 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from workshop_app.vocabulary import Translator
-
 #: The model's ``Id`` type allows 64 characters; longer ids are hashed.
 MAX_ID = 64
 #: Joins element ids inside a finding id. ``+`` would read better but is not
@@ -53,6 +51,3 @@ class Finding:
     def declared(self) -> bool:
         return self.rule == "declared"
 
-
-#: The analysis speaks through the product's one translator (workshop_app.vocabulary).
-Tr = Translator

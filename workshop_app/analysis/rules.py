@@ -1,6 +1,6 @@
 """The detected-conflict rules of DESIGN §3, as pure functions of the indexed graph.
 
-Each rule takes a :class:`DocIndex` and a :class:`Tr` and yields findings;
+Each rule takes a :class:`DocIndex` and a :class:`Translator` and yields findings;
 none looks at anything but the document, so the same document always gives
 the same findings (in the same order: rules in ``RULES`` order, each rule's
 findings sorted by id). Every rule is linear in elements + links.
@@ -21,10 +21,11 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from workshop_app.analysis.findings import Finding, Tr
+from workshop_app.analysis.findings import Finding
 from workshop_app.analysis.index import DocIndex
 from workshop_app.i18n import N_
 from workshop_app.model import ElementBase, Goal, GoalLevel, LinkKind, Origin, Side
+from workshop_app.vocabulary import Translator
 
 #: How much of an element's title a finding's title repeats.
 SUBJECT_CHARS = 40
@@ -33,7 +34,7 @@ PERIOD_RATIO = 4
 USELESS_RATING = 1
 SIDE_ORDER = {Side.MARKETING: 0, Side.JOINT: 1, Side.SALES: 2}
 
-Rule = Callable[[DocIndex, Tr], Iterator[Finding]]
+Rule = Callable[[DocIndex, Translator], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def rule(rule_id: str, name: str, lever: str) -> Callable[[Rule], Rule]:
     return register
 
 
-def about(tr: Tr, title: str, element: ElementBase) -> str:
+def about(tr: Translator, title: str, element: ElementBase) -> str:
     """A rule's title naming the element it is about, so two findings of one rule differ in a list.
 
     ``title`` is an ``N_``-marked message, translated here.
@@ -101,7 +102,7 @@ def anchored_goals(idx: DocIndex) -> set[str]:
 
 
 @rule("misaligned-incentive", N_("Misaligned incentive"), "incentives")
-def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def misaligned_incentive(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(1) An incentive rewards a goal that serves no shared goal and no strategy."""
     anchored = anchored_goals(idx)
     for inc in idx.incentives():
@@ -121,7 +122,7 @@ def misaligned_incentive(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 
 
 @rule("incentives-in-conflict", N_("Incentives in conflict"), "incentives")
-def incentives_in_conflict(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def incentives_in_conflict(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(2) Two sides' incentives reward goals that the room declared in conflict."""
     seen: set[frozenset[str]] = set()
     for link in idx.links.values():
@@ -152,7 +153,7 @@ def incentives_in_conflict(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 
 
 @rule("short-incentive-period", N_("Short incentive period"), "horizons")
-def short_incentive_period(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def short_incentive_period(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(3) An incentive pays out much more often than the rewarded goal can show results."""
     for inc in idx.incentives():
         period = inc.period_months
@@ -180,7 +181,7 @@ def _budgets_of(idx: DocIndex, goal: ElementBase) -> list[ElementBase]:
 
 
 @rule("split-budget", N_("Split budget"), "budget")
-def split_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def split_budget(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(4a) A shared goal funded from separate Marketing and Sales budgets and no joint one."""
     for goal in _goals(idx, GoalLevel.SHARED):
         budgets = _budgets_of(idx, goal)
@@ -200,7 +201,7 @@ def split_budget(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 
 
 @rule("unfunded-shared-goal", N_("Unfunded shared goal"), "budget")
-def unfunded_shared_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def unfunded_shared_goal(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(4b) A shared goal that no budget funds."""
     for goal in _goals(idx, GoalLevel.SHARED):
         if not _budgets_of(idx, goal):
@@ -214,7 +215,7 @@ def unfunded_shared_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 
 
 @rule("silo-goal", N_("Silo goal"), "goals")
-def silo_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def silo_goal(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(5) A department or team goal that contributes to nothing."""
     out = idx.out[LinkKind.CONTRIBUTES_TO]
     for goal in _goals(idx, GoalLevel.DEPARTMENT, GoalLevel.TEAM):
@@ -230,7 +231,7 @@ def silo_goal(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 
 
 @rule("shared-goal-owners", N_("Owners from one side"), "goals")
-def shared_goal_owners(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def shared_goal_owners(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(6) A shared goal without owners from both sides."""
     for goal in _goals(idx, GoalLevel.SHARED):
         sides = {idx.participant_side.get(p) for p in goal.owners}
@@ -248,7 +249,7 @@ def shared_goal_owners(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 
 
 @rule("goal-cycle", N_("Goal cycle"), "goals")
-def goal_cycle(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def goal_cycle(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(7) Goals that contribute to or depend on each other in a circle."""
     import networkx as nx  # only this rule needs it; the registry loads without it
 
@@ -269,7 +270,7 @@ def goal_cycle(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 
 
 @rule("useless-channel", N_("Useless channel"), "channels")
-def useless_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def useless_channel(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(8a) A channel its receiving side rates as useless."""
     for channel in idx.channels():
         if channel.usefulness is None or channel.usefulness > USELESS_RATING:
@@ -286,7 +287,7 @@ def useless_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
 
 
 @rule("no-agreed-channel", N_("No agreed channel"), "channels")
-def no_agreed_channel(idx: DocIndex, tr: Tr) -> Iterator[Finding]:
+def no_agreed_channel(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     """(8b) Both sides are in the room but no channel between them has been agreed.
 
     Any agreed channel counts unless it stays inside one department
@@ -319,7 +320,7 @@ def rule_spec(rule_id: str) -> RuleSpec | None:
     return REGISTRY.get(rule_id)
 
 
-def detect(idx: DocIndex, tr: Tr) -> list[Finding]:
+def detect(idx: DocIndex, tr: Translator) -> list[Finding]:
     """All detected conflicts: rules in order, each rule's findings sorted by id."""
     findings: list[Finding] = []
     for spec in REGISTRY.values():

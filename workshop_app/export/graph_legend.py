@@ -10,8 +10,8 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from workshop_app.analysis.findings import Tr
 from workshop_app.export import graph_style as gs
+from workshop_app.vocabulary import Translator
 
 LEGEND_ROWS = 3
 LEGEND_FONT = 14.0
@@ -48,7 +48,7 @@ def legend_height_in(width_in: float = 19.0, scale: float = 1.0) -> float:
     return legend_rows(width_in, scale) * legend_font(width_in, scale) * 1.75 / 72 + 0.15
 
 
-def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
+def _handles(tr: Translator, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
              size: float, hidden: bool = False) -> list[tuple[Any, str]]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -82,7 +82,7 @@ def _handles(tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: b
     return items
 
 
-def add_legend(ax: Any, tr: Tr, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
+def add_legend(ax: Any, tr: Translator, elements: Iterable[Any], link_kinds: set[str], conflicts: bool,
                scale: float = 1.0, hidden: bool = False) -> Any:
     """Add the legend below ``ax``, in as many columns as fit the figure's width."""
     fig = ax.figure

@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.analysis import ConflictView, Layout, compute_layout, conflict_views
-from workshop_app.analysis.findings import Tr
 from workshop_app.atomic import atomic_write_bytes
 from workshop_app.export import graph_style as gs
 from workshop_app.export.graph_edges import draw_edges
 from workshop_app.export.graph_legend import add_legend, legend_height_in
 from workshop_app.model import Workshop
+from workshop_app.vocabulary import Translator
 
 PNG_DPI = 200
 LABEL_LINES = 4
@@ -124,7 +124,7 @@ def _metrics(ax: Any, limits: tuple[float, float, float, float], scale: float) -
     return Metrics(slot_w, slot_h, node, font, max(6, int(slot_w * 0.94 / (0.6 * font))))
 
 
-def _prepare_axes(target: Any, tr: Tr, has_title: bool, scale: float) -> Any:
+def _prepare_axes(target: Any, tr: Translator, has_title: bool, scale: float) -> Any:
     """An axes to draw in: ``target`` itself, or one laid out on a cleared figure."""
     from matplotlib.axes import Axes
 
@@ -156,7 +156,7 @@ def draw_graph(
     """
     import numpy as np
 
-    tr = Tr(lang)
+    tr = Translator(lang)
     views = conflict_views(doc, lang) if views is None else views
     active = [v for v in views if not v.settled and not v.resolved_by_change]
     hot = open_conflict_elements(views)
@@ -211,7 +211,7 @@ def _cls(el: Any) -> str:
     return gs.node_class(el.kind, getattr(el, "level", None) and el.level.value)
 
 
-def _draw_background(ax: Any, layout: Layout, tr: Tr, m: Metrics, limits: tuple[float, ...]) -> None:
+def _draw_background(ax: Any, layout: Layout, tr: Translator, m: Metrics, limits: tuple[float, ...]) -> None:
     """Side columns with headers, band names on the left, thin rules between bands."""
     header_y = limits[3] - 0.3
     font = band_font(m, 1.0)

@@ -20,8 +20,8 @@ import textwrap
 from typing import Any
 
 from workshop_app import palette
-from workshop_app.analysis.findings import Tr
 from workshop_app.export.safe_text import ELLIPSIS, clean
+from workshop_app.vocabulary import Translator
 
 SIDE_COLOURS = dict(palette.SIDE_FILLS)
 MARKETING, SALES, JOINT = SIDE_COLOURS["marketing"], SIDE_COLOURS["sales"], SIDE_COLOURS["joint"]
@@ -120,7 +120,7 @@ def fit_label(text: str, width: int, font: float, max_lines: int = 3, min_scale:
     return wrap_label(text, width, max_lines), font
 
 
-def node_class_label(tr: Tr, cls: str) -> str:
+def node_class_label(tr: Translator, cls: str) -> str:
     return {
         "strategy": tr("Company strategy"), "shared": tr("Shared goal"), "department": tr("Department goal"),
         "team": tr("Team goal"), "incentive": tr("Incentive"), "budget": tr("Budget"), "channel": tr("Channel"),
@@ -128,14 +128,14 @@ def node_class_label(tr: Tr, cls: str) -> str:
     }[cls]
 
 
-def link_label(tr: Tr, kind: str) -> str:
+def link_label(tr: Translator, kind: str) -> str:
     return {
         "contributes_to": tr("contributes to"), "depends_on": tr("depends on"), "rewards": tr("rewards"),
         "funds": tr("funds"), "conflicts_with": tr("conflicts with"),
     }[kind]
 
 
-def band_label(tr: Tr, band: str) -> str:
+def band_label(tr: Translator, band: str) -> str:
     return {
         "strategy": tr("Strategy"), "shared": tr("Shared goals"), "department": tr("Department goals"),
         "team": tr("Team goals"), "levers": tr("Incentives & budgets"), "channels": tr("Channels"),

@@ -16,10 +16,10 @@ import os
 import warnings
 from typing import Any
 
-from workshop_app.analysis.findings import Tr
 from workshop_app.atomic import atomic_write_bytes
 from workshop_app.export import graph_style as gs
 from workshop_app.model import Goal, Incentive, Side, Workshop
+from workshop_app.vocabulary import Translator
 
 SIDES = (Side.MARKETING, Side.JOINT, Side.SALES)
 ROW_IN = 0.36
@@ -73,7 +73,7 @@ def row_count(doc: Workshop, include_hidden: bool = True) -> int:
 def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hidden: bool = True,
                        max_rows: int | None = None) -> Any:
     """Draw the chart into ``figure`` (cleared first) and return its axes."""
-    tr = Tr(lang)
+    tr = Translator(lang)
     figure.clear()
     ax = figure.add_subplot()
     groups = chart_rows(doc, include_hidden, max_rows)
@@ -104,7 +104,7 @@ def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hid
     return ax
 
 
-def _bar(ax: Any, tr: Tr, el: Goal | Incentive, y: int, colour: str, xmax: float, font: float,
+def _bar(ax: Any, tr: Translator, el: Goal | Incentive, y: int, colour: str, xmax: float, font: float,
          longest: float | None = None) -> None:
     """One goal's horizon or one incentive's period; an incentive's next pay-outs as ticks up to the
     longest horizon on the chart (beyond it no goal is waiting for them)."""
@@ -131,12 +131,12 @@ def _bar(ax: Any, tr: Tr, el: Goal | Incentive, y: int, colour: str, xmax: float
             bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9}, **gs.plain_text())
 
 
-def months_label(tr: Tr, months: int) -> str:
+def months_label(tr: Translator, months: int) -> str:
     """``18 months``; beyond the axis ``> 600 months`` (the inventory lists the exact value)."""
     return tr.months(months) if months <= AXIS_MONTHS else "> " + tr.months(AXIS_MONTHS)
 
 
-def _axes_style(ax: Any, tr: Tr, labels: list[tuple[str, dict[str, Any]]], xmax: float, font: float) -> None:
+def _axes_style(ax: Any, tr: Translator, labels: list[tuple[str, dict[str, Any]]], xmax: float, font: float) -> None:
     from matplotlib.patches import Patch
     from matplotlib.ticker import MultipleLocator
 

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
-from workshop_app.analysis.findings import Tr
 from workshop_app.analysis.focus import focus_document, neighbourhood
 from workshop_app.export import graph_style as gs
 from workshop_app.export.graph_picture import draw_graph
 from workshop_app.model import Workshop
 from workshop_app.ui.graph.graph_canvas import GraphCanvas
+from workshop_app.vocabulary import Translator
 
 if TYPE_CHECKING:
     from workshop_app.analysis import ConflictView
@@ -59,7 +59,7 @@ class AudienceGraph(GraphCanvas):
             self.figure.clear()
             self.drawn = None
             if self.doc is not None:
-                self.figure.text(0.5, 0.5, Tr(self.lang).gettext("No elements yet."), ha="center", va="center",
+                self.figure.text(0.5, 0.5, Translator(self.lang).gettext("No elements yet."), ha="center", va="center",
                                  fontsize=16 * self.scale, color="#333333", **gs.plain_text())
             self.canvas.draw_idle()
             return

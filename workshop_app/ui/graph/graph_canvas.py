@@ -23,7 +23,6 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from workshop_app.analysis import ConflictView, conflict_views
-from workshop_app.analysis.findings import Tr
 from workshop_app.analysis.focus import focus_document, neighbourhood
 from workshop_app.display_text import escaped
 from workshop_app.export import graph_style as gs
@@ -31,6 +30,7 @@ from workshop_app.export.graph_picture import DrawnGraph, draw_graph
 from workshop_app.export.horizon_chart import draw_horizon_chart
 from workshop_app.i18n import current_language
 from workshop_app.model import Workshop
+from workshop_app.vocabulary import Translator
 
 #: Pixels the mouse must travel with the button down before a press becomes a drag.
 DRAG_THRESHOLD = 6
@@ -129,7 +129,7 @@ class GraphCanvas(_FigureWidget):
             self.figure.clear()
             self.drawn = None
             if self.doc is not None:
-                self.figure.text(0.5, 0.5, Tr(self.lang).gettext("No elements yet."), ha="center", va="center",
+                self.figure.text(0.5, 0.5, Translator(self.lang).gettext("No elements yet."), ha="center", va="center",
                                  fontsize=16, color="#5F6B73", **gs.plain_text())
             self.canvas.draw_idle()
             return
@@ -233,7 +233,7 @@ class GraphCanvas(_FigureWidget):
         el = next((e for e in self.doc.elements if e.id == element_id), None) if self.doc else None
         if el is None:
             return ""
-        tr = Tr(self.lang)
+        tr = Translator(self.lang)
         cls = gs.node_class(el.kind, getattr(el, "level", None) and el.level.value)
         rows = [f"<b>{escaped(el.title or el.id)}</b>",
                 escaped(f"{gs.node_class_label(tr, cls)} · {tr.side(el.side.value)}")]
@@ -243,7 +243,7 @@ class GraphCanvas(_FigureWidget):
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
 
 
-def element_details(el: Any, tr: Tr) -> list[str]:
+def element_details(el: Any, tr: Translator) -> list[str]:
     """The few facts worth a glance in a tooltip, as plain lines."""
     lines = []
     if getattr(el, "metric", ""):
