@@ -298,18 +298,23 @@ def test_every_phase_page_shows_user_text_literally(qtbot, marked):
 
 
 @graph_glyphs
-def test_the_graph_tooltips_and_labels_show_user_text_literally(qtbot, marked):
-    from matplotlib.text import Text
-
+def drawn_graph(qtbot, window):
+    """The Conflicts page's graph once drawn (the test is skipped without matplotlib)."""
     from workshop_app.ui.features import graph_available
 
     if not graph_available():
         pytest.skip("matplotlib is not installed")
-    window = marked
     window.go_to_phase(Phase.CONFLICTS)
     page = window.current_page()
     qtbot.waitUntil(lambda: page.graph is not None and page.graph.drawn is not None, timeout=5000)
-    graph = page.graph
+    return page.graph
+
+
+def test_the_graph_tooltips_and_labels_show_user_text_literally(qtbot, marked):
+    from matplotlib.text import Text
+
+    window = marked
+    graph = drawn_graph(qtbot, window)
     found = []
     for el in window.doc.workshop.elements:
         found += problems_in(rendered(graph.tooltip_html(el.id)), f"graph tooltip {el.id}")
@@ -433,13 +438,5 @@ def test_the_undo_menu_names_the_entry_literally(qtbot, marked):
 def test_the_graph_labels_leave_control_characters_out(qtbot, marked):
     from matplotlib.text import Text
 
-    from workshop_app.ui.features import graph_available
-
-    if not graph_available():
-        pytest.skip("matplotlib is not installed")
-    window = marked
-    window.go_to_phase(Phase.CONFLICTS)
-    page = window.current_page()
-    qtbot.waitUntil(lambda: page.graph is not None and page.graph.drawn is not None, timeout=5000)
-    labels = [t.get_text() for t in page.graph.figure.findobj(Text) if "BOLD" in t.get_text()]
+    labels = [t.get_text() for t in drawn_graph(qtbot, marked).figure.findobj(Text) if "BOLD" in t.get_text()]
     assert labels and not [text for text in labels if CONTROL.search(text)]
