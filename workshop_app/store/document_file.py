@@ -60,7 +60,7 @@ def to_json_bytes(doc: Workshop) -> bytes:
 
 def save_workshop(doc: Workshop, path: str | os.PathLike, keep_backup: bool = False):
     """Write ``doc`` atomically (see :func:`workshop_app.store.saving.save_file` for the checks)."""
-    from workshop_app.store.saving import save_file
+    from workshop_app.store.saving import save_file  # saving builds on this module: imported when used
 
     return save_file(doc, path, keep_backup=keep_backup)
 

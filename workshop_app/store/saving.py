@@ -30,6 +30,7 @@ from workshop_app.atomic import atomic_write_bytes
 from workshop_app.i18n import _
 from workshop_app.model.workshop import Workshop
 from workshop_app.store.disk import DiskStamp, NotARegularFile, kind_name, read_regular
+from workshop_app.store.document_file import MAX_FILE_BYTES, to_json_bytes
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +66,6 @@ def save_target(path: str | os.PathLike) -> Path:
 
 def json_bytes(doc: Workshop) -> bytes:
     """The file content, or SaveRefused naming the field whose text cannot be written."""
-    from workshop_app.store.document_file import to_json_bytes
-
     try:
         return to_json_bytes(doc)
     except UnicodeEncodeError:
@@ -100,8 +99,6 @@ def save_file(doc: Workshop, path: str | os.PathLike, keep_backup: bool = False,
     checks refuse, OSError when the disk does; the old file stays intact.
     """
     data = json_bytes(doc)
-    from workshop_app.store.document_file import MAX_FILE_BYTES
-
     target = save_target(path)
     old: bytes | None = None
     try:
