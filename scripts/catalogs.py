@@ -5,6 +5,8 @@ Usage (from the checkout, with the ``test`` extra installed, which brings Babel)
     python scripts/catalogs.py update    # extract with Babel, write the .pot files, update de and en .po
     python scripts/catalogs.py compile   # compile every .po into the .mo the app reads at run time
     python scripts/catalogs.py check     # exit 1 when a catalog is stale, untranslated or not compiled
+    python scripts/catalogs.py missing   # print the untranslated German messages as JSON {msgid: ""}
+    python scripts/catalogs.py fill F.json  # enter translations from {msgid: msgstr} (plurals: a list)
 
 Why a script and not the runtime: Babel is a development/test dependency
 only. The app reads the compiled ``.mo`` files with the standard library's
@@ -289,6 +291,47 @@ def problems() -> list[str]:
     return found
 
 
+def missing() -> dict[str, str | list[str]]:
+    """Every untranslated German message, msgid → "" (a plural's msgid → ["", ""]), for a translator."""
+    found: dict[str, str | list[str]] = {}
+    for area in AREAS:
+        path = po_path("de", area)
+        if not path.is_file():
+            continue
+        for message in read(path, "de"):
+            if not message.id:
+                continue
+            strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+            if all(strings):
+                continue
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            found[key] = ["", ""] if isinstance(message.id, tuple | list) else ""
+    return found
+
+
+def fill(translations: dict[str, str | list[str]]) -> list[Path]:
+    """Enter German translations (keyed by msgid, a plural by its singular) into every area that uses them."""
+    written = []
+    for area in AREAS:
+        path = po_path("de", area)
+        if not path.is_file():
+            continue
+        catalog = read(path, "de")
+        changed = False
+        for message in catalog:
+            if not message.id:
+                continue
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            text = translations.get(key)
+            if not text:
+                continue
+            message.string = tuple(text) if isinstance(text, list) else text
+            changed = True
+        if changed and _write(path, _po_bytes(catalog)):
+            written.append(path)
+    return written
+
+
 def _sorted(items: Iterable[str | tuple[str, ...]]) -> list[str | tuple[str, ...]]:
     return sorted(items, key=str)
 
@@ -302,6 +345,17 @@ def main(argv: list[str]) -> int:
     if command == "compile":
         for path in compile_all():
             print(f"compiled {path.relative_to(ROOT)}")
+        return 0
+    if command == "missing":
+        import json
+
+        print(json.dumps(missing(), ensure_ascii=False, indent=2))
+        return 0
+    if command == "fill" and len(argv) == 2:
+        import json
+
+        for path in fill(json.loads(Path(argv[1]).read_text(encoding="utf-8"))):
+            print(f"filled {path.relative_to(ROOT)}")
         return 0
     if command == "check":
         found = problems()

@@ -26,6 +26,7 @@ from workshop_app.i18n import LANGUAGES, N_, translations
 from workshop_app.locale_format import format_date, format_money, format_number, quote
 from workshop_app.model.enums import (
     ActionStatus,
+    AgreementType,
     ConflictStatus,
     ElementKind,
     GoalLevel,
@@ -35,6 +36,7 @@ from workshop_app.model.enums import (
     Origin,
     Phase,
     Side,
+    Triage,
 )
 
 PHASE_NAMES = {
@@ -57,13 +59,14 @@ KIND_NAMES = {
     ElementKind.CHANNEL: N_("Channel"),
     ElementKind.INSIGHT: N_("Customer insight"),
     ElementKind.BELIEF: N_("Belief"),
+    ElementKind.AGREEMENT: N_("Agreement"),
 }
 
 #: How a count of each kind is introduced ("goals 4" in ``tandem check``'s summary).
 KIND_COUNT_NAMES = {
     ElementKind.STRATEGY: N_("strategy"), ElementKind.GOAL: N_("goals"), ElementKind.INCENTIVE: N_("incentives"),
     ElementKind.BUDGET: N_("budgets"), ElementKind.CHANNEL: N_("channels"), ElementKind.INSIGHT: N_("insights"),
-    ElementKind.BELIEF: N_("beliefs"),
+    ElementKind.BELIEF: N_("beliefs"), ElementKind.AGREEMENT: N_("agreements"),
 }
 
 LEVEL_NAMES = {GoalLevel.SHARED: N_("Shared goal"), GoalLevel.DEPARTMENT: N_("Department goal"),
@@ -82,7 +85,17 @@ LINK_NAMES = {
     LinkKind.FUNDS: N_("funds"),
     LinkKind.DEPENDS_ON: N_("depends on"),
     LinkKind.CONFLICTS_WITH: N_("conflicts with"),
+    LinkKind.POOLS: N_("goes into"),
+    LinkKind.REPLACES: N_("replaces"),
 }
+
+AGREEMENT_TYPE_NAMES = {
+    AgreementType.SERVICE_LEVEL: N_("Service level"),
+    AgreementType.DEFINITION: N_("Definition"),
+    AgreementType.RULE_OF_ENGAGEMENT: N_("Rule of engagement"),
+}
+
+TRIAGE_NAMES = {Triage.NEW: N_("New finding"), Triage.TAKEN_UP: N_("Taken up"), Triage.SET_ASIDE: N_("Set aside")}
 
 CONFLICT_STATUS_NAMES = {
     ConflictStatus.OPEN: N_("Open"),

@@ -5,6 +5,7 @@ No Qt, no I/O: everything here runs headless and in any layer above.
 
 from workshop_app.model.elements import (
     ELEMENT_CLASSES,
+    Agreement,
     AnyElement,
     Belief,
     Budget,
@@ -19,6 +20,7 @@ from workshop_app.model.elements import (
 )
 from workshop_app.model.enums import (
     ActionStatus,
+    AgreementType,
     ConflictStatus,
     ElementKind,
     GoalLevel,
@@ -28,6 +30,7 @@ from workshop_app.model.enums import (
     Origin,
     Phase,
     Side,
+    Triage,
 )
 from workshop_app.model.ids import new_id
 from workshop_app.model.operations import (
@@ -45,6 +48,7 @@ from workshop_app.model.workshop import (
     SCHEMA_VERSION,
     ActionItem,
     AgendaItem,
+    AnalysisSettings,
     Conflict,
     Decision,
     Link,
@@ -62,6 +66,9 @@ __all__ = [
     "ActionStatus",
     "AddItem",
     "AgendaItem",
+    "Agreement",
+    "AgreementType",
+    "AnalysisSettings",
     "AnyElement",
     "Batch",
     "Belief",
@@ -95,6 +102,7 @@ __all__ = [
     "RemoveItem",
     "Side",
     "Strategy",
+    "Triage",
     "UpdateAgenda",
     "UpdateItem",
     "Workshop",

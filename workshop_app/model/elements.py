@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from workshop_app.model.enums import GoalLevel, IncentiveType, Origin, Side
+from workshop_app.model.enums import AgreementType, GoalLevel, IncentiveType, Origin, Side
 from workshop_app.model.types import Amount, Coordinate, Day, Id, LongText, Months, Rating, ShortText
 
 
@@ -64,6 +64,7 @@ class Budget(ElementBase):
     amount: Amount | None = None
     currency: ShortText = "EUR"
     period_months: Months | None = None
+    start_date: Day | None = None  # a pot agreed today may start later ("one pot from Q2")
 
 
 class Channel(ElementBase):
@@ -93,12 +94,32 @@ class Belief(ElementBase):
     mitigation: LongText = ""
 
 
+class Agreement(ElementBase):
+    """What the sides promise each other: a service level, a definition or a rule of engagement.
+
+    ``parties`` are the sides bound by it; ``commitment`` says who does what
+    (or what counts as, e.g., a qualified lead), ``within`` how fast, and
+    ``metric`` how keeping it is measured. Agreements are agreed by nature,
+    so ``origin`` defaults to agreed.
+    """
+
+    kind: Literal["agreement"] = "agreement"
+    origin: Origin = Origin.AGREED
+    agreement_type: AgreementType = AgreementType.SERVICE_LEVEL
+    parties: list[Side] = Field(default_factory=list)
+    commitment: LongText = ""
+    within: ShortText = ""
+    metric: ShortText = ""
+    owner: Id | None = None  # participant id
+    review_date: Day | None = None
+
+
 #: Any element, as a plain union: code narrows it by ``kind`` (``if el.kind == "goal": el.level …``).
-AnyElement = Strategy | Goal | Incentive | Budget | Channel | Insight | Belief
+AnyElement = Strategy | Goal | Incentive | Budget | Channel | Insight | Belief | Agreement
 #: The same union as the document stores it: pydantic picks the class by ``kind``.
 Element = Annotated[AnyElement, Field(discriminator="kind")]
 
 ELEMENT_CLASSES: dict[str, type[ElementBase]] = {
     cls.model_fields["kind"].default: cls
-    for cls in (Strategy, Goal, Incentive, Budget, Channel, Insight, Belief)
+    for cls in (Strategy, Goal, Incentive, Budget, Channel, Insight, Belief, Agreement)
 }

@@ -31,6 +31,7 @@ class ElementKind(StrEnum):
     CHANNEL = "channel"
     INSIGHT = "insight"
     BELIEF = "belief"
+    AGREEMENT = "agreement"
 
 
 class GoalLevel(StrEnum):
@@ -52,12 +53,22 @@ class IncentiveType(StrEnum):
     TARGET_AGREEMENT = "target_agreement"
 
 
+class AgreementType(StrEnum):
+    """What the sides promise each other (DESIGN §3)."""
+
+    SERVICE_LEVEL = "service_level"  # who does what within how long, measured how
+    DEFINITION = "definition"  # e.g. what counts as a qualified lead and when it is handed over
+    RULE_OF_ENGAGEMENT = "rule_of_engagement"  # how the sides work together and who decides
+
+
 class LinkKind(StrEnum):
     CONTRIBUTES_TO = "contributes_to"
     REWARDS = "rewards"
     FUNDS = "funds"
     DEPENDS_ON = "depends_on"
     CONFLICTS_WITH = "conflicts_with"
+    POOLS = "pools"  # budget → budget: the source's money goes into the target pot
+    REPLACES = "replaces"  # agreed channel → the as-is channel it replaces
 
 
 class ConflictStatus(StrEnum):
@@ -66,6 +77,14 @@ class ConflictStatus(StrEnum):
     BALANCED = "balanced"
     ACCEPTED = "accepted"
     PARKED = "parked"
+
+
+class Triage(StrEnum):
+    """Where a detected finding stands with the room (declared conflicts are always taken up)."""
+
+    NEW = "new"  # detected, not yet discussed
+    TAKEN_UP = "taken_up"  # one of the room's conflicts, with the usual statuses
+    SET_ASIDE = "set_aside"  # not relevant here, with an optional reason
 
 
 class ActionStatus(StrEnum):

@@ -62,8 +62,10 @@ LINK_ENDS: dict[LinkKind, tuple[set[str] | None, set[str] | None]] = {
     LinkKind.CONTRIBUTES_TO: ({ElementKind.GOAL}, {ElementKind.GOAL, ElementKind.STRATEGY}),
     LinkKind.REWARDS: ({ElementKind.INCENTIVE}, {ElementKind.GOAL}),
     LinkKind.FUNDS: ({ElementKind.BUDGET}, {ElementKind.GOAL}),
-    LinkKind.DEPENDS_ON: ({ElementKind.GOAL}, {ElementKind.GOAL}),
+    LinkKind.DEPENDS_ON: ({ElementKind.GOAL}, {ElementKind.GOAL, ElementKind.AGREEMENT}),
     LinkKind.CONFLICTS_WITH: (None, None),
+    LinkKind.POOLS: ({ElementKind.BUDGET}, {ElementKind.BUDGET}),
+    LinkKind.REPLACES: ({ElementKind.CHANNEL}, {ElementKind.CHANNEL}),
 }
 
 

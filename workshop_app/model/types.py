@@ -34,6 +34,8 @@ MAX_DOTS = 1_000_000
 MAX_AMOUNT = 10**15
 #: A dragged graph position, in node slots (layout units) from the origin.
 MAX_COORDINATE = 100_000
+#: The largest threshold ratio a workshop may set.
+MAX_RATIO = 100
 #: Characters of a name, title or other one-line text.
 MAX_SHORT_TEXT = 10_000
 #: Characters of a free text (notes, how, explanation, resolution, …).
@@ -49,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "amount": N_("must be a number from 0 to {max}"),
     "coordinate": N_("must be a number from -{max} to {max}"),
     "rating": N_("must be a whole number from 0 to 5"),
+    "percent": N_("must be a whole number of percent from 0 to {max}"),
+    "ratio": N_("must be a whole number from 1 to {max}"),
     "date": N_("must be a date written YYYY-MM-DD"),
     "id": N_("must be an id of 1 to 64 letters, digits, '-', '_', '.' or ':'"),
     "text_too_long": N_("is too long (at most {n} characters)"),
@@ -89,6 +93,10 @@ Coordinate = Annotated[
     _one_message("coordinate", max=MAX_COORDINATE),
 ]
 Rating = Annotated[int, Field(ge=0, le=5), _one_message("rating")]
+#: A share in whole percent (an analysis threshold).
+Percent = _whole("percent", 100)
+#: How many times one span fits into another (an analysis threshold); 0 would make every pair a finding.
+Ratio = Annotated[int, Field(ge=1, le=MAX_RATIO), _one_message("ratio", max=MAX_RATIO)]
 Day = Annotated[date, _one_message("date")]
 Id = Annotated[
     str,

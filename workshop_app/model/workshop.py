@@ -12,11 +12,12 @@ from workshop_app.model.enums import (
     LinkKind,
     Phase,
     Side,
+    Triage,
 )
-from workshop_app.model.types import Amount, Day, Dots, Id, LongText, Minutes, ShortText, Weeks
+from workshop_app.model.types import Amount, Day, Dots, Id, LongText, Minutes, Percent, Rating, Ratio, ShortText, Weeks
 
 #: Version of the document shape; the store migrates older files up to it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Default minutes per phase for a one-day workshop.
 DEFAULT_TIMEBOX: dict[Phase, int] = {
@@ -38,6 +39,21 @@ class Meta(Record):
     facilitator: ShortText = ""
     language: Language = Language.DE
     dots_per_participant: Dots = 3  # dot voting: how many dots each participant may place
+
+
+class AnalysisSettings(Record):
+    """The thresholds of the conflict rules, per workshop (horizons differ by brand and business model).
+
+    The defaults are documented in ``docs/file-format.md`` and in the rules
+    that read them (``workshop_app.analysis.rules``).
+    """
+
+    #: An incentive period is "much shorter" than a goal's horizon when the horizon is this many times longer.
+    period_ratio: Ratio = 4
+    #: A channel its receiving side rates at or below this (of 5) is poor.
+    poor_channel_rating: Rating = 2
+    #: A shared goal is funded from split pots when more than this share of its money comes from department budgets.
+    split_share_percent: Percent = 50
 
 
 class Participant(Record):
@@ -85,6 +101,13 @@ class Conflict(Record):
     decision_ids: list[Id] = Field(default_factory=list)
     action_ids: list[Id] = Field(default_factory=list)
     hidden: bool = False
+    #: detected findings only: new until the room takes it up or sets it aside
+    triage: Triage = Triage.NEW
+    set_aside_reason: LongText = ""
+    #: the change after which the finding vanished (a sentence naming the link or field), if it did
+    vanished_by: LongText = ""
+    #: the room reopened it after it vanished, so it stays open
+    reopened: bool = False
 
     @property
     def total_votes(self) -> int:
@@ -97,6 +120,8 @@ class Decision(Record):
     rationale: LongText = ""
     decided_by: ShortText = ""
     date: Day | None = None
+    #: the decision changes the organisation (teams, reporting lines, budgets for good), not just a practice
+    restructuring: bool = False
 
 
 class ActionItem(Record):
@@ -138,6 +163,7 @@ def default_agenda() -> list[AgendaItem]:
 
 class Workshop(Record):
     meta: Meta = Field(default_factory=Meta)
+    analysis: AnalysisSettings = Field(default_factory=AnalysisSettings)
     participants: list[Participant] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=default_agenda)
     elements: list[Element] = Field(default_factory=list)
