@@ -14,6 +14,7 @@ from workshop_app.analysis.conflicts import (
     find_conflicts,
     record_operation,
 )
+from workshop_app.analysis.counts import ConflictCounts, count_conflicts, is_settled
 from workshop_app.analysis.findings import Finding, finding_id
 from workshop_app.analysis.layout import Layout, compute_layout
 from workshop_app.analysis.rules import PERIOD_RATIO, RULE_IDS, USELESS_RATING, RuleSpec, rule_spec
@@ -22,16 +23,20 @@ __all__ = [
     "PERIOD_RATIO",
     "RULE_IDS",
     "USELESS_RATING",
+    "ConflictCounts",
     "ConflictView",
     "Finding",
     "Layout",
     "RuleSpec",
     "build_graph",
     "compute_layout",
-    "conflict_views", "declare_conflict",
+    "conflict_views",
+    "count_conflicts",
+    "declare_conflict",
     "declared_id",
     "find_conflicts",
     "finding_id",
+    "is_settled",
     "record_operation",
     "rule_spec",
 ]

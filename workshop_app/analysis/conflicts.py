@@ -54,6 +54,7 @@ from workshop_app.model import (
     LinkKind,
     ModelError,
     Operation,
+    Triage,
     UpdateItem,
     Workshop,
     new_id,
@@ -134,10 +135,29 @@ class ConflictView:
     record: Conflict | None = field(default=None, compare=False, repr=False)
     resolved_by_change: bool = False
     hidden: bool = False
+    #: declared conflicts are always taken up; a detected finding is new until the room triages it
+    triage: Triage = Triage.NEW
+    set_aside_reason: str = ""
+    #: the change after which a vanished finding went (empty when unknown or still present)
+    vanished_by: str = ""
 
     @property
     def declared(self) -> bool:
         return self.rule == DECLARED
+
+    @property
+    def taken_up(self) -> bool:
+        """One of the room's conflicts: declared, or a finding the room took up."""
+        return self.declared or self.triage == Triage.TAKEN_UP
+
+    @property
+    def set_aside(self) -> bool:
+        return not self.declared and self.triage == Triage.SET_ASIDE
+
+    @property
+    def new_finding(self) -> bool:
+        """Detected and not yet triaged: offered to the room, listed in the minutes' appendix."""
+        return not self.declared and self.triage == Triage.NEW
 
     @property
     def is_open(self) -> bool:
@@ -156,6 +176,8 @@ class ConflictView:
             "status": self.status.value, "votes": self.votes, "resolution": self.resolution,
             "link_id": self.link_id, "has_record": self.record is not None,
             "resolved_by_change": self.resolved_by_change,
+            "triage": "taken_up" if self.taken_up else self.triage.value, "set_aside_reason": self.set_aside_reason,
+            "vanished_by": self.vanished_by,
         }
 
 
@@ -167,6 +189,8 @@ def _from_finding(finding: Finding, record: Conflict | None) -> ConflictView:
         votes=record.total_votes if record else 0,
         resolution=record.resolution if record else "", link_id=finding.link_id, record=record,
         hidden=record.hidden if record else False,
+        triage=Triage.TAKEN_UP if finding.declared else (record.triage if record else Triage.NEW),
+        set_aside_reason=record.set_aside_reason if record else "",
     )
 
 
@@ -177,6 +201,8 @@ def _from_record(record: Conflict, vanished: bool) -> ConflictView:
         status=ConflictStatus.RESOLVED if vanished else record.status, votes=record.total_votes,
         resolution=record.resolution, link_id=record.link_id, record=record,
         resolved_by_change=vanished, hidden=record.hidden,
+        triage=Triage.TAKEN_UP if record.rule == DECLARED else record.triage,
+        set_aside_reason=record.set_aside_reason, vanished_by=record.vanished_by,
     )
 
 
