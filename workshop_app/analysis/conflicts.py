@@ -28,7 +28,8 @@ undo stack.
 * a detected record whose finding has vanished (the change solved it) is kept
   and shown as ``resolved`` with ``resolved_by_change=True`` and its stored
   title and explanation — the room sees that its work paid off instead of
-  watching an item silently disappear;
+  watching an item silently disappear; unless the room reopened it
+  (``reopened``): then it keeps the status the room gives it;
 * records of unknown rules and declared records without a link stay as they are.
 
 The list is ordered by votes (most first), then open before settled, then
@@ -198,7 +199,8 @@ def _from_record(record: Conflict, vanished: bool) -> ConflictView:
     return ConflictView(
         id=record.id, rule=record.rule, element_ids=tuple(record.element_ids), title=record.title,
         explanation=record.explanation, lever="",
-        status=ConflictStatus.RESOLVED if vanished else record.status, votes=record.total_votes,
+        status=ConflictStatus.RESOLVED if vanished and not record.reopened else record.status,
+        votes=record.total_votes,
         resolution=record.resolution, link_id=record.link_id, record=record,
         resolved_by_change=vanished, hidden=record.hidden,
         triage=Triage.TAKEN_UP if record.rule == DECLARED else record.triage,

@@ -126,6 +126,8 @@ def _target(doc: Workshop, collection: str, item_id: str | None) -> BaseModel:
         return doc.meta
     if collection == "pilot":
         return doc.pilot
+    if collection == "analysis":
+        return doc.analysis
     return _items(doc, collection)[find_index(doc, collection, item_id or "")]
 
 
@@ -162,7 +164,7 @@ def _refusal(exc: ValidationError) -> ModelError:
 
 
 class UpdateItem(Operation):
-    """Set fields of one object (``item_id`` is None for ``meta`` and ``pilot``)."""
+    """Set fields of one object (``item_id`` is None for the singletons ``meta``, ``pilot`` and ``analysis``)."""
 
     def __init__(self, collection: str, item_id: str | None, changes: dict[str, Any], label: str = ""):
         if "id" in changes or "kind" in changes:
