@@ -3,6 +3,14 @@
 No Qt, no I/O: everything here runs headless and in any layer above.
 """
 
+from workshop_app.model.alignment import (
+    Alignment,
+    AlignmentResponse,
+    AlignmentRound,
+    AlignmentStatement,
+    AlignmentTally,
+    Dimension,
+)
 from workshop_app.model.elements import (
     ELEMENT_CLASSES,
     Agreement,
@@ -68,6 +76,11 @@ __all__ = [
     "AgendaItem",
     "Agreement",
     "AgreementType",
+    "Alignment",
+    "AlignmentResponse",
+    "AlignmentRound",
+    "AlignmentStatement",
+    "AlignmentTally",
     "AnalysisSettings",
     "AnyElement",
     "Batch",
@@ -77,6 +90,7 @@ __all__ = [
     "Conflict",
     "ConflictStatus",
     "Decision",
+    "Dimension",
     "Element",
     "ElementBase",
     "ElementKind",

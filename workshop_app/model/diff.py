@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workshop_app.model.references import COLLECTIONS
+from workshop_app.model.references import COLLECTIONS, items_of
 from workshop_app.model.workshop import Workshop
 
 
@@ -37,8 +37,8 @@ def differences(old: Workshop, new: Workshop) -> list[CollectionDiff]:
         if getattr(old, name) != getattr(new, name):
             result.append(CollectionDiff(name, changed=[name]))
     for collection in COLLECTIONS:
-        before = {item.id: item for item in getattr(old, collection)}
-        after = {item.id: item for item in getattr(new, collection)}
+        before = {item.id: item for item in items_of(old, collection)}
+        after = {item.id: item for item in items_of(new, collection)}
         diff = CollectionDiff(
             collection,
             added=[_label(after[i]) for i in after if i not in before],

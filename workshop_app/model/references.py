@@ -15,7 +15,8 @@ from workshop_app.model.problems import N_, Problem
 from workshop_app.model.workshop import Workshop
 
 #: A collection of id-carrying objects of a workshop.
-Collection = Literal["participants", "elements", "links", "conflicts", "decisions", "actions", "parking_lot"]
+Collection = Literal["participants", "elements", "links", "conflicts", "decisions", "actions", "parking_lot",
+                     "alignment_statements", "alignment_rounds", "alignment_responses", "alignment_tallies"]
 #: Collections of id-carrying objects, in document order.
 COLLECTIONS: tuple[Collection, ...] = get_args(Collection)
 
@@ -24,6 +25,8 @@ _LISTS: dict[str, Callable[[Workshop], list[Any]]] = {
     "participants": lambda d: d.participants, "elements": lambda d: d.elements, "links": lambda d: d.links,
     "conflicts": lambda d: d.conflicts, "decisions": lambda d: d.decisions, "actions": lambda d: d.actions,
     "parking_lot": lambda d: d.parking_lot,
+    "alignment_statements": lambda d: d.alignment.statements, "alignment_rounds": lambda d: d.alignment.rounds,
+    "alignment_responses": lambda d: d.alignment.responses, "alignment_tallies": lambda d: d.alignment.tallies,
 }
 
 
@@ -55,6 +58,11 @@ REFERENCES: tuple[Ref, ...] = (
     Ref("actions", "element_id", "elements", "one", "clear"),
     Ref("pilot", "team", "participants", "list", "clear"),
     Ref("parking_lot", "raised_by", "participants", "one", "clear"),
+    Ref("alignment_responses", "round_id", "alignment_rounds", "one", "remove"),
+    Ref("alignment_responses", "participant", "participants", "one", "clear"),
+    Ref("alignment_responses", "scores", "alignment_statements", "keys", "clear"),
+    Ref("alignment_tallies", "round_id", "alignment_rounds", "one", "remove"),
+    Ref("alignment_tallies", "statement_id", "alignment_statements", "one", "remove"),
 )
 
 #: Allowed (source kinds, target kinds) per link kind; None means any element.
@@ -106,6 +114,8 @@ MISSING_TARGET = {
     "links": N_("refers to link '{id}', which does not exist"),
     "decisions": N_("refers to decision '{id}', which does not exist"),
     "actions": N_("refers to action '{id}', which does not exist"),
+    "alignment_rounds": N_("refers to alignment round '{id}', which does not exist"),
+    "alignment_statements": N_("refers to alignment statement '{id}', which does not exist"),
 }
 
 

@@ -51,6 +51,9 @@ MESSAGES: dict[str, str] = {
     "amount": N_("must be a number from 0 to {max}"),
     "coordinate": N_("must be a number from -{max} to {max}"),
     "rating": N_("must be a whole number from 0 to 5"),
+    "score": N_("must be a whole number from 1 to 5 (empty for don't know)"),
+    "response_side": N_("must be marketing or sales"),
+    "tally_counts": N_("must hold six counts: scores 1 to 5 and don't know"),
     "percent": N_("must be a whole number of percent from 0 to {max}"),
     "ratio": N_("must be a whole number from 1 to {max}"),
     "date": N_("must be a date written YYYY-MM-DD"),
@@ -93,6 +96,8 @@ Coordinate = Annotated[
     _one_message("coordinate", max=MAX_COORDINATE),
 ]
 Rating = Annotated[int, Field(ge=0, le=5), _one_message("rating")]
+#: An alignment-check score: 1 (strongly disagree) … 5 (strongly agree).
+Score = Annotated[int, Field(ge=1, le=5), _one_message("score")]
 #: A share in whole percent (an analysis threshold).
 Percent = _whole("percent", 100)
 #: How many times one span fits into another (an analysis threshold); 0 would make every pair a finding.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from workshop_app.model.alignment import Alignment
 from workshop_app.model.elements import Element, Record
 from workshop_app.model.enums import (
     ActionStatus,
@@ -173,6 +174,7 @@ class Workshop(Record):
     actions: list[ActionItem] = Field(default_factory=list)
     pilot: Pilot = Field(default_factory=Pilot)
     parking_lot: list[ParkingItem] = Field(default_factory=list)
+    alignment: Alignment = Field(default_factory=Alignment)
 
     def element(self, element_id: str):
         """Return the element with this id, or None."""
