@@ -168,7 +168,7 @@ def test_communication_flags_useless_channels(qtbot, window):
     channel = window.doc.workshop.element(page.as_is.current_id())
     assert (channel.side, channel.to_side) == (Side.SALES, Side.MARKETING)
     choose(qtbot, page.details.forms["channel"].editors["usefulness"], "1")
-    index = page.as_is.model.index(0, 5)
+    index = page.as_is.model.index(0, [c.field for c in page.as_is.model.columns].index("usefulness"))
     assert index.data(Qt.ItemDataRole.DisplayRole) == "★☆☆☆☆"
     assert index.data(Qt.ItemDataRole.ForegroundRole).name() == "#c23b00"
 

@@ -22,9 +22,9 @@ def legend_font(width_in: float, scale: float = 1.0) -> float:
     return min(max(width_in * 0.75, 7.0), LEGEND_FONT) * scale
 
 
-#: The most entries a legend has (3 sides, 5 kinds of element, 4 of link, the conflict ring, hidden)
+#: The most entries a legend usually has (3 sides, 6 kinds of element, 6 of link, the conflict ring, hidden)
 #: and a long label ("in einem offenen Zielkonflikt"): what the reserved strip must hold.
-MOST_ITEMS = 14
+MOST_ITEMS = 17
 LONG_LABEL = 26
 
 

@@ -40,6 +40,7 @@ NODE_SHAPES: dict[str, tuple[str, float]] = {
     "channel": (">", 0.85),
     "insight": ("p", 0.85),
     "belief": ("*", 1.0),
+    "agreement": ("P", 0.95),  # a plus: what the sides promise each other (SLA, definition, rule)
 }
 
 #: link kind → (dash pattern, arrowhead?)
@@ -49,6 +50,8 @@ EDGE_STYLES: dict[str, tuple[Any, bool]] = {
     "rewards": ((0, (5, 2.5)), True),
     "funds": ((0, (1.2, 2)), True),
     "conflicts_with": ("solid", False),
+    "pools": ((0, (6, 1.5, 1.2, 1.5, 1.2, 1.5)), True),  # dash-dot-dot: money into a pot (funds is dotted)
+    "replaces": ((0, (11, 3)), True),  # long dashes: the agreed channel → the one of today it replaces
 }
 
 
@@ -124,19 +127,20 @@ def node_class_label(tr: Translator, cls: str) -> str:
     return {
         "strategy": tr("Company strategy"), "shared": tr("Shared goal"), "department": tr("Department goal"),
         "team": tr("Team goal"), "incentive": tr("Incentive"), "budget": tr("Budget"), "channel": tr("Channel"),
-        "insight": tr("Customer insight"), "belief": tr("Belief"),
+        "insight": tr("Customer insight"), "belief": tr("Belief"), "agreement": tr("Agreement"),
     }[cls]
 
 
 def link_label(tr: Translator, kind: str) -> str:
     return {
         "contributes_to": tr("contributes to"), "depends_on": tr("depends on"), "rewards": tr("rewards"),
-        "funds": tr("funds"), "conflicts_with": tr("conflicts with"),
+        "funds": tr("funds"), "conflicts_with": tr("conflicts with"), "pools": tr("goes into"),
+        "replaces": tr("replaces"),
     }[kind]
 
 
 def band_label(tr: Translator, band: str) -> str:
     return {
         "strategy": tr("Strategy"), "shared": tr("Shared goals"), "department": tr("Department goals"),
-        "team": tr("Team goals"), "levers": tr("Incentives & budgets"), "channels": tr("Channels"),
+        "team": tr("Team goals"), "levers": tr("Incentives & budgets"), "channels": tr("Channels & agreements"),
     }[band]

@@ -30,7 +30,7 @@ from workshop_app.export.graph_picture import DrawnGraph, draw_graph
 from workshop_app.export.horizon_chart import draw_horizon_chart
 from workshop_app.i18n import current_language
 from workshop_app.model import Workshop
-from workshop_app.vocabulary import Translator
+from workshop_app.vocabulary import AGREEMENT_TYPE_NAMES, Translator
 
 #: Pixels the mouse must travel with the button down before a press becomes a drag.
 DRAG_THRESHOLD = 6
@@ -247,7 +247,7 @@ def element_details(el: Any, tr: Translator) -> list[str]:
     """The few facts worth a glance in a tooltip, as plain lines."""
     lines = []
     if getattr(el, "metric", ""):
-        target = f" → {el.target}" if el.target else ""
+        target = f" → {el.target}" if getattr(el, "target", "") else ""  # an agreement has a metric, no target
         lines.append(tr("Metric: {metric}", metric=el.metric + target))
     if getattr(el, "horizon_months", None):
         lines.append(tr("Horizon: {months}", months=tr.months(el.horizon_months)))
@@ -255,6 +255,10 @@ def element_details(el: Any, tr: Translator) -> list[str]:
         lines.append(tr("Pay-out period: {months}", months=tr.months(el.period_months)))
     if el.kind == "budget" and el.amount is not None:
         lines.append(tr("Amount: {amount}", amount=tr.money(el.amount, el.currency)))
+    if el.kind == "agreement":
+        lines.append(tr.label(AGREEMENT_TYPE_NAMES, el.agreement_type))
+        if el.within:
+            lines.append(tr("Within: {time}", time=el.within))
     if el.kind == "channel":
         lines.append(tr("To: {side}", side=tr.side(el.to_side.value)))
         if el.usefulness is not None:

@@ -1,17 +1,23 @@
-"""Phase 5 – Communication: today's channels with their usefulness, and the agreed ones."""
+"""Phase 5 – Communication: how the sides will talk and what they promise each other.
+
+Two tabs on the left: the channels (today's with their usefulness above, the
+agreed ones below) and the agreements (service levels, definitions, rules of
+engagement). The selected entry's fields are on the right, in one details
+panel for both tabs.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QWidget
 
 from workshop_app.i18n import N_, _
-from workshop_app.model import Channel, ElementKind, Origin, Phase, Side, Workshop, new_id
+from workshop_app.model import Agreement, Channel, ElementKind, LinkKind, Origin, Phase, Side, Workshop, new_id
 from workshop_app.ui.document import Document
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
 from workshop_app.ui.widgets.element_forms import ElementDetails
 from workshop_app.ui.widgets.fields import ChoiceField
-from workshop_app.ui.widgets.labels import SIDE_COLOURS, SIDE_NAMES
+from workshop_app.ui.widgets.labels import AGREEMENT_TYPE_NAMES, SIDE_COLOURS, SIDE_NAMES, element_label
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
 USELESS = 1  # a rating at or below this: nobody on the receiving side uses it
@@ -23,14 +29,25 @@ def _channels(origin: Origin):
     return rows
 
 
-def _usefulness_colour(channel: Channel) -> str | None:
-    if channel.usefulness is None:
-        return None
-    return "#C23B00" if channel.usefulness <= USELESS else ("#007A5A" if channel.usefulness >= 4 else None)
+def _agreements(doc: Workshop) -> list:
+    return [el for el in doc.elements if el.kind == ElementKind.AGREEMENT]
+
+
+def _replaced_by(doc: Workshop, channel: Channel) -> str:
+    """The agreed channels that replace a channel of today ('' while nothing does): it stays as history."""
+    return ", ".join(element_label(doc, lk.source, False) for lk in doc.links
+                     if lk.kind == LinkKind.REPLACES and lk.target == channel.id)
+
 
 
 def _side_column(field: str, title: str) -> Column:
     return Column(field, title, "enum", choices=SIDE_NAMES, colour=lambda c, f=field: SIDE_COLOURS.get(getattr(c, f)))
+
+
+def _usefulness_colour(channel: Channel) -> str | None:
+    if channel.usefulness is None:
+        return None
+    return "#C23B00" if channel.usefulness <= USELESS else ("#007A5A" if channel.usefulness >= 4 else None)
 
 
 class CommunicationPage(PhasePage):
@@ -51,9 +68,12 @@ class CommunicationPage(PhasePage):
         self.as_is_from.set_value(Side.MARKETING)
         self.as_is = RecordTable(
             doc, "elements",
+            # the format is in the details (the title of today's channel mostly says it): the
+            # column goes to what the room agreed instead, the channel that replaces it
             [Column("title", N_("Channel today"), stretch=True), _side_column("side", N_("From")),
-             _side_column("to_side", N_("To")), Column("format", N_("Format"), stretch=True), Column("cadence", N_("Cadence")),
-             Column("usefulness", N_("Usefulness"), "rating", colour=_usefulness_colour)],
+             _side_column("to_side", N_("To")), Column("cadence", N_("Cadence")),
+             Column("usefulness", N_("Usefulness"), "rating", colour=_usefulness_colour),
+             Column("replaced_by", N_("Replaced by"), "label", display=_replaced_by, stretch=True)],
             rows=_channels(Origin.AS_IS), title=_("Channels today"),
             add_placeholder=_("Add a channel used today and press Enter"),
             factory=lambda t: self._new_channel(t, Origin.AS_IS, self.as_is_from.value()),
@@ -71,11 +91,26 @@ class CommunicationPage(PhasePage):
             factory=lambda t: self._new_channel(t, Origin.AGREED, Side.JOINT),
         )
         self.agreed.setObjectName("channels_agreed")
-        self.as_is.current_changed.connect(lambda item_id: self._on_current(self.as_is, item_id))
-        self.agreed.current_changed.connect(lambda item_id: self._on_current(self.agreed, item_id))
+
+        self.agreements = RecordTable(
+            doc, "elements",
+            [Column("title", N_("Agreement"), stretch=True),
+             Column("agreement_type", N_("Type"), "enum", choices=AGREEMENT_TYPE_NAMES),
+             Column("within", N_("Within")), Column("owner", N_("Owner"), "participant"),
+             Column("review_date", N_("Review on"), "date")],
+            rows=_agreements, title=_("Agreements"),
+            add_placeholder=_("Add an agreement (e.g. lead handover within 24 h) and press Enter"),
+            factory=self._new_agreement, add_label=_("Add agreement “{title}”"),
+        )
+        self.agreements.setObjectName("agreements")
+        self.agreements_hint = hint(_("What the sides promise each other: service levels (who does what within how "
+                                      "long, measured how), definitions (what counts as a qualified lead) and rules of "
+                                      "engagement. Tick the goals whose handover an agreement governs."))
+        for table in (self.as_is, self.agreed, self.agreements):
+            table.current_changed.connect(lambda item_id, t=table: self._on_current(t, item_id))
 
         self.details_title = heading(_("Details"))
-        self.details = ElementDetails(doc, [ElementKind.CHANNEL])
+        self.details = ElementDetails(doc, [ElementKind.CHANNEL, ElementKind.AGREEMENT])
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -87,8 +122,28 @@ class CommunicationPage(PhasePage):
         tables.addWidget(panel(self.as_is, self.rating_hint))
         tables.addWidget(panel(self.agreed))
         tables.setChildrenCollapsible(False)
-        self.fill_with_columns(tables, panel(self.details_title, scroll), 0.62)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("communication_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(tables, _("Channels"))
+        self.tabs.addTab(panel(self.agreements, self.agreements_hint), _("Agreements"))
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.fill_with_columns(self.tabs, panel(self.details_title, scroll), 0.62)
         self.last_table = self.agreed
+        self.last_channels: RecordTable | None = None
+
+    def _new_agreement(self, title: str) -> Agreement:
+        return Agreement(id=new_id("agreement"), title=title, side=Side.JOINT, parties=[Side.MARKETING, Side.SALES])
+
+    def show_agreements(self, on: bool = True) -> None:
+        """Bring the agreements (True) or the channels (False) to the front."""
+        self.tabs.setCurrentIndex(1 if on else 0)
+
+    def _on_tab(self, index: int) -> None:
+        self.commit_pending()
+        table = self.agreements if index == 1 else (self.last_channels if self.last_channels is not None else self.agreed)
+        self.last_table = table
+        self._on_current(table, table.current_id())
 
     def _new_channel(self, title: str, origin: Origin, side: Side | None) -> Channel:
         side = side or Side.MARKETING
@@ -99,9 +154,14 @@ class CommunicationPage(PhasePage):
         if item_id is None and table is not self.last_table:
             return
         self.last_table = table
+        if table is not self.agreements:
+            self.last_channels = table
         self.details.set_item(item_id)
         if item_id is None:
-            self.details_title.setText(_("Details – select a channel"))
+            self.details_title.setText(_("Details – select an agreement") if table is self.agreements
+                                       else _("Details – select a channel"))
+        elif table is self.agreements:
+            self.details_title.setText(_("Agreement"))
         elif table is self.agreed:
             self.details_title.setText(_("Agreed channel"))
         else:
@@ -110,6 +170,9 @@ class CommunicationPage(PhasePage):
     def refresh(self) -> None:
         self.as_is.refresh()
         self.agreed.refresh()
+        self.agreements.refresh()
+        count = len(self.agreements.model.ids)
+        self.tabs.setTabText(1, f"{_('Agreements')}  {count}" if count else _("Agreements"))
         self.details.refresh()
         self._on_current(self.last_table, self.last_table.current_id())
         super().refresh()
@@ -118,9 +181,12 @@ class CommunicationPage(PhasePage):
         self.details.set_item(None)
 
     def focus_first(self) -> None:
-        if self.agreed.add_edit is not None:
-            self.agreed.add_edit.setFocus()
+        table = self.agreements if self.tabs.currentIndex() == 1 else self.agreed
+        if table.add_edit is not None:
+            table.add_edit.setFocus()
 
     def select_initial(self) -> None:
-        if self.agreed.current_id() is None and self.agreed.model.ids:
-            self.agreed.select_id(self.agreed.model.ids[0])
+        for table in (self.agreements, self.agreed):
+            if table.current_id() is None and table.model.ids:
+                table.select_id(table.model.ids[0])
+        self._on_tab(self.tabs.currentIndex())

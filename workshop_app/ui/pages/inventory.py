@@ -54,10 +54,13 @@ class InventoryPage(PhasePage):
         self.sides_layout.setContentsMargins(0, 0, 0, 0)
         self.sides_layout.setSpacing(16)
         self.side_panels: dict[Side, QVBoxLayout] = {}
-        for side in (Side.MARKETING, Side.SALES):
+        self.side_cards: dict[Side, QWidget] = {}
+        for side in (Side.MARKETING, Side.SALES, Side.JOINT):  # joint: only categories with a joint table
             card = panel()
             self.side_panels[side] = card.layout()
+            self.side_cards[side] = card
             self.sides_layout.addWidget(card, 1)
+        self.side_cards[Side.JOINT].hide()
         self.tables: dict[tuple[str, Side], RecordTable] = {}
 
         self.details_title = heading(_("Details"))
@@ -101,8 +104,9 @@ class InventoryPage(PhasePage):
         if key not in self.tables:
             table = RecordTable(
                 self.doc, "elements", category.columns, rows=lambda w, c=category, s=side: c.rows(w, s),
-                title=side_name(side), accent=SIDE_COLOURS[side],
-                add_placeholder=_("Add a {side} {noun} and press Enter").format(side=side_name(side), noun=_(category.noun)),
+                title=side_name(side) if side != Side.JOINT else _("Joint pot"), accent=SIDE_COLOURS[side],
+                add_placeholder=(_("Add a {side} {noun} and press Enter").format(side=side_name(side), noun=_(category.noun))
+                                 if side != Side.JOINT else _("Add a joint pot and press Enter")),
                 factory=lambda text, c=category, s=side: c.make(text, s),
                 add_label=_("Add “{title}”"),
             )
@@ -148,7 +152,8 @@ class InventoryPage(PhasePage):
         if self.chart_card is not None:
             self.chart_card.setVisible(category.key == "horizons")
             self._chart_timer.start()
-        for side in (Side.MARKETING, Side.SALES):
+        self.side_cards[Side.JOINT].setVisible(category.joint)
+        for side in category.sides:
             table = self._table(category, side)
             table.show()
             table.refresh()
@@ -176,14 +181,14 @@ class InventoryPage(PhasePage):
 
     # -- refresh ---------------------------------------------------------------
     def refresh(self) -> None:
-        for side in (Side.MARKETING, Side.SALES):
+        for side in self.category.sides:
             self.table(side).refresh()
         self.details.refresh()
         if self.last_table is not None:
             self._on_current(self.last_table, self.last_table.current_id())
         doc = self.doc.workshop
         for index, category in enumerate(CATEGORIES):
-            count = sum(len(category.rows(doc, side)) for side in (Side.MARKETING, Side.SALES))
+            count = sum(len(category.rows(doc, side)) for side in category.sides)
             name = _(category.name).replace("&", "&&")
             self.tabs.setTabText(index, f"{name}  {count}" if count else name)
         if self.category.key == "horizons":

@@ -30,7 +30,9 @@ class WrapupPage(PhasePage):
         self.decisions = RecordTable(
             doc, "decisions",
             [Column("text", N_("Decision"), stretch=True), Column("decided_by", N_("Decided by"), stretch=True),
-             Column("date", N_("Date"), "date")],
+             Column("date", N_("Date"), "date"),
+             # ticked: the decision changes the organisation, which wants a reviewed pilot first (DESIGN §1)
+             Column("restructuring", N_("Restructuring"), "bool")],
             rows=lambda w: list(w.decisions), title=_("Decisions"),
             add_placeholder=_("Type a decision and press Enter"),
             factory=lambda t: Decision(id=new_id("decision"), text=t), add_label=_("Add decision “{title}”"),

@@ -40,6 +40,12 @@ class Category:
     columns: list[Column]
     make: Callable[[str, Side], object]
     as_is_only: bool = False
+    #: a third table for what belongs to both sides (the joint budget pot, agreed in the workshop)
+    joint: bool = False
+
+    @property
+    def sides(self) -> tuple[Side, ...]:
+        return (Side.MARKETING, Side.SALES, Side.JOINT) if self.joint else (Side.MARKETING, Side.SALES)
 
     def rows(self, doc: Workshop, side: Side) -> list:
         return [el for el in doc.elements
@@ -74,11 +80,15 @@ CATEGORIES = [
               Column("horizon_months", N_("Months"), "int", field_for=_horizon_field)],
              lambda t, s: Goal(id=new_id("goal"), title=t, side=s, origin=Origin.AS_IS, level=GoalLevel.DEPARTMENT),
              as_is_only=True),
-    Category("budgets", N_("Budgets"), N_("Which budgets does each side control, over which period?"), N_("budget"),
+    Category("budgets", N_("Budgets"), N_("Which budgets does each side control, over which period? A joint pot "
+                                          "can be formed from them (tick its sources in the pot's details)."), N_("budget"),
              (ElementKind.BUDGET,),
              [Column("title", N_("Budget"), stretch=True), Column("amount", N_("Amount"), "float"),
-              Column("currency", N_("Currency")), Column("period_months", N_("Months"), "int")],
-             lambda t, s: Budget(id=new_id("budget"), title=t, side=s)),
+              Column("period_months", N_("Months"), "int")],  # the start date and the pot's sources: in the details
+             # a joint pot is agreed in the workshop; the sides' budgets are what they have today
+             lambda t, s: Budget(id=new_id("budget"), title=t, side=s,
+                                 origin=Origin.AGREED if s == Side.JOINT else Origin.AS_IS),
+             joint=True),
     Category("channels", N_("Channels today"), N_("How does information reach the other side today, and is it of any use there?"),
              N_("channel"), (ElementKind.CHANNEL,),
              [Column("title", N_("Channel"), stretch=True), Column("format", N_("Format"), stretch=True),

@@ -5,14 +5,77 @@ from __future__ import annotations
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from workshop_app.i18n import N_
-from workshop_app.model import ElementKind
+from workshop_app.model import ElementKind, LinkKind, Origin, Side, Workshop
 from workshop_app.ui.document import Document
-from workshop_app.ui.widgets.fields import FieldSpec, RecordForm, find_record
-from workshop_app.ui.widgets.labels import INCENTIVE_TYPE_NAMES, LEVEL_NAMES, ORIGIN_NAMES, SIDE_NAMES
+from workshop_app.ui.widgets.fields import FieldSpec, LinkSpec, RecordForm, find_record
+from workshop_app.ui.widgets.labels import (
+    AGREEMENT_TYPE_NAMES,
+    INCENTIVE_TYPE_NAMES,
+    LEVEL_NAMES,
+    ORIGIN_NAMES,
+    SIDE_NAMES,
+)
 
 TITLE = FieldSpec("title", N_("Title"))
 SIDE = FieldSpec("side", N_("Side"), "enum", choices=SIDE_NAMES)
 NOTES = FieldSpec("notes", N_("Notes"), "multiline", extra={"lines": 2})
+
+
+
+def _sources(doc: Workshop, pot) -> list:
+    """What a pot can be formed from: every other budget except the pots it goes into itself."""
+    feeds = {lk.target for lk in doc.links if lk.kind == LinkKind.POOLS and lk.source == pot.id}
+    return [el for el in doc.elements if el.kind == ElementKind.BUDGET and el.id != pot.id and el.id not in feeds]
+
+
+def _pots(doc: Workshop, budget) -> list:
+    """Where a budget's money can go: every other budget except those that go into it."""
+    fed_by = {lk.source for lk in doc.links if lk.kind == LinkKind.POOLS and lk.target == budget.id}
+    pots = [el for el in doc.elements if el.kind == ElementKind.BUDGET and el.id != budget.id and el.id not in fed_by]
+    return sorted(pots, key=lambda el: el.side != Side.JOINT)  # the joint pots first
+
+
+def _pooled(doc: Workshop, budget, outgoing: bool) -> bool:
+    return any(lk.kind == LinkKind.POOLS and (lk.source if outgoing else lk.target) == budget.id for lk in doc.links)
+
+
+def _is_pot(doc: Workshop, budget) -> bool:
+    """A joint budget is a pot formed from others; a side's budget is one only once something goes into it."""
+    return budget.side == Side.JOINT or _pooled(doc, budget, outgoing=False)
+
+
+def _feeds_a_pot(doc: Workshop, budget) -> bool:
+    return budget.side != Side.JOINT or _pooled(doc, budget, outgoing=True)
+
+
+def _channels_of_today(doc: Workshop, _channel) -> list:
+    return [el for el in doc.elements if el.kind == ElementKind.CHANNEL and el.origin == Origin.AS_IS]
+
+
+def _goals(doc: Workshop, _agreement) -> list:
+    """Goals that may depend on an agreement, shared goals first (their handover is what agreements govern)."""
+    goals = [el for el in doc.elements if el.kind == ElementKind.GOAL]
+    return sorted(goals, key=lambda g: g.level != "shared")
+
+
+#: "This pot is formed from these budgets": ``pools`` links from the ticked budgets to the pot;
+#: the same links seen from a department budget: the pots its money goes into.
+POOLED_FROM = FieldSpec("pooled_from", N_("Formed from"), "links", extra={"rows": 3},
+                        placeholder=N_("No other budgets yet."), visible=_is_pot,
+                        link=LinkSpec(LinkKind.POOLS, outgoing=False, candidates=_sources))
+GOES_INTO = FieldSpec("goes_into", N_("Goes into"), "links", extra={"rows": 3},
+                      placeholder=N_("No pot to go into: add a joint pot."), visible=_feeds_a_pot,
+                      link=LinkSpec(LinkKind.POOLS, outgoing=True, candidates=_pots))
+#: An agreed channel replaces channels of today (``replaces`` links); channels of today show who replaces them.
+REPLACES = FieldSpec("replaces", N_("Replaces"), "links", extra={"rows": 3},
+                     placeholder=N_("No channels of today in the inventory."),
+                     link=LinkSpec(LinkKind.REPLACES, outgoing=True, candidates=_channels_of_today,
+                                   name=lambda channel: channel.title or channel.id),
+                     visible=lambda _doc, channel: channel.origin == Origin.AGREED)
+#: Goals whose handover the agreement governs (``depends_on`` links from the goal to the agreement).
+GOVERNS = FieldSpec("governs", N_("For goals"), "links", extra={"rows": 4},
+                    placeholder=N_("No goals yet: draft them in Goal drafting."),
+                    link=LinkSpec(LinkKind.DEPENDS_ON, outgoing=False, candidates=_goals))
 
 ELEMENT_FIELDS: dict[str, list[FieldSpec]] = {
     ElementKind.STRATEGY: [TITLE, FieldSpec("horizon_months", N_("Horizon (months)"), "int"), NOTES],
@@ -42,6 +105,9 @@ ELEMENT_FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("amount", N_("Amount"), "float"),
         FieldSpec("currency", N_("Currency")),
         FieldSpec("period_months", N_("Period (months)"), "int"),
+        FieldSpec("start_date", N_("Starts on"), "date"),
+        POOLED_FROM,
+        GOES_INTO,
         NOTES,
     ],
     ElementKind.CHANNEL: [
@@ -54,6 +120,7 @@ ELEMENT_FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("owner", N_("Owner"), "participant"),
         FieldSpec("usefulness", N_("Usefulness"), "rating"),  # rated by the receiving side (the page says so)
         FieldSpec("origin", N_("Status"), "enum", choices=ORIGIN_NAMES),
+        REPLACES,
         NOTES,
     ],
     ElementKind.INSIGHT: [TITLE, SIDE, FieldSpec("source", N_("Source"), placeholder=N_("e.g. customer visits, win/loss calls")), NOTES],
@@ -61,6 +128,19 @@ ELEMENT_FIELDS: dict[str, list[FieldSpec]] = {
         FieldSpec("title", N_("Belief")), SIDE,
         FieldSpec("resistance", N_("Expected resistance"), "multiline", extra={"lines": 2}),
         FieldSpec("mitigation", N_("Mitigation"), "multiline", extra={"lines": 2}),
+        NOTES,
+    ],
+    ElementKind.AGREEMENT: [
+        FieldSpec("title", N_("Agreement")),
+        FieldSpec("agreement_type", N_("Type"), "enum", choices=AGREEMENT_TYPE_NAMES),
+        FieldSpec("parties", N_("Parties"), "sides", extra={"rows": 3}),
+        FieldSpec("commitment", N_("Commitment"), "multiline", extra={"lines": 2},
+                  placeholder=N_("Who does what, or what counts as e.g. a qualified lead")),
+        FieldSpec("within", N_("Within"), placeholder=N_("e.g. 24 hours")),
+        FieldSpec("metric", N_("Measured by"), placeholder=N_("e.g. share of leads called back in time")),
+        FieldSpec("owner", N_("Owner"), "participant"),
+        FieldSpec("review_date", N_("Review on"), "date"),
+        GOVERNS,
         NOTES,
     ],
 }

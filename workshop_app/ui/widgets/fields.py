@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n import _
-from workshop_app.model import Operation, UpdateItem, Workshop
+from workshop_app.model import AddItem, Batch, Link, LinkKind, Operation, RemoveItem, UpdateItem, Workshop, new_id
 from workshop_app.model.references import items_of
 from workshop_app.store.recovery import PendingText
 from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.formats import ParseError, format_date, format_number, parse_date, parse_number
-from workshop_app.ui.widgets.labels import RATING_NAMES, describe_element, participant_label
+from workshop_app.ui.widgets.labels import RATING_NAMES, SIDE_NAMES, describe_element, element_label, participant_label
 from workshop_app.ui.widgets.plain import PlainLabel, shown
 from workshop_app.ui.widgets.roles import Committable
 
@@ -46,7 +46,11 @@ class FieldSpec:
     """One field of a record as the form shows it.
 
     kind: text | multiline | enum | int | float | date | rating | bool |
-    participant | participants | element | ids (``entries(doc)`` gives (id, label) pairs)
+    participant | participants | element | ids (``entries(doc)`` gives (id, label) pairs) | sides (ticks) |
+    links (ticks of the elements joined to the record by ``link`` links, see :class:`LinkSpec`)
+
+    ``visible(doc, record)`` hides the row for records it does not apply to (e.g. "replaces" on a
+    channel of today).
     """
 
     name: str
@@ -57,6 +61,54 @@ class FieldSpec:
     elements: Callable[[Workshop], list] | None = None  # candidates for kind "element"
     entries: Callable[[Workshop], list[tuple[str, str]]] | None = None  # for kind "ids"
     extra: dict = field(default_factory=dict)
+    link: LinkSpec | None = None  # for kind "links"
+    visible: Callable[[Workshop, Any], bool] | None = None
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """A field that is not stored on the record but as links from or to it (kind "links").
+
+    ``outgoing``: the record is the link's source (an agreed channel *replaces* the ticked
+    ones); otherwise its target (a pot is *formed from* the ticked budgets). ``candidates(doc,
+    record)`` are the elements that may be ticked. Each tick adds or removes one link, one command.
+    """
+
+    kind: LinkKind
+    outgoing: bool
+    candidates: Callable[[Workshop, Any], list]
+    #: how a candidate is named in the list (default: its title and side)
+    name: Callable[[Any], str] | None = None
+
+    def entry(self, element: Any) -> str:
+        if self.name is not None:
+            return self.name(element)
+        return f"{element.title or _('(untitled)')} ({_(SIDE_NAMES[element.side])})"
+
+    def linked(self, doc: Workshop, record: Any) -> list[str]:
+        """Ids of the elements joined to ``record`` by this kind of link, in the document's order."""
+        if record is None:
+            return []
+        if self.outgoing:
+            return [lk.target for lk in doc.links if lk.kind == self.kind and lk.source == record.id]
+        return [lk.source for lk in doc.links if lk.kind == self.kind and lk.target == record.id]
+
+    def operations(self, doc: Workshop, record: Any, ticked: list[str]) -> list[Operation]:
+        """The link additions and removals that make the ticked elements the linked ones."""
+        ops: list[Operation] = []
+        before = set(self.linked(doc, record))
+        for other in ticked:
+            if other not in before:
+                source, target = (record.id, other) if self.outgoing else (other, record.id)
+                ops.append(AddItem("links", Link(id=new_id("link"), kind=self.kind, source=source, target=target)))
+        for lk in doc.links:
+            if lk.kind != self.kind:
+                continue
+            other = lk.target if self.outgoing else lk.source
+            mine = lk.source if self.outgoing else lk.target
+            if mine == record.id and other not in ticked:
+                ops.append(RemoveItem("links", lk.id))
+        return ops
 
 
 class _Committing(Committable):
@@ -327,6 +379,7 @@ class RecordForm(QWidget):
         self._shown: dict[tuple[str | None, str], Any] = {}  # (record, field) → the value the editor showed
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
+        self._rows: dict[str, QFormLayout] = {}
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(24)
@@ -347,7 +400,9 @@ class RecordForm(QWidget):
             label.setBuddy(editor)
             self.labels[spec.name] = label
             self.editors[spec.name] = editor
-            forms[min(index // per_column, columns - 1)].addRow(label, editor)
+            form = forms[min(index // per_column, columns - 1)]
+            form.addRow(label, editor)
+            self._rows[spec.name] = form
             editor.committed.connect(lambda s=spec: self._commit(s))
             if isinstance(editor, TextField) and spec.kind == "text":
                 editor.textEdited.connect(lambda _t, s=spec: self._note_typing(s))
@@ -366,7 +421,7 @@ class RecordForm(QWidget):
                 editor.set_choices([(v, _(n)) for v, n in (spec.choices or {}).items()])
             elif spec.kind == "rating":
                 editor.set_choices([(None, "–")] + [(v, _(n)) for v, n in RATING_NAMES.items()])
-        elif spec.kind in ("participants", "ids"):
+        elif spec.kind in ("participants", "ids", "links", "sides"):
             editor = IdChecks(self, rows=spec.extra.get("rows", 4))
         elif spec.kind == "bool":
             editor = CheckField("", self)
@@ -395,8 +450,12 @@ class RecordForm(QWidget):
         shown_before, self._shown = self._shown, {}
         for spec in self.specs:
             editor = self.editors[spec.name]
+            if spec.visible is not None:
+                shown_row = record is not None and spec.visible(doc, record)
+                if self._rows[spec.name].isRowVisible(editor) != shown_row:
+                    self._rows[spec.name].setRowVisible(editor, shown_row)
             show_read_only(editor, self.doc.read_only)
-            value = getattr(record, spec.name) if record is not None else None
+            value = self._value(spec, record, doc)
             key = (self.item_id, spec.name)
             self._shown[key] = value
             if (spec.kind in ("text", "multiline") and editor.hasFocus() and key in shown_before
@@ -409,6 +468,15 @@ class RecordForm(QWidget):
                 editor.blockSignals(False)
             if spec.kind in ("text", "multiline") and self.doc.pending:
                 self.doc.clear_pending(self.collection, self._typing_key(), spec.name)  # the model is shown again
+
+    def _value(self, spec: FieldSpec, record: Any, doc: Workshop) -> Any:
+        """What the field shows of ``record``: its attribute, or for links the linked elements' ids."""
+        if record is None:
+            return None
+        if spec.kind == "links":
+            assert spec.link is not None
+            return spec.link.linked(doc, record)
+        return getattr(record, spec.name)
 
     def _show(self, spec: FieldSpec, editor: QWidget, value: Any, doc: Workshop) -> None:
         if spec.kind in ("text", "multiline"):
@@ -429,6 +497,14 @@ class RecordForm(QWidget):
             editor.set_people(doc, list(value or []))
         elif spec.kind == "ids":
             editor.set_entries(spec.entries(doc) if spec.entries else [], list(value or []), _(spec.placeholder))
+        elif spec.kind == "sides":
+            editor.set_entries([(side.value, _(name)) for side, name in SIDE_NAMES.items()], list(value or []))
+        elif spec.kind == "links":
+            assert spec.link is not None
+            record = self.record()
+            candidates = spec.link.candidates(doc, record) if record is not None else []
+            editor.set_entries([(el.id, spec.link.entry(el)) for el in candidates], list(value or []),
+                               _(spec.placeholder))
         elif spec.kind == "bool":
             editor.setChecked(bool(value))
 
@@ -472,6 +548,9 @@ class RecordForm(QWidget):
             self.doc.refused.emit(_("“{field}” needs {what}.").format(field=_(spec.label), what=hint))
             self.refresh()
             return
+        if spec.kind == "links":
+            self._commit_links(spec, record, value)
+            return
         if value == getattr(record, spec.name):
             if spec.kind in ("text", "multiline", "date", "int", "float"):
                 editor.blockSignals(True)
@@ -483,6 +562,22 @@ class RecordForm(QWidget):
         if self.wrap is not None:
             op = self.wrap(record, spec.name, value, op)
         if not self.doc.push(op, _("Change {field}").format(field=_(spec.label))):
+            self.refresh()
+
+    def _commit_links(self, spec: FieldSpec, record: Any, ticked: list[str]) -> None:
+        """One tick: the link it stands for is added or removed, as one command."""
+        assert spec.link is not None
+        doc = self.doc.workshop
+        ops = spec.link.operations(doc, record, ticked)
+        if not ops:
+            return
+        added = [op.item.target if spec.link.outgoing else op.item.source for op in ops if isinstance(op, AddItem)]
+        if added and len(ops) == 1:
+            text = _("Link: {a} {kind} {b}").format(a=element_label(doc, record.id, False), kind=_(spec.label),
+                                                    b=element_label(doc, added[0], False))
+        else:
+            text = _("Change {field}").format(field=_(spec.label))
+        if not self.doc.push(ops[0] if len(ops) == 1 else Batch(ops), text):
             self.refresh()
 
     def commit_all(self) -> None:

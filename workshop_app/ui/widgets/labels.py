@@ -15,6 +15,7 @@ from workshop_app.ui.widgets.theme import SIDE_TEXT
 from workshop_app.vocabulary import (  # noqa: F401 (the UI's names are the product's names)
     ACTION_STATUS_COLOURS,
     ACTION_STATUS_NAMES,
+    AGREEMENT_TYPE_NAMES,
     CONFLICT_STATUS_COLOURS,
     CONFLICT_STATUS_NAMES,
     INCENTIVE_TYPE_NAMES,

@@ -1,4 +1,4 @@
-"""The links of one element (contributes to, rewarded by, funded by, depends on) and a row to add one."""
+"""The links of one element (contributes to, rewarded by, funded by, depends on a goal or an agreement) and a row to add one."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ LINK_CHOICES = [
     ("contributes_to", N_("contributes to"), LinkKind.CONTRIBUTES_TO, True, (ElementKind.GOAL, ElementKind.STRATEGY)),
     ("rewarded_by", N_("is rewarded by"), LinkKind.REWARDS, False, (ElementKind.INCENTIVE,)),
     ("funded_by", N_("is funded by"), LinkKind.FUNDS, False, (ElementKind.BUDGET,)),
-    ("depends_on", N_("depends on"), LinkKind.DEPENDS_ON, True, (ElementKind.GOAL,)),
+    # a goal depends on another goal, or on the agreement that governs its handover (an SLA, a definition)
+    ("depends_on", N_("depends on"), LinkKind.DEPENDS_ON, True, (ElementKind.GOAL, ElementKind.AGREEMENT)),
 ]
 
 OUTGOING = {
@@ -27,6 +28,8 @@ OUTGOING = {
     LinkKind.REWARDS: N_("rewards → {other}"),
     LinkKind.FUNDS: N_("funds → {other}"),
     LinkKind.CONFLICTS_WITH: N_("conflicts with → {other}"),
+    LinkKind.POOLS: N_("goes into → {other}"),
+    LinkKind.REPLACES: N_("replaces → {other}"),
 }
 INCOMING = {
     LinkKind.CONTRIBUTES_TO: N_("← {other} contributes to it"),
@@ -34,6 +37,8 @@ INCOMING = {
     LinkKind.REWARDS: N_("rewarded by ← {other}"),
     LinkKind.FUNDS: N_("funded by ← {other}"),
     LinkKind.CONFLICTS_WITH: N_("← in conflict with {other}"),
+    LinkKind.POOLS: N_("formed from ← {other}"),
+    LinkKind.REPLACES: N_("replaced by ← {other}"),
 }
 
 
