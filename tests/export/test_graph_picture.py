@@ -274,3 +274,35 @@ def test_pay_out_ticks_stop_at_the_longest_horizon():
     ax = draw_horizon_chart(workshop(), figure, "en")  # horizons up to 36 months, a 3-month commission
     ticks = [x for c in ax.collections if isinstance(c, PathCollection) for x, _y in c.get_offsets()]
     assert ticks and max(ticks) <= 36 and 36 in ticks
+
+
+def test_agreements_pots_and_replaced_channels_are_drawn_and_explained_in_the_legend():
+    """A goal depending on its handover agreement, a pot formed from a budget, an agreed channel replacing
+    today's: each drawn, the agreement in its own shape, and each named in the legend."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from workshop_app.export import graph_style as gs
+    from workshop_app.model import Agreement, Origin
+
+    doc = workshop()
+    doc.elements += [
+        Agreement(id="a1", title="Lead handover within 24 h", parties=[Side.MARKETING, Side.SALES]),
+        Budget(id="b2", title="Joint pot", side=Side.JOINT, origin=Origin.AGREED),
+        Channel(id="c2", title="One-page brief", side=Side.MARKETING, to_side=Side.SALES, origin=Origin.AGREED),
+    ]
+    doc.links += [
+        Link(id="l9", kind=LinkKind.DEPENDS_ON, source="g1", target="a1"),
+        Link(id="l10", kind=LinkKind.POOLS, source="b1", target="b2"),
+        Link(id="l11", kind=LinkKind.REPLACES, source="c2", target="c1"),
+    ]
+    figure = Figure(figsize=(14, 9))
+    FigureCanvasAgg(figure)
+    drawn = draw_graph(doc, figure, lang="en")
+    figure.canvas.draw()
+    assert {"a1", "b2", "c2"} <= set(drawn.ids)
+    assert gs.NODE_SHAPES["agreement"][0] not in {m for cls, (m, _f) in gs.NODE_SHAPES.items() if cls != "agreement"}
+    legend = [t.get_text() for t in drawn.ax.get_legend().get_texts()]
+    assert {"Agreement", "goes into", "replaces", "depends on"} <= set(legend)
+    german = draw_graph(doc, Figure(figsize=(14, 9)), lang="de")
+    assert {"Vereinbarung", "ersetzt"} <= {t.get_text() for t in german.ax.get_legend().get_texts()}

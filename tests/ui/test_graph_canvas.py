@@ -147,3 +147,21 @@ def test_selected_conflict_only_draws_its_neighbourhood_and_keeps_positions(canv
     assert blocker.args == ["i1"]
     canvas.set_highlight(None)  # nothing selected: the whole graph, even with the box ticked
     assert set(canvas.drawn.ids) == {"s1", "g1", "g2", "g3", "i1"} and not canvas.focused
+
+
+def test_an_agreement_a_goal_depends_on_is_a_node_with_its_facts_in_the_tooltip(canvas, qtbot):
+    from workshop_app.model import Agreement, AgreementType
+
+    doc = small_doc()
+    doc.elements.append(Agreement(id="a1", title="Lead handover", agreement_type=AgreementType.SERVICE_LEVEL,
+                                  within="24 hours", metric="leads called back in time"))
+    doc.links.append(Link(id="l9", kind=LinkKind.DEPENDS_ON, source="g1", target="a1"))
+    canvas.set_document(doc)
+    canvas.canvas.draw()
+    point = canvas.node_position("a1")
+    assert point is not None
+    with qtbot.waitSignal(canvas.element_clicked) as clicked:
+        qtbot.mouseClick(canvas.canvas, Qt.MouseButton.LeftButton, pos=point)
+    assert clicked.args == ["a1"]
+    tip = canvas.tooltip_html("a1")
+    assert "Service level" in tip and "24 hours" in tip and "leads called back in time" in tip

@@ -108,6 +108,8 @@ class CommunicationPage(PhasePage):
                                       "engagement. Tick the goals whose handover an agreement governs."))
         for table in (self.as_is, self.agreed, self.agreements):
             table.current_changed.connect(lambda item_id, t=table: self._on_current(t, item_id))
+            # back to a table whose selection did not change: its entry's details again
+            table.view.clicked.connect(lambda _index, t=table: self._on_current(t, t.current_id()))
 
         self.details_title = heading(_("Details"))
         self.details = ElementDetails(doc, [ElementKind.CHANNEL, ElementKind.AGREEMENT])

@@ -112,6 +112,8 @@ class InventoryPage(PhasePage):
             )
             table.setObjectName(f"inventory_{category.key}_{side}")
             table.current_changed.connect(lambda item_id, t=table: self._on_current(t, item_id))
+            # back to a table whose selection did not change: its entry's details again
+            table.view.clicked.connect(lambda _index, t=table: self._on_current(t, t.current_id()))
             table.hide()
             self.side_panels[side].addWidget(table)
             self.tables[key] = table
