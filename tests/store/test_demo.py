@@ -1,8 +1,11 @@
 """The built-in demo workshop: loads in both languages, same structure, rich content.
 
 The demo is what a first-time user sees, so these tests pin down that it
-shows every part of the workshop (DESIGN §1–§3) and, on purpose, every kind
-of goal conflict the analysis detects.
+shows every part of the workshop (DESIGN §1–§3), tells the seed's story
+(umbrella topic vs whitepaper commission, quarterly pay vs a long brand
+horizon, the deck nobody reads replaced, one pot from the two budgets, the
+lead hand-over agreed, the nurturing pilot) and stands at the end of the
+day: every phase done, the room's conflicts triaged (issue 18.6).
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ import pytest
 from workshop_app import paths
 from workshop_app.model import (
     ActionStatus,
+    Agreement,
+    AgreementType,
+    ConflictStatus,
     Budget,
     Channel,
     Goal,
@@ -25,6 +31,7 @@ from workshop_app.model import (
     Origin,
     Phase,
     Side,
+    Triage,
     Workshop,
 )
 from workshop_app.store.demo import demo_path, load_demo
@@ -35,8 +42,8 @@ MAX_TITLE = 45
 
 # Fields holding free user text, which the two language files translate.
 ELEMENT_TEXT = {"title", "notes", "metric", "unit", "how", "role", "rewards_what", "purpose", "format",
-                "cadence", "source", "resistance", "mitigation"}
-CONFLICT_TEXT = {"title", "explanation", "resolution"}
+                "cadence", "source", "resistance", "mitigation", "commitment", "within"}
+CONFLICT_TEXT = {"title", "explanation", "resolution", "set_aside_reason", "vanished_by"}
 DECISION_TEXT = {"text", "rationale", "decided_by"}
 PILOT_TEXT = {"title", "problem", "hypothesis", "metric", "data_slice", "baseline", "target"}
 
@@ -224,26 +231,27 @@ def test_meta_and_participants(doc):
     assert any(set(p.name) & set("äöüÄÖÜß") for p in doc.participants)
 
 
-def test_agenda_has_all_phases_with_progress(doc):
+def test_agenda_is_done_at_the_end_of_the_day(doc):
     assert [item.phase for item in doc.agenda] == list(Phase)
     assert all(item.timebox_minutes > 0 for item in doc.agenda)
-    assert doc.agenda[0].done and doc.agenda[0].actual_minutes
-    assert any(item.actual_minutes is None and not item.done for item in doc.agenda)
+    assert all(item.done and item.actual_minutes for item in doc.agenda)
+    assert any(item.actual_minutes != item.timebox_minutes for item in doc.agenda)  # real times, not the plan
 
 
 def test_counts_per_kind(doc):
     counts: dict[str, int] = {}
     for el in doc.elements:
         counts[el.kind] = counts.get(el.kind, 0) + 1
-    assert counts == {"strategy": 2, "goal": 15, "incentive": 5, "budget": 3, "channel": 8, "insight": 5,
-                      "belief": 5}
+    assert counts == {"strategy": 2, "goal": 15, "incentive": 5, "budget": 3, "channel": 9, "insight": 5,
+                      "belief": 5, "agreement": 3}
     link_counts: dict[str, int] = {}
     for link in doc.links:
         link_counts[link.kind] = link_counts.get(link.kind, 0) + 1
-    assert link_counts == {"contributes_to": 13, "rewards": 7, "funds": 7, "depends_on": 3, "conflicts_with": 2}
-    assert len(doc.conflicts) == 2
-    assert 4 <= len(doc.decisions) <= 6
-    assert 6 <= len(doc.actions) <= 10
+    assert link_counts == {"contributes_to": 13, "rewards": 7, "funds": 6, "depends_on": 7, "conflicts_with": 2,
+                           "pools": 2, "replaces": 2}
+    assert 6 <= len(doc.conflicts) <= 12
+    assert 5 <= len(doc.decisions) <= 8
+    assert 6 <= len(doc.actions) <= 12
     assert 2 <= len(doc.parking_lot) <= 4
 
 
@@ -316,6 +324,19 @@ def test_separate_budgets_and_a_joint_pot(doc):
     assert all(b.id in funding for b in budgets.values())
 
 
+def test_one_pot_formed_from_the_two_budgets(doc):
+    """The seed's "one budget pot": agreed, starting later, formed (pools) from the Marketing and the Sales budget."""
+    pot = next(b for b in of_kind(doc, Budget) if b.side == Side.JOINT)
+    assert pot.origin == Origin.AGREED and pot.start_date and pot.start_date > doc.meta.date
+    pooled = {doc.element(link.source).side for link in links(doc, LinkKind.POOLS) if link.target == pot.id}
+    assert pooled == {Side.MARKETING, Side.SALES}
+    funded = {link.target for link in links(doc, LinkKind.FUNDS) if link.source == pot.id}
+    assert funded >= {"g-sh-pipeline", "g-sh-winrate"}
+    assert "300" in digits(pot.notes) or "300" in str(int(pot.amount))
+    decision = next(d for d in doc.decisions if d.id == "d-joint-pot")
+    assert "300" in digits(decision.text)
+
+
 # ------------------------------------------ the conflicts DESIGN §3 detects
 
 
@@ -329,13 +350,17 @@ def test_quarterly_sales_commission_rewards_long_horizon_goal(doc):
     assert hits == [("i-sa-rev-comm", "g-mk-awareness")]
 
 
-def test_shared_goal_funded_by_separate_budgets_of_both_sides(doc):
+def test_the_split_pipeline_funding_was_resolved_by_the_pot(doc):
+    """Until today the pipeline was funded from both sides' pots; the room replaced that by the joint pot,
+    and the record of the finding says so (it shows as resolved by that change)."""
     funders: dict[str, set[Side]] = {}
     for link in links(doc, LinkKind.FUNDS):
         funders.setdefault(link.target, set()).add(doc.element(link.source).side)
-    hits = [g.id for g in goals(doc, GoalLevel.SHARED) if {Side.MARKETING, Side.SALES} <= funders.get(g.id, set())]
-    assert hits == ["g-sh-pipeline"]
+    assert not [g.id for g in goals(doc, GoalLevel.SHARED) if {Side.MARKETING, Side.SALES} <= funders.get(g.id, set())]
     assert all(g.id in funders for g in goals(doc, GoalLevel.SHARED))  # no shared goal is unfunded
+    record = next(c for c in doc.conflicts if c.id == "rule-split-budget:g-sh-pipeline")
+    assert record.triage == Triage.TAKEN_UP and record.status == ConflictStatus.RESOLVED
+    assert record.vanished_by and record.resolution and "d-joint-pot" in record.decision_ids
 
 
 def test_silo_department_goals(doc):
@@ -359,6 +384,9 @@ def test_useless_as_is_channels_and_agreed_replacements(doc):
     channels = of_kind(doc, Channel)
     useless = [c for c in channels if c.origin == Origin.AS_IS and c.usefulness is not None and c.usefulness <= 1]
     assert {c.id for c in useless} == {"ch-strategy-deck", "ch-lead-excel"}
+    replaced = {link.target: doc.element(link.source) for link in links(doc, LinkKind.REPLACES)}
+    assert set(replaced) == {c.id for c in useless}  # the deck nobody reads and the Excel list are replaced
+    assert all(new.origin == Origin.AGREED and new.to_side == Side.SALES for new in replaced.values())
     deck = doc.element("ch-strategy-deck")
     assert (deck.side, deck.to_side, deck.usefulness) == (Side.MARKETING, Side.SALES, 0)
     assert "50" in deck.format
@@ -385,7 +413,7 @@ def test_umbrella_campaign_conflict_is_declared(doc):
     conflict = next(c for c in doc.conflicts if c.link_id == link.id)
     assert conflict.rule == "declared"
     assert conflict.element_ids == [link.source, link.target]
-    assert conflict.status in ("open", "balanced")
+    assert conflict.status == "balanced"
     assert conflict.resolution and conflict.title and conflict.explanation
     assert len(conflict.votes) >= 3 and conflict.total_votes > len(conflict.votes)
     assert conflict.decision_ids and conflict.action_ids
@@ -397,8 +425,8 @@ def test_every_declared_link_has_its_conflict_record(doc):
     assert set(records) == set(declared)
     for link_id, conflict in records.items():
         assert conflict.element_ids == [declared[link_id].source, declared[link_id].target]
-        assert conflict.votes
-    assert {c.status for c in doc.conflicts} == {"open", "balanced"}
+        assert conflict.votes and conflict.triage == Triage.TAKEN_UP
+        assert conflict.status == ConflictStatus.BALANCED and conflict.resolution and conflict.decision_ids
 
 
 # -------------------------------------------------------- culture, pilot
@@ -442,3 +470,71 @@ def test_decisions_actions_parking_lot(doc):
     assert len({a.owner for a in doc.actions}) >= 5
     assert participant_sides(doc, (a.owner for a in doc.actions)) == {Side.MARKETING, Side.SALES, Side.JOINT}
     assert all(p.text and p.raised_by for p in doc.parking_lot)
+
+
+# ------------------------------------------------------------ agreements
+
+
+def test_lead_handover_is_agreed(doc):
+    """A definition of a qualified lead and a follow-up SLA, binding both sides, on which the shared goals rest."""
+    agreements = {a.id: a for a in of_kind(doc, Agreement)}
+    kinds = {a.agreement_type for a in agreements.values()}
+    assert {AgreementType.DEFINITION, AgreementType.SERVICE_LEVEL} <= kinds
+    for agreement in agreements.values():
+        assert agreement.origin == Origin.AGREED
+        assert set(agreement.parties) == {Side.MARKETING, Side.SALES}, agreement.id
+        assert agreement.commitment and agreement.metric and agreement.owner, agreement.id
+        assert agreement.review_date and agreement.review_date > doc.meta.date, agreement.id
+    sla = next(a for a in agreements.values() if a.agreement_type == AgreementType.SERVICE_LEVEL
+               and "48" in a.within)
+    definition = next(a for a in agreements.values() if a.agreement_type == AgreementType.DEFINITION)
+    depends = {(link.source, link.target) for link in links(doc, LinkKind.DEPENDS_ON)}
+    assert ("g-sh-pipeline", definition.id) in depends and ("g-sh-pipeline", sla.id) in depends
+    rests_on_agreement = {source for source, target in depends if target in agreements}
+    assert rests_on_agreement == {g.id for g in goals(doc, GoalLevel.SHARED)}
+
+
+# -------------------------------------------------- the end of the day (issue 18.6)
+
+
+@pytest.fixture(scope="module")
+def views(demos):
+    from workshop_app.analysis import conflict_views
+
+    return {lang: conflict_views(demos[lang], lang) for lang in LANGS}
+
+
+def test_every_record_of_a_finding_still_matches_one(views):
+    """A detected record whose finding is gone shows as "resolved by change": only where the room meant it."""
+    for lang in LANGS:
+        for view in views[lang]:
+            if view.resolved_by_change:
+                assert view.vanished_by and view.taken_up and view.resolution, (lang, view.id)
+
+
+def test_the_rooms_conflicts_are_triaged_and_worked_on(doc, views):
+    from workshop_app.analysis import count_conflicts
+
+    en = views["en"]
+    room = [v for v in en if v.taken_up]
+    assert all(v.resolution for v in room), [v.id for v in room if not v.resolution]
+    settled = [v for v in room if v.settled or v.resolved_by_change]
+    assert {v.status for v in settled} >= {ConflictStatus.RESOLVED, ConflictStatus.BALANCED}
+    assert all(v.record.decision_ids or v.record.action_ids for v in settled), [v.id for v in settled]
+    assert any(v.status == ConflictStatus.PARKED for v in room)
+    aside = [v for v in en if v.set_aside]
+    assert aside and all(v.set_aside_reason for v in aside)
+    counts = count_conflicts(en)
+    assert counts.settled > counts.open + counts.parked  # a workshop that got somewhere
+    assert 1 <= counts.new_findings <= 6  # a few left for follow-up, not an audit
+    assert count_conflicts(views["de"]) == counts
+    # what the room decided about each finding is in both languages
+    for view_de, view_en in zip(views["de"], views["en"], strict=True):
+        assert (view_de.id, view_de.triage, view_de.status) == (view_en.id, view_en.triage, view_en.status)
+
+
+def test_actions_and_decisions_linked_from_conflicts_exist(doc):
+    decisions = {d.id for d in doc.decisions}
+    actions = {a.id for a in doc.actions}
+    for conflict in doc.conflicts:
+        assert set(conflict.decision_ids) <= decisions and set(conflict.action_ids) <= actions, conflict.id
