@@ -216,6 +216,30 @@ def _conflict_views(doc, lang: str) -> list:
     return conflict_views(doc, lang=lang)
 
 
+def _analysis_summary(doc, views: list, lang: str) -> dict:
+    """The rules (id, name, lever, counts), the counts of all conflicts and the thresholds in use."""
+    from workshop_app.analysis import DEFAULTS, LEVERS, count_conflicts, rule_spec
+    from workshop_app.analysis.rules import REGISTRY
+    from workshop_app.vocabulary import Translator
+
+    tr = Translator(lang)
+    by_rule: dict[str, list] = {}
+    for view in views:
+        by_rule.setdefault(view.rule, []).append(view)
+    rules = [{"id": spec.id, "name": tr(spec.name), "lever": spec.lever, "lever_name": tr(LEVERS[spec.lever]),
+              "found": sum(1 for v in by_rule.get(spec.id, ()) if v.record is None or not v.resolved_by_change),
+              "counts": count_conflicts(by_rule.get(spec.id, ())).as_dict()} for spec in REGISTRY.values()]
+    levers = {}
+    for view in views:
+        spec = rule_spec(view.rule)
+        levers[view.id] = (spec.lever, tr(LEVERS[spec.lever])) if spec else ("declared", tr("Declared by the room"))
+    return {
+        "counts": count_conflicts(views).as_dict(),
+        "thresholds": {name: {"value": getattr(doc.analysis, name), "default": getattr(DEFAULTS, name)}
+                       for name in type(doc.analysis).model_fields},
+        "rules": rules,
+        "levers": levers,
+    }
 
 
 def _summary(doc, lang: str) -> dict:
@@ -223,10 +247,14 @@ def _summary(doc, lang: str) -> dict:
     sides = Counter(p.side.value for p in doc.participants)
     links = Counter(link.kind.value for link in doc.links)
     titles = {el.id: el.title for el in doc.elements}
+    views = _conflict_views(doc, lang)
+    analysis = _analysis_summary(doc, views, lang)
+    levers = analysis.pop("levers")
     conflicts = []
-    for view in _conflict_views(doc, lang):
+    for view in views:
         entry = view.as_dict()
         entry["element_titles"] = [titles.get(i, i) for i in view.element_ids]
+        entry["lever_id"], entry["lever_name"] = levers[view.id]
         conflicts.append(entry)
     return {
         "title": doc.meta.title,
@@ -239,7 +267,46 @@ def _summary(doc, lang: str) -> dict:
         "actions": len(doc.actions),
         "parking_lot": len(doc.parking_lot),
         "conflicts": conflicts,
+        **analysis,
     }
+
+
+#: How ``check`` names each threshold (``N_``-marked; the values follow in the line).
+THRESHOLD_NAMES = {
+    "period_ratio": N_("period ratio {value} (a goal's horizon ≥ {value} × the pay period is a gap)"),
+    "poor_channel_rating": N_("poor channel: rated {value} of 5 or less"),
+    "split_share_percent": N_("split budget: more than {value} % from the departments' own budgets"),
+}
+
+
+def _print_thresholds(thresholds: dict) -> None:
+    parts = []
+    for name, entry in thresholds.items():
+        text = _(THRESHOLD_NAMES[name]).format(value=entry["value"]) if name in THRESHOLD_NAMES else (
+            f"{name} {entry['value']}")
+        if entry["value"] != entry["default"]:
+            text += " " + _("(default {value})").format(value=entry["default"])
+        parts.append(text)
+    say("  " + _("Thresholds: {list}").format(list="; ".join(parts)))
+
+
+def _conflict_line(c: dict, explain: bool) -> None:
+    votes = f"  ●{c['votes']}" if c["votes"] else ""
+    if c["triage"] == "taken_up":
+        mark = _(c["status"].capitalize()) if c["status"] != "open" else _("Open")
+    else:
+        mark = _("Set aside") if c["triage"] == "set_aside" else _("New finding")
+    # titles name their element (analysis.registry.about); made visible before cutting, so a cut never splits one
+    line = f"    [{mark}] {terminal_text(c['title'], one_line=True)}{votes}"
+    say(line if explain or len(line) <= 118 else line[:117] + "…")
+    if explain:
+        texts = [c["explanation"], c["lever"], c["vanished_by"]]
+        if c["set_aside_reason"]:
+            texts.append(_("Set aside: {reason}").format(reason=c["set_aside_reason"]))
+        for text in texts:
+            if text:
+                say(textwrap.fill(terminal_text(text), width=100, initial_indent=" " * 8,
+                                  subsequent_indent=" " * 8))
 
 
 def _print_summary(file: str, summary: dict, explain: bool) -> None:
@@ -261,18 +328,22 @@ def _print_summary(file: str, summary: dict, explain: bool) -> None:
     links = ", ".join(f"{_(counted[kind])} {n}" for kind, n in summary["links"].items()) or "0"
     say(f"  {links_label}: {links}")
     say(f"  {decisions}: {summary['decisions']}  {actions}: {summary['actions']}  {parked}: {summary['parking_lot']}")
-    conflicts = summary["conflicts"]
-    say(f"  {conflicts_label}: {len(conflicts)}")
-    for c in conflicts:
-        votes = f"  ●{c['votes']}" if c["votes"] else ""
-        # titles name their element (analysis.rules.about); made visible before cutting, so a cut never splits one
-        line = f"    [{_(c['status'])}] {terminal_text(c['title'], one_line=True)}{votes}"
-        say(line if explain or len(line) <= 118 else line[:117] + "…")
-        if explain:
-            for text in (c["explanation"], c["lever"]):
-                if text:
-                    say(textwrap.fill(terminal_text(text), width=100, initial_indent=" " * 8,
-                                      subsequent_indent=" " * 8))
+    conflicts, counts = summary["conflicts"], summary["counts"]
+    say(f"  {conflicts_label}: " + _(
+        "the room's {room} (settled {settled}, parked {parked}, open {open}); new findings {new_findings}; "
+        "set aside {set_aside}").format(**counts))
+    _print_thresholds(summary["thresholds"])
+    if not explain:
+        for c in conflicts:
+            _conflict_line(c, explain)
+        return
+    order = ["declared", *dict.fromkeys(r["lever"] for r in summary["rules"])]
+    for lever in order:
+        group = [c for c in conflicts if c["lever_id"] == lever]
+        if group:
+            say(f"  {group[0]['lever_name']} ({len(group)})")
+            for c in group:
+                _conflict_line(c, explain)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -16,7 +16,10 @@ import workshop_app
 from tests.catalogs_tool import catalogs_tool
 
 PACKAGE = Path(workshop_app.__file__).parent
-MODULES = ["vocabulary.py", "analysis/findings.py", "analysis/rules.py", "analysis/conflicts.py", "export/graph_style.py",
+MODULES = ["vocabulary.py", "analysis/findings.py", "analysis/rules.py", "analysis/registry.py",
+           "analysis/rules_incentives.py", "analysis/rules_horizons.py", "analysis/rules_budget.py",
+           "analysis/rules_goals.py", "analysis/rules_agreements.py", "analysis/rules_channels.py",
+           "analysis/rules_culture.py", "analysis/vanished.py", "analysis/conflicts.py", "export/graph_style.py",
            "export/graph_legend.py", "export/graph_picture.py", "export/horizon_chart.py", "ui/graph/graph_canvas.py"]
 
 
@@ -49,5 +52,5 @@ def test_every_message_has_german_with_the_same_placeholders(module):
 
 
 def test_the_extractor_sees_the_rule_texts():
-    assert "Goal in a silo" in messages(PACKAGE / "analysis/rules.py")
+    assert "Goal in a silo" in messages(PACKAGE / "analysis/rules_goals.py")
     assert "{n} months" in messages(PACKAGE / "vocabulary.py")

@@ -22,7 +22,7 @@ def test_ids_are_the_same_after_re_analysis(doc):
     doc = broken(doc)
     first = [f.id for f in find_conflicts(doc)]
     assert first == [f.id for f in find_conflicts(doc)]
-    assert "rule-short-incentive-period:sa-inc:wp" in first
+    assert "rule-short-incentive-period:sales" in first
     assert "rule-silo-goal:wp" in first
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.builders import link
-from workshop_app.analysis import PERIOD_RATIO, find_conflicts
+from workshop_app.analysis import DEFAULTS, find_conflicts
 from workshop_app.model import (
     Budget,
     Channel,
@@ -63,12 +63,12 @@ def test_incentives_of_one_side_do_not_count_as_pulling_against_each_other(doc):
 
 @pytest.mark.parametrize(("horizon", "fires"), [(11, False), (12, True), (24, True)])
 def test_short_incentive_period_threshold(doc, horizon, fires):
-    assert PERIOD_RATIO == 4
+    assert DEFAULTS.period_ratio == 4
     doc.elements[3].horizon_months = horizon  # sa-goal, rewarded every 3 months
     assert ("short-incentive-period" in rules(doc)) is fires
     if fires:
         finding = only(doc, "short-incentive-period")
-        assert finding.element_ids == ("sa-inc", "sa-goal")
+        assert finding.element_ids == ("sa-inc", "sa-goal") and finding.id == "rule-short-incentive-period:sales"
         assert "every 3 months" in finding.explanation and f"{horizon} months" in finding.explanation
         assert "Synchronise horizons" in finding.lever
 
@@ -88,14 +88,14 @@ def test_unfunded_shared_goal(doc):
 
 def test_split_budget_suggests_one_pot_and_a_joint_pot_settles_it(doc):
     doc.links = [ln for ln in doc.links if ln.id != "f1"]
-    doc.elements += [Budget(id="mk-b", title="Campaign budget", side=Side.MARKETING),
-                     Budget(id="sa-b", title="Events budget", side=Side.SALES)]
+    doc.elements += [Budget(id="mk-b", title="Campaign budget", side=Side.MARKETING, amount=10000),
+                     Budget(id="sa-b", title="Events budget", side=Side.SALES, amount=10000)]
     doc.links += [link("f2", "funds", "sa-b", "shared"), link("f3", "funds", "mk-b", "shared")]
     finding = only(doc, "split-budget")
     assert finding.element_ids == ("shared", "mk-b", "sa-b")
     assert finding.id == "rule-split-budget:shared"  # keyed by the goal: budgets may come and go
     assert "One pot" in finding.lever
-    doc.links.append(link("f1", "funds", "pot", "shared"))
+    doc.links.append(link("f1", "funds", "pot", "shared"))  # 50,000 of 70,000: the money meets in the pot
     assert "split-budget" not in rules(doc)
 
 
@@ -131,7 +131,7 @@ def test_long_cycles_are_found_once_and_named_briefly():
     assert "and 3 more" in found[0].explanation
 
 
-@pytest.mark.parametrize(("rating", "fires"), [(0, True), (1, True), (2, False), (None, False)])
+@pytest.mark.parametrize(("rating", "fires"), [(0, True), (1, True), (2, True), (3, False), (None, False)])
 def test_useless_channel_as_rated_by_the_receivers(doc, rating, fires):
     doc.elements.append(Channel(id="deck", title="Strategy deck by email", side=Side.MARKETING,
                                 to_side=Side.SALES, usefulness=rating))

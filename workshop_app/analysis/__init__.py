@@ -17,12 +17,12 @@ from workshop_app.analysis.conflicts import (
 from workshop_app.analysis.counts import ConflictCounts, count_conflicts, is_settled
 from workshop_app.analysis.findings import Finding, finding_id
 from workshop_app.analysis.layout import Layout, compute_layout
-from workshop_app.analysis.rules import PERIOD_RATIO, RULE_IDS, USELESS_RATING, RuleSpec, rule_spec
+from workshop_app.analysis.rules import DEFAULTS, LEVERS, RULE_IDS, RuleSpec, rule_spec
 
 __all__ = [
-    "PERIOD_RATIO",
+    "DEFAULTS",
+    "LEVERS",
     "RULE_IDS",
-    "USELESS_RATING",
     "ConflictCounts",
     "ConflictView",
     "Finding",

@@ -26,10 +26,12 @@ undo stack.
 * a finding with a record shows the record's status, votes and resolution;
 * a finding without one shows status ``open`` and no votes;
 * a detected record whose finding has vanished (the change solved it) is kept
-  and shown as ``resolved`` with ``resolved_by_change=True`` and its stored
-  title and explanation — the room sees that its work paid off instead of
-  watching an item silently disappear; unless the room reopened it
-  (``reopened``): then it keeps the status the room gives it;
+  and shown as ``resolved`` with ``resolved_by_change=True``, its stored
+  title and explanation and the change it went with (``vanished_by``, see
+  :mod:`~workshop_app.analysis.vanished`) — the room sees that its work paid
+  off (or that a line was drawn) instead of watching an item silently
+  disappear; a record the room *reopened* (``reopened``) keeps its own status,
+  so it stays open although its finding is gone;
 * records of unknown rules and declared records without a link stay as they are.
 
 The list is ordered by votes (most first), then open before settled, then

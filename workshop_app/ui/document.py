@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from workshop_app.i18n import _, current_language
-from workshop_app.model import ModelError, Operation, Workshop
+from workshop_app.model import Batch, ModelError, Operation, Workshop
 from workshop_app.store.disk import DiskStamp
 from workshop_app.store.recovery import PendingText
 from workshop_app.store.saving import SaveOutcome, save_file, save_target
@@ -155,15 +155,49 @@ class Document(QObject):
         """
         if self.refused_as_read_only():
             return False
+        before = self._before_vanishing()
         try:
             operation.apply(self.workshop)
         except ModelError as exc:
             self.refused.emit(_("The change was not made: {reason}").format(reason=exc.translated(_)))
             return False
-        command = OperationCommand(self, operation, text or operation.label or _("Edit"), merge_key)
+        text = text or operation.label or _("Edit")
+        stored = self._with_vanished_by(operation, before)
+        command = OperationCommand(self, stored, text, merge_key)
         self.undo_stack.push(command)
         self._changed_by(operation)
         return True
+
+    def _before_vanishing(self):
+        """What the ``vanished_by`` note needs from before an edit: None unless the room took up a finding.
+
+        Only then can a finding the room cares about vanish, so only then is
+        the workshop analysed before and after the edit. The snapshot copies
+        the lists (a removed link or element is still named) and shares the rest.
+        """
+        from workshop_app.analysis.vanished import taken_up_detected
+
+        if not taken_up_detected(self.workshop):
+            return None
+        from workshop_app.analysis import find_conflicts
+
+        doc = self.workshop
+        snapshot = doc.model_copy(update={"elements": list(doc.elements), "links": list(doc.links)})
+        return {f.id for f in find_conflicts(doc, current_language())}, snapshot
+
+    def _with_vanished_by(self, operation: Operation, before) -> Operation:
+        """``operation`` and, in the same undoable step, the notes of taken-up findings it made vanish."""
+        if before is None:
+            return operation
+        from workshop_app.analysis.vanished import vanish_operation_from
+
+        try:
+            notes = vanish_operation_from(*before, self.workshop, operation, current_language())
+            notes.apply(self.workshop)
+        except Exception:  # a note must never break editing
+            log.exception("recording why a finding vanished failed")
+            return operation
+        return Batch([operation, notes], label=operation.label) if notes.operations else operation
 
     def conflict_views(self, lang: str) -> list:
         """The conflicts of the current state, analysed once per change and language.
