@@ -96,8 +96,8 @@ class CommunicationPage(PhasePage):
             doc, "elements",
             [Column("title", N_("Agreement"), stretch=True),
              Column("agreement_type", N_("Type"), "enum", choices=AGREEMENT_TYPE_NAMES),
-             Column("within", N_("Within")), Column("owner", N_("Owner"), "participant"),
-             Column("review_date", N_("Review on"), "date")],
+             # how fast and measured how: in the details, so the title stays readable on a laptop
+             Column("owner", N_("Owner"), "participant", stretch=True), Column("review_date", N_("Review"), "date")],
             rows=_agreements, title=_("Agreements"),
             add_placeholder=_("Add an agreement (e.g. lead handover within 24 h) and press Enter"),
             factory=self._new_agreement, add_label=_("Add agreement “{title}”"),

@@ -133,7 +133,7 @@ ELEMENT_FIELDS: dict[str, list[FieldSpec]] = {
     ElementKind.AGREEMENT: [
         FieldSpec("title", N_("Agreement")),
         FieldSpec("agreement_type", N_("Type"), "enum", choices=AGREEMENT_TYPE_NAMES),
-        FieldSpec("parties", N_("Parties"), "sides", extra={"rows": 3}),
+        FieldSpec("parties", N_("Parties"), "sides", extra={"rows": 2.4}),  # the three sides, no more
         FieldSpec("commitment", N_("Commitment"), "multiline", extra={"lines": 2},
                   placeholder=N_("Who does what, or what counts as e.g. a qualified lead")),
         FieldSpec("within", N_("Within"), placeholder=N_("e.g. 24 hours")),

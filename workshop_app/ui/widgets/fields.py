@@ -35,7 +35,7 @@ from workshop_app.store.recovery import PendingText
 from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.formats import ParseError, format_date, format_number, parse_date, parse_number
 from workshop_app.ui.widgets.labels import RATING_NAMES, SIDE_NAMES, describe_element, element_label, participant_label
-from workshop_app.ui.widgets.plain import PlainLabel, shown
+from workshop_app.ui.widgets.plain import PlainLabel, plain_tooltip, shown
 from workshop_app.ui.widgets.roles import Committable
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -305,6 +305,7 @@ class IdChecks(QListWidget, _Committing):
             for pid, text in wanted:
                 item = QListWidgetItem(text, self)
                 item.setData(Qt.ItemDataRole.UserRole, pid)
+                item.setToolTip(plain_tooltip(text))  # a long goal title cut off in a narrow panel, in full
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
         for i in range(self.count()):
