@@ -134,3 +134,83 @@ def test_the_readme_lists_every_keyboard_shortcut_of_the_app():
     rows = {row.split("|")[1].strip() for row in readme.splitlines() if row.startswith("| ")}
     missing = [html.unescape(key) for key in keys if html.unescape(key) not in rows]
     assert keys and not missing, missing
+
+
+# -- docs/file-format.md against the model and the rules: it cannot go stale --------------------------------
+
+FILE_FORMAT = ROOT / "docs" / "file-format.md"
+
+
+def _format_text() -> str:
+    return FILE_FORMAT.read_text(encoding="utf-8")
+
+
+def _quoted(text: str) -> set[str]:
+    """Every `name` the page writes in code quotes (outside the example)."""
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    return set(re.findall(r"`([^`\n]+)`", text))
+
+
+def _stored_classes():
+    from workshop_app.model import alignment, elements, workshop
+
+    classes = [workshop.Workshop, workshop.Meta, workshop.AnalysisSettings, workshop.Participant, workshop.AgendaItem,
+               workshop.Link, workshop.Conflict, workshop.Decision, workshop.ActionItem, workshop.Pilot,
+               workshop.ParkingItem, elements.Position, *elements.ELEMENT_CLASSES.values(), alignment.Alignment,
+               alignment.AlignmentStatement, alignment.AlignmentRound, alignment.AlignmentResponse,
+               alignment.AlignmentTally]
+    return classes
+
+
+def test_file_format_names_every_field_of_the_model():
+    quoted = _quoted(_format_text())
+    missing = sorted({f"{cls.__name__}.{name}" for cls in _stored_classes() for name in cls.model_fields
+                      if name not in quoted})
+    assert not missing, missing
+
+
+def test_file_format_names_every_allowed_value():
+    from workshop_app.model import alignment, enums
+
+    quoted = _quoted(_format_text())
+    enum_types = [value for value in vars(enums).values()
+                  if isinstance(value, type) and issubclass(value, enums.StrEnum) and value is not enums.StrEnum]
+    enum_types.append(alignment.Dimension)
+    missing = sorted(f"{e.__name__}.{member.value}" for e in enum_types for member in e if member.value not in quoted)
+    assert not missing, missing
+
+
+def test_file_format_gives_each_element_kind_its_section_and_each_link_kind_its_ends():
+    from workshop_app.model import ElementKind
+    from workshop_app.model.references import LINK_ENDS
+
+    text = _format_text()
+    headings = set(re.findall(r"^### `([a-z_]+)`", text, re.M))
+    assert headings == {kind.value for kind in ElementKind}
+    rows = dict(re.findall(r"^\| `([a-z_]+)` \| ([^|]+→[^|]+) \|", text, re.M))
+    for kind, (sources, targets) in LINK_ENDS.items():
+        ends = rows[kind.value].split("→")
+        for end, allowed in zip(ends, (sources, targets), strict=True):
+            if allowed is None:
+                assert "any element" in end, kind
+            else:
+                assert set(re.findall(r"[a-z_]+", end)) - {"or"} == set(allowed), (kind, end)
+
+
+def test_file_format_lists_exactly_the_rule_ids_of_this_build():
+    from workshop_app.analysis import RULE_IDS
+
+    table = _format_text().split("<!-- rule-ids -->", 1)[1].split("<!-- /rule-ids -->", 1)[0]
+    listed = re.findall(r"^\| `([a-z0-9-]+)` \|", table, re.M)
+    assert listed == list(RULE_IDS)
+
+
+def test_file_format_states_the_current_schema_version_and_the_analysis_defaults():
+    from workshop_app.model import AnalysisSettings
+    from workshop_app.model.workshop import SCHEMA_VERSION
+
+    text = _format_text()
+    assert f"currently **{SCHEMA_VERSION}**" in text
+    assert f'"schema_version": {SCHEMA_VERSION}' in text
+    for name, field in AnalysisSettings.model_fields.items():
+        assert re.search(rf"^\| `{name}` \|[^|]+\| `{field.default}` \|", text, re.M), name
