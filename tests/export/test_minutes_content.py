@@ -42,6 +42,7 @@ REPO = Path(__file__).parents[2]
 A4 = (595.2756, 841.8898)  # points, portrait
 _FOOTER_LEFT = re.compile(r"^((DRAFT|ENTWURF) · )?(Generated on|Erstellt am) .* (with|mit) Tandem$")
 _PAGE_OF = re.compile(r"^(Page|Seite) \d+ (of|von) \d+$")
+_WATERMARK = re.compile(r"^(DRAFT|ENTWURF)$")
 
 
 def load_generate():
@@ -63,8 +64,9 @@ def pages_text(data: bytes) -> list[str]:
 def body_text(page: str) -> str:
     """One page's text without its furniture.
 
-    The furniture is drawn first (watermark, header left and right, "Generated on …") and
-    "page x of y" last, so it opens and closes the extracted text of every page.
+    The furniture is drawn first (header left and right, "Generated on …"), the DRAFT watermark
+    after the content (so no picture covers it) and "page x of y" last, so it opens and closes
+    the extracted text of every page.
     """
     lines = page.splitlines()
     head = next((n for n, line in enumerate(lines[:5]) if _FOOTER_LEFT.match(line.strip())), None)
@@ -72,7 +74,8 @@ def body_text(page: str) -> str:
     while lines and not lines[-1].strip():
         lines.pop()
     assert lines and _PAGE_OF.match(lines[-1].strip()), lines[-1:]
-    return "\n".join(lines[head + 1:-1])
+    end = -2 if len(lines) > 1 and _WATERMARK.match(lines[-2].strip()) else -1
+    return "\n".join(lines[head + 1:end])
 
 
 def document_body(data: bytes) -> str:
@@ -100,7 +103,9 @@ def missing(text: str, expected: list[str]) -> list[str]:
 CATEGORIES: dict[str, Callable[[Workshop], list[str]]] = {
     "participant names": lambda doc: [p.name for p in doc.participants],
     "shared goal titles": lambda doc: [e.title for e in doc.elements if e.kind == "goal" and e.level == "shared"],
-    "conflict resolutions": lambda doc: [c.resolution for c in doc.conflicts if c.resolution.strip()],
+    # the room's conflicts (declared or taken up); findings the room did not take up have no resolution to print
+    "conflict resolutions": lambda doc: [c.resolution for c in doc.conflicts
+                                         if c.resolution.strip() and (c.rule == "declared" or c.triage == "taken_up")],
     "decisions": lambda doc: [d.text for d in doc.decisions],
     "action items": lambda doc: [a.what for a in doc.actions],
 }
@@ -134,8 +139,9 @@ def test_the_check_notices_a_missing_item(demo_pdf):
 def _rename_one_of_each(doc: Workshop) -> list[str]:
     """Change one item of every category (in place); return the texts that must disappear."""
     person = doc.participants[0]
-    goal = next(e for e in doc.elements if e.kind == "goal" and e.level == "shared")
-    conflict = next(c for c in doc.conflicts if c.resolution.strip())
+    stored = " ".join(c.title + " " + c.explanation for c in doc.conflicts)  # a vanished finding keeps its words
+    goal = next(e for e in doc.elements if e.kind == "goal" and e.level == "shared" and e.title not in stored)
+    conflict = next(c for c in doc.conflicts if c.resolution.strip() and (c.rule == "declared" or c.triage == "taken_up"))
     gone = [person.name, goal.title, conflict.resolution, doc.decisions[-1].text, doc.actions[-1].what]
     person.name = "Renamed Person"
     goal.title = "Renamed shared goal"
@@ -289,7 +295,7 @@ def test_ten_thousand_character_words_wrap_and_print_in_full(hostile_pdf):
     # The action's row splits over pages: its other cells (only the status is filled in) follow the
     # first part of the word, the repeated header row precedes the next part.
     flat = squash(document_body(data))
-    for noise in (_header(lang, "What", "Owner", "Due", "Status"), translator(lang)("Open")):
+    for noise in (_header(lang, "#", "What", "Owner", "Due", "Status"), translator(lang)("Open")):
         flat = flat.replace(noise, "")
     for word in (TITLE_WORD, HOW_WORD, WHAT_WORD):
         assert word in flat, word[:10]
@@ -351,10 +357,10 @@ def test_large_workshop_gives_a_valid_a4_pdf(large):
 # --- the export command -------------------------------------------------------------------
 
 HEADINGS = {
-    "de": ["Teilnehmende", "Zusammenfassung für das Management", "Bestandsaufnahme", "Zielbaum", "Zielkonflikte",
-           "Entscheidungen", "Maßnahmen", "Themenspeicher"],
-    "en": ["Participants", "Management summary", "Inventory", "Goal tree", "Conflicts", "Decisions",
-           "Action items", "Parking lot"],
+    "de": ["Was vereinbart wurde", "Entscheidungen", "Maßnahmen", "Vom Raum aufgegriffene Zielkonflikte",
+           "Themenspeicher", "Teilnehmende", "Bestandsaufnahme", "Zielbaum"],
+    "en": ["What was agreed", "Decisions", "Action items", "Conflicts taken up by the room", "Parking lot",
+           "Participants", "Inventory", "Goal tree"],
 }
 
 

@@ -29,21 +29,24 @@ from workshop_app.paths import default_exports_dir
 
 Progress = Callable[[float], None]
 
-#: Section headings in print order (English source strings; translated when printed).
+#: Section headings in print order (English source strings; translated when printed): what was
+#: agreed first (one page), then what to do, the room's conflicts, the agreed details, the record of
+#: the day and of where the sides stood, the pictures, and last the findings left for follow-up.
 SECTION_TITLES = (
+    N_("What was agreed"),
+    N_("Decisions"),
+    N_("Action items"),
+    N_("Conflicts taken up by the room"),
+    N_("Communication agreements"),
+    N_("Culture patterns and pilot"),
+    N_("Parking lot"),
     N_("Participants"),
-    N_("Management summary"),
     N_("Agenda: planned and actual time"),
     N_("Inventory"),
     N_("Goal tree"),
     N_("Dependency graph"),
     N_("Time horizons"),
-    N_("Conflicts"),
-    N_("Communication agreements"),
-    N_("Culture patterns and pilot"),
-    N_("Decisions"),
-    N_("Action items"),
-    N_("Parking lot"),
+    N_("Appendix: further findings for follow-up"),
 )
 
 #: Characters of the title and organisation kept for the page header and the PDF's properties
@@ -141,9 +144,12 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
     from reportlab.lib.pagesizes import A4
 
     from workshop_app.analysis.conflicts import conflict_views
+    from workshop_app.analysis.counts import count_conflicts
     from workshop_app.export import pdf_agreements as late
     from workshop_app.export import pdf_sections as early
+    from workshop_app.export.pdf_agreed import agreed
     from workshop_app.export.pdf_blocks import Ctx, heading
+    from workshop_app.export.pdf_findings import appendix
     from workshop_app.export.pdf_goals import goal_tree
     from workshop_app.export.pdf_layout import MARGIN_X, PageFurniture
     from workshop_app.export.pdf_pictures import dependency_graph, horizon_chart
@@ -155,20 +161,22 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
     ctx = Ctx(doc, tr, A4[0] - 2 * MARGIN_X)
     conflicts = conflict_views(doc, tr.code)
     report(0.1)
+    counts = count_conflicts(conflicts)
     builders: dict[str, Callable[[], list[Any]]] = {
+        "What was agreed": lambda: agreed(ctx, counts),
+        "Decisions": lambda: late.decisions(ctx),
+        "Action items": lambda: late.actions(ctx),
+        "Conflicts taken up by the room": lambda: late.conflicts(ctx, conflicts),
+        "Communication agreements": lambda: late.communication(ctx),
+        "Culture patterns and pilot": lambda: late.culture_and_pilot(ctx),
+        "Parking lot": lambda: late.parking_lot(ctx),
         "Participants": lambda: early.participants(ctx),
-        "Management summary": lambda: early.summary(ctx, conflicts),
         "Agenda: planned and actual time": lambda: early.agenda(ctx),
         "Inventory": lambda: early.inventory(ctx),
         "Goal tree": lambda: goal_tree(ctx),
         "Dependency graph": lambda: dependency_graph(ctx),
         "Time horizons": lambda: horizon_chart(ctx),
-        "Conflicts": lambda: late.conflicts(ctx, conflicts),
-        "Communication agreements": lambda: late.communication(ctx),
-        "Culture patterns and pilot": lambda: late.culture_and_pilot(ctx),
-        "Decisions": lambda: late.decisions(ctx),
-        "Action items": lambda: late.actions(ctx),
-        "Parking lot": lambda: late.parking_lot(ctx),
+        "Appendix: further findings for follow-up": lambda: appendix(ctx, conflicts),
     }
     story = early.title_block(ctx)
     number = 0
@@ -180,9 +188,10 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
             continue
         number += 1
         wanted = "landscape" if title in LANDSCAPE_SECTIONS else "portrait"
-        story += _page_turn(orientation, wanted, body)
+        head = heading(f"{number}\u2002{tr(title)}", ctx.st.h1, outline_level=0)
+        story += _page_turn(orientation, wanted, head, body)
         orientation = wanted
-        story += [heading(f"{number}\u2002{tr(title)}", ctx.st.h1, outline_level=0), *body]
+        story += [head, *body]
 
     m = doc.meta
     # the header line and the document properties show only the beginning of a long title: cut it
@@ -209,17 +218,16 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
     return story, furniture, meta
 
 
-def _page_turn(current: str, wanted: str, body: list[Any]) -> list[Any]:
-    """Before a section: change the page orientation, or at least keep the heading off a page's foot.
+def _page_turn(current: str, wanted: str, head: Any, body: list[Any]) -> list[Any]:
+    """Before a section: change the page orientation, or keep the heading with the start of its body.
 
-    A body that starts with a sub-heading (itself guarded by a ``CondPageBreak``)
-    needs room for both headings, so its guard moves before the section heading.
+    The guard needs room for the heading and the first block of the body (a sub-heading and
+    its first block, a table's heading row and first row), so no heading ends a page.
     """
-    from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
+    from reportlab.platypus import NextPageTemplate, PageBreak
+
+    from workshop_app.export.pdf_flow import keep_with_first
 
     if current != wanted:
         return [NextPageTemplate(wanted), PageBreak()]
-    room = 110.0
-    if body and isinstance(body[0], CondPageBreak):
-        room = max(room, body.pop(0).height + 45)
-    return [CondPageBreak(room)]
+    return keep_with_first([head], body[0])[:1]  # the guard only: the heading follows it in the story

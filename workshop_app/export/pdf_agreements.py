@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from workshop_app.export.pdf_blocks import Ctx, cell, joined, kv_table, labelled, para, sub_heading
+from workshop_app.export.pdf_blocks import Ctx, cell, figure_field, joined, kv_table, labelled, para, sub_heading
 from workshop_app.export.pdf_styles import table
 from workshop_app.export.pdf_text import esc
 from workshop_app.model import Origin
@@ -29,24 +29,43 @@ def _status(ctx: Ctx, table_: Mapping[Any, str], value: object) -> str:
 
 
 def conflicts(ctx: Ctx, views: list[Any]) -> list[Any]:
-    """Detected and declared conflicts (``ConflictView`` of the analysis), in the app's order."""
-    if not views:
+    """The room's conflicts (declared and taken up: ``ConflictView.taken_up``), in the app's order.
+
+    Each with its resolution and the decisions and actions linked to it (by their numbers in
+    those sections); the lever is only printed for a conflict that is not settled yet. Findings
+    the room did not take up are in the appendix (:mod:`workshop_app.export.pdf_findings`).
+    """
+    from workshop_app.analysis.counts import is_settled
+
+    room = [v for v in views if v.taken_up]
+    if not room:
         return []
     _, st = ctx.lang, ctx.st
     titles = {e.id: e.title or e.id for e in ctx.doc.elements}
+    decision_no = {d.id: n for n, d in enumerate(ctx.doc.decisions, start=1)}
+    action_no = {a.id: n for n, a in enumerate(sorted_actions(ctx.doc.actions), start=1)}
     data: list[list[Any]] = [[para(esc(h), st.th) for h in ("#", _("Conflict"), _("Votes"), _("Status"), _("Resolution"))]]
-    for n, r in enumerate(views, start=1):
+    for n, r in enumerate(room, start=1):
         involved = ", ".join(titles[i] for i in r.element_ids if i in titles)
-        origin = _("declared by the participants") if r.declared else _("detected in the graph")
-        if getattr(r, "resolved_by_change", False):
-            origin += " · " + _("resolved by a later change")
+        origin = _("declared by the participants") if r.declared else _("detected in the graph, taken up by the room")
+        if r.resolved_by_change:
+            origin += " · " + (_("resolved by a later change: {change}").format(change=r.vanished_by)
+                               if r.vanished_by else _("resolved by a later change"))
+        settled = is_settled(r)
+        record = r.record
+        linked = [
+            labelled(_("Decisions"), esc(", ".join(str(decision_no[i]) for i in (record.decision_ids if record else [])
+                                                   if i in decision_no))),
+            labelled(_("Actions"), esc(", ".join(str(action_no[i]) for i in (record.action_ids if record else [])
+                                                 if i in action_no))),
+        ]
         data.append([
             para(str(n), st.cell),
-            cell(ctx, r.title, [esc(r.explanation), labelled(_("Lever"), esc(r.lever)),
+            cell(ctx, r.title, [esc(r.explanation), "" if settled else labelled(_("Lever"), esc(r.lever)),
                                 labelled(_("Elements"), esc(involved)), f"<i>{esc(origin)}</i>"]),
             para(str(r.votes) if r.votes else "–", st.cell),
-            para(_status(ctx, CONFLICT_STATUS_NAMES, r.status), st.cell),
-            para(esc(r.resolution), st.cell),
+            para(_status(ctx, CONFLICT_STATUS_NAMES, "resolved" if r.resolved_by_change and settled else r.status), st.cell),
+            [para(esc(r.resolution), st.cell), *(para(x, st.cell_small) for x in linked if x)],
         ])
     w = ctx.width
     return [table(data, [22, w * 0.43, 44, 76, w - 142 - w * 0.43])]
@@ -59,9 +78,12 @@ def communication(ctx: Ctx) -> list[Any]:
     _, st = ctx.lang, ctx.st
     data: list[list[Any]] = [[para(esc(h), st.th) for h in (
         _("Channel"), _("From → to"), _("Purpose"), _("Format and cadence"), _("Owner"))]]
+    from workshop_app.export.pdf_agreed import replaced_titles
+
     for e in agreed:
+        replaced = ", ".join(_.quote(t) for t in replaced_titles(ctx, e.id))
         data.append([
-            cell(ctx, e.title, [esc(e.notes)]),
+            cell(ctx, e.title, [labelled(_("Replaces"), esc(replaced)), esc(e.notes)]),
             para(f"{ctx.side(e.side)} → {ctx.side(e.to_side)}", st.cell),
             para(esc(e.purpose), st.cell),
             para(joined([esc(e.format), esc(e.cadence)], "<br/>"), st.cell),
@@ -82,15 +104,15 @@ def culture_and_pilot(ctx: Ctx) -> list[Any]:
             data.append([para(ctx.side(e.side), st.cell), cell(ctx, e.title, [esc(e.notes)], bold=False),
                          para(esc(e.resistance), st.cell), para(esc(e.mitigation), st.cell)])
         w = ctx.width
-        out += [*sub_heading(ctx, _("Beliefs")), table(data, [w * 0.13, w * 0.33, w * 0.27, w * 0.27])]
+        t = table(data, [w * 0.13, w * 0.33, w * 0.27, w * 0.27])
+        out += [*sub_heading(ctx, _("Beliefs"), t), t]
     p = ctx.doc.pilot
-    figure = joined([esc(p.baseline), esc(p.target)], " → ")
     rows = [
         (_("Pilot"), f"<b>{esc(p.title)}</b>" if p.title.strip() else ""),
         (_("Problem"), esc(p.problem)),
         (_("Hypothesis"), esc(p.hypothesis)),
         (_("Metric"), esc(p.metric)),
-        (_("Baseline → target"), figure),
+        figure_field(ctx, p.baseline, p.target),
         (_("Team"), esc(ctx.names(p.team))),
         (_("Start"), esc(_.date(p.start_date))),
         (_("Duration"), esc(_.weeks(p.duration_weeks))),
@@ -100,7 +122,7 @@ def culture_and_pilot(ctx: Ctx) -> list[Any]:
     ]
     pilot = kv_table(ctx, rows, label_width=115)
     if pilot is not None:
-        out += [*sub_heading(ctx, _("Pilot (protected space)")), pilot]
+        out += [*sub_heading(ctx, _("Pilot (protected space)"), pilot), pilot]
     return out
 
 
@@ -113,7 +135,7 @@ def decisions(ctx: Ctx) -> list[Any]:
         data.append([para(str(n), st.cell), cell(ctx, d.text, [labelled(_("Rationale"), esc(d.rationale))]),
                      para(esc(d.decided_by), st.cell), para(esc(_.date(d.date)), st.cell)])
     w = ctx.width
-    return [table(data, [20, w - 20 - 110 - 80, 110, 80])]
+    return [table(data, [24, w - 24 - 110 - 80, 110, 80])]
 
 
 def sorted_actions(actions: list[Any]) -> list[Any]:
@@ -125,12 +147,12 @@ def actions(ctx: Ctx) -> list[Any]:
     if not ctx.doc.actions:
         return []
     _, st = ctx.lang, ctx.st
-    data: list[list[Any]] = [[para(esc(h), st.th) for h in (_("What"), _("Owner"), _("Due"), _("Status"))]]
-    for a in sorted_actions(ctx.doc.actions):
-        data.append([para(esc(a.what), st.cell), para(esc(ctx.name(a.owner)), st.cell),
+    data: list[list[Any]] = [[para(esc(h), st.th) for h in ("#", _("What"), _("Owner"), _("Due"), _("Status"))]]
+    for n, a in enumerate(sorted_actions(ctx.doc.actions), start=1):
+        data.append([para(str(n), st.cell), para(esc(a.what), st.cell), para(esc(ctx.name(a.owner)), st.cell),
                      para(esc(_.date(a.due_date)), st.cell), para(_status(ctx, ACTION_STATUS_NAMES, a.status), st.cell)])
     w = ctx.width
-    return [table(data, [w - 120 - 80 - 70, 120, 80, 70])]
+    return [table(data, [24, w - 24 - 120 - 80 - 70, 120, 80, 70])]
 
 
 def parking_lot(ctx: Ctx) -> list[Any]:
@@ -141,4 +163,4 @@ def parking_lot(ctx: Ctx) -> list[Any]:
     for n, item in enumerate(ctx.doc.parking_lot, start=1):
         data.append([para(str(n), st.cell), para(esc(item.text), st.cell), para(esc(ctx.name(item.raised_by)), st.cell)])
     w = ctx.width
-    return [table(data, [20, w - 20 - 130, 130])]
+    return [table(data, [24, w - 24 - 130, 130])]

@@ -228,15 +228,16 @@ def heading(text: str, style: Any, outline_level: int | None = None) -> Any:
     return p
 
 
-def sub_heading(ctx: Ctx, text: str) -> list[Any]:
-    """A sub-heading that never ends a page: it moves on unless a few lines fit below it.
+def sub_heading(ctx: Ctx, text: str, following: Any = None) -> list[Any]:
+    """A sub-heading that never ends a page: it moves on unless the first block of ``following``
+    (a table's heading row and first row, a paragraph's first lines) fits below it.
 
     (Not ``keepWithNext``: reportlab would then move a long table that follows
     to a new page as a whole, leaving half-empty pages.)
     """
-    from reportlab.platypus import CondPageBreak
+    from workshop_app.export.pdf_flow import keep_with_first
 
-    return [CondPageBreak(90), heading(text, ctx.st.h2)]
+    return keep_with_first([heading(text, ctx.st.h2)], following)
 
 
 def joined(parts: Iterable[str], sep: str = " · ") -> str:
@@ -256,11 +257,48 @@ def cell(ctx: Ctx, title: str, details: Iterable[str] = (), bold: bool = True) -
     return out
 
 
-def kv_table(ctx: Ctx, rows: list[tuple[str, str]], label_width: float = 110) -> Any:
+def kv_table(ctx: Ctx, rows: list[tuple[str, str]], label_width: float = 110, dense: bool = False) -> Any:
     """A two-column label/value table (values are markup); empty values are left out."""
     from workshop_app.export.pdf_styles import table
 
-    data = [[para(esc(label), ctx.st.cell_bold), para(value, ctx.st.cell)] for label, value in rows if value]
+    bold, plain = (ctx.st.dense_bold, ctx.st.dense) if dense else (ctx.st.cell_bold, ctx.st.cell)
+    data = [[para(esc(label), bold), para(value, plain)] for label, value in rows if value]
     if not data:
         return None
     return table(data, [label_width, ctx.width - label_width], header=False, zebra=False)
+
+
+def _values(baseline: str, target: str, unit: str, lang: str) -> tuple[str, str]:
+    from workshop_app.locale_format import with_unit
+
+    b, t = (baseline or "").strip(), (target or "").strip()
+    return (with_unit(b, unit, lang) if b else "", with_unit(t, unit, lang) if t else "")
+
+
+def figure(ctx: Ctx, baseline: str, target: str, unit: str = "") -> str:
+    """``18 % → 35 %`` as markup; with one side only "baseline 18 %" / "target 35 %"; "" if neither is set.
+
+    A unit without a figure prints nothing (never "30 → %" or a lone "€/quarter"); a figure keeps
+    its unit on the same line (no-break space, :func:`~workshop_app.locale_format.with_unit`).
+    """
+    b, t = _values(baseline, target, unit, ctx.lang.code)
+    if b and t:
+        return f"{esc(b)}\u00a0→ {esc(t)}"
+    if t:
+        return esc(ctx.lang("target {value}").format(value=t))
+    if b:
+        return esc(ctx.lang("baseline {value}").format(value=b))
+    return ""
+
+
+def figure_field(ctx: Ctx, baseline: str, target: str, unit: str = "") -> tuple[str, str]:
+    """(label, value markup) of a figure: "Baseline → target", "Target" or "Baseline"; ("", "") if unset."""
+    _ = ctx.lang
+    b, t = _values(baseline, target, unit, _.code)
+    if b and t:
+        return _("Baseline → target"), f"{esc(b)}\u00a0→ {esc(t)}"
+    if t:
+        return _("Target"), esc(t)
+    if b:
+        return _("Baseline"), esc(b)
+    return "", ""

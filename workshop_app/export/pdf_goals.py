@@ -13,9 +13,8 @@ from typing import Any
 
 from reportlab.platypus import Spacer
 
-from workshop_app.export.pdf_blocks import Ctx, joined, labelled, para
+from workshop_app.export.pdf_blocks import Ctx, figure_field, joined, labelled, para
 from workshop_app.export.pdf_text import esc
-from workshop_app.locale_format import with_unit
 from workshop_app.model import ElementKind, Goal, GoalLevel, LinkKind, Origin, Strategy
 from workshop_app.vocabulary import KIND_NAMES, LEVEL_NAMES
 
@@ -94,9 +93,8 @@ def _node(ctx: Ctx, e: Any, depth: int) -> list[Any]:
         details = [labelled(_("Horizon"), esc(_.months(e.horizon_months)))]
     else:
         kind = joined([esc(_.label(LEVEL_NAMES, e.level)), ctx.side(e.side)])
-        figure = joined([esc(e.baseline), esc(with_unit(e.target, e.unit, ctx.lang.code))], " → ")
         details = [
-            joined([labelled(_("Metric"), esc(e.metric)), labelled(_("Baseline → target"), figure),
+            joined([labelled(_("Metric"), esc(e.metric)), labelled(*figure_field(ctx, e.baseline, e.target, e.unit)),
                     labelled(_("Horizon"), esc(_.months(e.horizon_months))),
                     labelled(_("Due"), esc(_.date(e.due_date)))]),
             labelled(_("Owners"), esc(ctx.names(e.owners))),

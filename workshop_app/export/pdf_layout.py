@@ -2,8 +2,8 @@
 
 The page count is only known at the end, so the canvas keeps every page's
 state and stamps "page x of y" on all of them when the document is saved
-(the classic two-pass "numbered canvas"). The rest of the header, the footer
-and the watermark are drawn when a page begins, underneath its content.
+(the classic two-pass "numbered canvas"). The rest of the header and the footer
+are drawn when a page begins; the DRAFT watermark when it ends, above its content (pictures too).
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from workshop_app.export.pdf_styles import HEAD_BG, MUTED, RULE
 MARGIN_X = 56.7  # 2 cm
 MARGIN_TOP = 70.0
 MARGIN_BOTTOM = 62.0
+#: The DRAFT mark: a mid grey at low opacity, drawn over the content (text stays legible through it).
+WATERMARK = "#7A8796"
+WATERMARK_ALPHA = 0.16
 
 
 @dataclass(frozen=True)
@@ -43,24 +46,32 @@ def _clip(canv: Any, text: str, font: str, size: float, width: float) -> str:
     return text[:lo] + "…"
 
 
-def draw_page(canv: Any, doc: Any, furniture: PageFurniture) -> None:
-    """Header, footer and watermark of one page (called as the page begins)."""
+def draw_watermark(canv: Any, doc: Any, furniture: PageFurniture) -> None:
+    """The diagonal DRAFT mark, drawn when a page ends: above its content, so a full-page picture
+    cannot cover parts of it and leave fragments peeking out; faint enough to read the text through."""
+    if not furniture.watermark:
+        return
     from reportlab.lib import colors
 
     width, height = canv._pagesize
     canv.saveState()
-    if furniture.watermark:
-        canv.setFillColor(colors.HexColor("#D8DEE6"))
-        canv.setFillAlpha(0.55)
-        canv.setFont(BOLD, 96)
-        canv.translate(width / 2, height / 2)
-        canv.rotate(45)
-        text = furniture.watermark
-        size = min(96.0, 0.95 * (width ** 2 + height ** 2) ** 0.5 / max(1.0, canv.stringWidth(text, BOLD, 1)))
-        canv.setFont(BOLD, size)
-        canv.drawCentredString(0, -size / 3, text)
-        canv.restoreState()
-        canv.saveState()
+    canv.setFillColor(colors.HexColor(WATERMARK))
+    canv.setFillAlpha(WATERMARK_ALPHA)
+    canv.translate(width / 2, height / 2)
+    canv.rotate(45)
+    text = furniture.watermark
+    size = min(96.0, 0.95 * (width ** 2 + height ** 2) ** 0.5 / max(1.0, canv.stringWidth(text, BOLD, 1)))
+    canv.setFont(BOLD, size)
+    canv.drawCentredString(0, -size / 3, text)
+    canv.restoreState()
+
+
+def draw_page(canv: Any, doc: Any, furniture: PageFurniture) -> None:
+    """Header and footer of one page (called as the page begins)."""
+    from reportlab.lib import colors
+
+    width, height = canv._pagesize
+    canv.saveState()
     inner = width - 2 * MARGIN_X
     top = height - 36
     canv.setStrokeColor(colors.HexColor(RULE))
@@ -177,12 +188,15 @@ def make_doc(out: Any, furniture: PageFurniture, meta: dict[str, str],
     def on_page(canv: Any, d: Any) -> None:
         draw_page(canv, d, furniture)
 
+    def on_page_end(canv: Any, d: Any) -> None:
+        draw_watermark(canv, d, furniture)
+
     templates = []
     for name, size in (("portrait", A4), ("landscape", landscape(A4))):
         w, h = size[0] - 2 * MARGIN_X, size[1] - MARGIN_TOP - MARGIN_BOTTOM
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, w, h, id=name, leftPadding=0, rightPadding=0, topPadding=0,
                       bottomPadding=0)
-        templates.append(PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=size))
+        templates.append(PageTemplate(id=name, frames=[frame], onPage=on_page, onPageEnd=on_page_end, pagesize=size))
     doc.addPageTemplates(templates)
     if progress is not None:
         state = {"total": 1.0, "done": 0.0}

@@ -1,4 +1,4 @@
-"""The first sections of the minutes: title block, participants, summary, agenda, inventory.
+"""Sections of the minutes about the day and where the sides stood: title block, participants, agenda, inventory.
 
 Each section function returns its flowables *without* the section heading, or
 an empty list when the workshop has nothing to say there (the section is then
@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from workshop_app.export.pdf_blocks import Ctx, cell, joined, kv_table, labelled, para, sub_heading
+from workshop_app.export.pdf_blocks import Ctx, cell, figure, joined, labelled, para, sub_heading
 from workshop_app.export.pdf_styles import ACCENT, SIDE_COLOURS, table
 from workshop_app.export.pdf_text import esc
 from workshop_app.i18n import N_
-from workshop_app.locale_format import with_unit
-from workshop_app.model import GoalLevel, Origin, Side
+from workshop_app.model import Origin, Side
 from workshop_app.model.workshop import default_agenda
 from workshop_app.vocabulary import INCENTIVE_TYPE_NAMES, PHASE_NAMES
 
@@ -31,13 +30,12 @@ def title_block(ctx: Ctx) -> list[Any]:
     ]
     if m.organisation.strip():
         out.append(para(esc(m.organisation), ctx.st.subtitle))
-    info = kv_table(ctx, [
-        (_("Date"), esc(_.date(m.date))),
-        (_("Venue"), esc(m.venue)),
-        (_("Facilitator"), esc(m.facilitator)),  # the organisation is the subtitle above, not a second time here
-    ], label_width=90)
-    if info is not None:
-        out.append(info)
+    facts = [esc(_.date(m.date)), esc(m.venue), labelled(_("Facilitator"), esc(m.facilitator))]
+    if ctx.doc.participants:
+        facts.append(esc(_.plural("{n} participant", "{n} participants", len(ctx.doc.participants))))
+    line = joined(facts)  # the organisation is the subtitle above, not a second time here
+    if line:
+        out.append(para(line, ctx.st.small))
     return out
 
 
@@ -65,47 +63,10 @@ def _colour(hex_code: str) -> Any:
     return colors.HexColor(hex_code)
 
 
-def summary(ctx: Ctx, conflicts: list[Any]) -> list[Any]:
-    _, doc = ctx.lang, ctx.doc
-    shared = [g for g in doc.elements if g.kind == "goal" and g.level == GoalLevel.SHARED]
-    rows: list[tuple[str, str]] = []
-    if shared:
-        rows.append((_("Shared goals"), _bullets([
-            joined([f"<b>{esc(g.title)}</b>", _goal_figure(ctx, g)], " — ") for g in shared[:8]
-        ], len(shared) - 8, ctx)))
-    if doc.decisions:
-        rows.append((_("Key decisions"), _bullets([esc(d.text) for d in doc.decisions[:6]], len(doc.decisions) - 6, ctx)))
-    if conflicts:
-        open_ones = [c for c in conflicts if c.status == "open"]
-        line = esc(_.plural("{open} of {n} conflict is still open.", "{open} of {n} conflicts are still open.",
-                            len(conflicts), open=len(open_ones)))
-        top = sorted(open_ones, key=lambda c: -c.votes)[:3]
-        rows.append((_("Open conflicts"), line + ("<br/>" + _bullets([esc(c.title) for c in top], 0, ctx) if top else "")))
-    if doc.actions:
-        n_open = sum(1 for a in doc.actions if a.status != "done")
-        rows.append((_("Actions"), esc(_.plural("{n} action agreed, {open} of them not done yet.",
-                                                "{n} actions agreed, {open} of them not done yet.",
-                                                len(doc.actions), open=n_open))))
-    t = kv_table(ctx, rows, label_width=105)
-    if t is None:
-        return []
-    t.setStyle([("BACKGROUND", (0, 0), (-1, -1), _colour("#EEF4FA")), ("LINEBELOW", (0, 0), (-1, -1), 0.4, _colour("#FFFFFF")),
-                ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
-    return [t]
-
-
-def _bullets(items: list[str], more: int, ctx: Ctx) -> str:
-    lines = [f"•\u00a0{item}" for item in items if item]
-    if more > 0:
-        lines.append(esc(ctx.lang("… and {n} more").format(n=more)))
-    return "<br/>".join(lines)
-
-
 def _goal_figure(ctx: Ctx, g: Any) -> str:
     """``metric: baseline → target unit (horizon)`` as markup; "" if nothing is set."""
     _ = ctx.lang
-    figure = joined([esc(g.baseline), esc(with_unit(g.target, g.unit, ctx.lang.code))], " → ") if (g.baseline or g.target) else ""
-    text = joined([esc(g.metric), figure], ": ")
+    text = joined([esc(g.metric), figure(ctx, g.baseline, g.target, g.unit)], ": ")
     horizon = esc(_.months(g.horizon_months))
     return f"{text} ({horizon})" if text and horizon else text or horizon
 
@@ -169,7 +130,8 @@ def inventory(ctx: Ctx) -> list[Any]:
         rows += side_by_side([cells[s] for s in sides])
         w = ctx.width / len(sides)
         colours = [("BACKGROUND", (i, 0), (i, 0), _colour(SIDE_COLOURS[s.value])) for i, s in enumerate(sides)]
-        out += [*sub_heading(ctx, _(label)), table(rows, [w] * len(sides), extra=colours)]
+        t = table(rows, [w] * len(sides), extra=colours)
+        out += [*sub_heading(ctx, _(label), t), t]
     return out
 
 

@@ -35,6 +35,8 @@ class Styles:
     th: Any
     caption: Any
     item: Any
+    dense: Any
+    dense_bold: Any
 
 
 @lru_cache(maxsize=1)
@@ -70,14 +72,16 @@ def styles() -> Styles:
         caption=derive("caption", fontName=ITALIC, fontSize=8, leading=10, textColor=muted,
                        alignment=TA_CENTER, spaceBefore=3, spaceAfter=8),
         item=derive("item", spaceAfter=3, leftIndent=10, bulletIndent=0),
+        dense=derive("dense", fontSize=8, leading=10.4),
+        dense_bold=derive("dense_bold", fontName=BOLD, fontSize=8, leading=10.4),
     )
 
 
 def table(rows: list[list[Any]], widths: list[float], header: bool = True, zebra: bool = True,
           extra: list[tuple] | None = None) -> Any:
-    """A table in the house style: header row repeated on each page, rows may split across pages."""
+    """A table in the house style: header row repeated on each page, rows kept whole across pages."""
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
     commands: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -101,9 +105,9 @@ def table(rows: list[list[Any]], widths: list[float], header: bool = True, zebra
         shade = colors.HexColor(ZEBRA_SEE_THROUGH, hasAlpha=True)
         commands.append(("ROWBACKGROUNDS", (0, 1 if header else 0), (-1, -1), [None, shade]))
     commands += extra or []
-    # splitByRow=0: at a page end, split inside the row that does not fit (if a few of its lines fit)
-    # before falling back to a split between rows. Splitting between rows first made reportlab
-    # retry the rest — with its repeated header — in the space left on the same page and split
-    # the row there: the header row printed twice on one page.
-    return Table(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=0, splitInRow=1,
-                 style=TableStyle(commands), hAlign="LEFT")
+    # Rows are split only between rows (pdf_flow: a row taller than a page is the one exception),
+    # so no row is cut in two at a page end; the heading row is repeated on every page.
+    from workshop_app.export.pdf_flow import row_keeping_table_class
+
+    return row_keeping_table_class()(rows, colWidths=widths, repeatRows=1 if header else 0, splitByRow=1,
+                                     splitInRow=1, style=TableStyle(commands), hAlign="LEFT")
