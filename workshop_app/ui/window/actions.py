@@ -43,6 +43,7 @@ class Actions:
     timer_toggle: QAction
     timer_extend: QAction
     phase_done: QAction
+    alignment: QAction
     shortcuts_help: QAction
     about: QAction
     phases: list[QAction] = field(default_factory=list)
@@ -83,6 +84,8 @@ def build_actions(w: MainWindow) -> Actions:
         timer_toggle=_action(w, _("&Start or pause the timebox"), w.toggle_timer, ["F9"]),
         timer_extend=_action(w, _("Add &five minutes"), w.extend_timer, ["Shift+F9"]),
         phase_done=_action(w, _("&Mark phase as done"), w.toggle_phase_done, ["Ctrl+D"]),
+        alignment=_action(w, _("&Alignment check…"), w.open_alignment, ["Ctrl+Shift+A"],
+                          _("Both sides score the same statements; the room sees each side's stage and the gaps")),
         shortcuts_help=_action(w, _("&Keyboard shortcuts"), w.show_shortcuts, ["F1"]),
         about=_action(w, _("&About Tandem"), w.show_about),
     )
@@ -140,6 +143,8 @@ def build_menus(w: MainWindow, a: Actions, bar: QMenuBar) -> None:
     phase_menu.addActions([a.previous_phase, a.next_phase])
     phase_menu.addSeparator()
     phase_menu.addActions([a.timer_toggle, a.timer_extend, a.phase_done])
+    phase_menu.addSeparator()
+    phase_menu.addAction(a.alignment)
 
     help_menu = bar.addMenu(_("&Help"))
     help_menu.addActions([a.shortcuts_help, a.about])

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.current_phase: Phase | None = None
         self.zoom_index = self._stored_zoom()
         self._shortcuts: QDialog | None = None  # the keyboard reference, made when first asked for
+        self.alignment_window: QDialog | None = None  # the alignment check, made when first opened
 
         self.navigator = PhaseNavigator(self.doc, self.clock)
         self.navigator.currentRowChanged.connect(self._on_navigator_row)
@@ -506,6 +507,16 @@ class MainWindow(QMainWindow):
         set_language_choice(self.settings, code)
         if resolve_language(code) != current_language():
             QMessageBox.information(self, "Tandem", _("The new language is used the next time Tandem starts."))
+
+    def open_alignment(self) -> None:
+        """Show the alignment check's window (made on first use: it brings matplotlib's Qt canvas)."""
+        if self.alignment_window is None:
+            from workshop_app.ui.alignment import AlignmentWindow
+
+            self.alignment_window = AlignmentWindow(self.doc, self)
+        self.alignment_window.show()
+        self.alignment_window.raise_()
+        self.alignment_window.activateWindow()
 
     def show_shortcuts(self) -> None:
         """The keyboard reference, beside the work rather than in front of it (not modal; F1 again raises it)."""

@@ -1,0 +1,250 @@
+"""The alignment check's own window: start it, enter a round, see the results, print the sheet.
+
+It opens from the Phase menu (Ctrl+Shift+A) and is meant for the start of
+the Inventory: the room scores the statements before the inventory makes
+each side's goals, incentives and channels visible, so the "before" round
+is not coloured by what the day brings up. A window of its own (not a page)
+because it belongs to no single phase: a follow-up or the end of the day
+adds a round, and the results are shown whenever the room discusses them.
+It edits only through the document's commands, like every page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.i18n import _, current_language
+from workshop_app.model import RemoveItem, Side, UpdateItem
+from workshop_app.paths import default_exports_dir
+from workshop_app.ui.alignment.edits import new_response, new_round, start_check
+from workshop_app.ui.alignment.entry import FIRST_STATEMENT, EntryGrid, ResponsesModel
+from workshop_app.ui.alignment.results import ResultsView
+from workshop_app.ui.document import Document
+from workshop_app.ui.widgets.labels import side_name
+from workshop_app.ui.widgets.plain import literal, shown
+
+
+class AlignmentWindow(QDialog):
+    """Non-modal: the main window stays usable while answers are typed in here."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName("alignment_window")
+        self.setWindowTitle(_("Alignment check"))
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setModal(False)
+        self.resize(1300, 720)
+
+        self.rounds = QComboBox()
+        self.rounds.setObjectName("alignment_rounds")
+        self.rounds.setAccessibleName(_("Round"))
+        self.rounds.currentIndexChanged.connect(self._round_chosen)
+        self.round_name = QLineEdit()
+        self.round_name.setObjectName("alignment_round_name")
+        self.round_name.setPlaceholderText(_("Name of the round"))
+        self.round_name.editingFinished.connect(self._rename_round)
+        add_round = QPushButton(_("New round"))
+        add_round.clicked.connect(self.add_round)
+        sheet = QPushButton(_("Print sheet (PDF)…"))
+        sheet.setToolTip(_("An A4 sheet of the statements, to score on paper before the day"))
+        sheet.clicked.connect(self.export_sheet)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Round:")))
+        top.addWidget(self.rounds, 1)
+        top.addWidget(self.round_name, 1)
+        top.addWidget(add_round)
+        top.addStretch(1)
+        top.addWidget(sheet)
+
+        self.model = ResponsesModel(doc, self)
+        self.grid = EntryGrid(self.model)
+        add_m = QPushButton(_("+ Marketing respondent"))
+        add_m.setObjectName("add_marketing")
+        add_m.clicked.connect(lambda: self.add_respondent(Side.MARKETING))
+        add_s = QPushButton(_("+ Sales respondent"))
+        add_s.setObjectName("add_sales")
+        add_s.clicked.connect(lambda: self.add_respondent(Side.SALES))
+        remove = QPushButton(_("Remove respondent"))
+        remove.clicked.connect(self.remove_respondent)
+        buttons = QHBoxLayout()
+        for button in (add_m, add_s, remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        keys = QLabel(_("Type 1–5 for a score (strongly disagree … strongly agree), 0 or ? for don't know, "
+                        "Backspace to clear; the cursor moves on by itself. In the side column M or S (V) "
+                        "sets the side. Responses are anonymous unless you pick a name under “Who”. "
+                        "Hover over a column number to read its statement."))
+        keys.setWordWrap(True)
+        self.statement_line = QLabel()
+        self.statement_line.setObjectName("alignment_statement")
+        self.statement_line.setWordWrap(True)
+        self.statement_line.setTextFormat(Qt.TextFormat.PlainText)
+        entry = QWidget()
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.addLayout(buttons)
+        entry_layout.addWidget(self.grid, 1)
+        entry_layout.addWidget(self.statement_line)
+        entry_layout.addWidget(keys)
+        self.grid.selectionModel().currentChanged.connect(lambda *_a: self._show_statement())
+
+        self.results = ResultsView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(entry, _("Enter answers"))
+        self.tabs.addTab(self.results, _("Results"))
+
+        start_page = QWidget()
+        start_layout = QVBoxLayout(start_page)
+        intro = QLabel(_("Before the inventory, both sides score the same statements about their collaboration "
+                         "from 1 (strongly disagree) to 5 (strongly agree). The room then sees each side's "
+                         "stage — undefined, defined, aligned, integrated — and where the two sides see "
+                         "things differently."))
+        intro.setWordWrap(True)
+        self.start_button = QPushButton(_("Start with Tandem's 20 statements"))
+        self.start_button.setObjectName("alignment_start")
+        self.start_button.clicked.connect(self.start)
+        start_layout.addStretch(1)
+        start_layout.addWidget(intro)
+        start_layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        start_layout.addStretch(2)
+
+        self.work_page = QWidget()
+        work_layout = QVBoxLayout(self.work_page)
+        work_layout.addLayout(top)
+        work_layout.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(start_page)
+        self.stack.addWidget(self.work_page)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        for keys_, slot in ((QKeySequence.StandardKey.Undo, self.undo), (QKeySequence.StandardKey.Redo, self.redo)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys_))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+        doc.changed.connect(lambda _op: self.refresh())
+        doc.replaced.connect(self.refresh)
+        self.refresh()
+
+    # -- showing -------------------------------------------------------------------------------------
+    def current_round(self) -> str | None:
+        data = self.rounds.currentData()
+        return data if isinstance(data, str) else None
+
+    def refresh(self) -> None:
+        """Show the document as it is now (after any edit, undo or another workshop)."""
+        alignment = self.doc.workshop.alignment
+        started = bool(alignment.statements and alignment.rounds)
+        wanted = self.current_round()
+        ids = [r.id for r in alignment.rounds]
+        if wanted not in ids:
+            wanted = ids[-1] if ids else None
+        self.rounds.blockSignals(True)
+        self.rounds.clear()
+        for r in alignment.rounds:
+            self.rounds.addItem(shown(r.name) or _("(unnamed round)"), r.id)
+        self.rounds.setCurrentIndex(ids.index(wanted) if wanted in ids else -1)
+        self.rounds.blockSignals(False)
+        self._show_round(wanted)
+        self.stack.setCurrentIndex(1 if started else 0)
+
+    def _round_chosen(self, _index: int) -> None:
+        self._show_round(self.current_round())
+
+    def _show_round(self, round_id: str | None) -> None:
+        found = self.doc.workshop.alignment.round(round_id) if round_id else None
+        if not self.round_name.hasFocus():
+            self.round_name.setText(found.name if found else "")
+        if self.model.round_id != round_id:
+            self.model.set_round(round_id)
+        else:
+            self.model.reload()
+        self.grid.fit_columns()
+        self.results.show_round(self.doc.workshop, round_id)
+        self._show_statement()
+
+    def _show_statement(self) -> None:
+        statement_id = self.model.statement_id(self.grid.currentIndex().column())
+        statement = self.doc.workshop.alignment.statement(statement_id) if statement_id else None
+        if statement is None:
+            self.statement_line.setText("")
+            return
+        number = self.grid.currentIndex().column() - FIRST_STATEMENT + 1
+        self.statement_line.setText(f"{number}. {shown(statement.text(current_language()))}")
+
+    # -- editing (one command each) ------------------------------------------------------------------
+    def start(self) -> None:
+        self.doc.push(start_check(self.doc.workshop))
+
+    def add_round(self) -> None:
+        number = len(self.doc.workshop.alignment.rounds) + 1
+        operation = new_round(self.doc.workshop, _("Round {n}").format(n=number))
+        if self.doc.push(operation):
+            self.rounds.setCurrentIndex(self.rounds.findData(operation.item.id))
+            self.round_name.setFocus()
+            self.round_name.selectAll()
+
+    def _rename_round(self) -> None:
+        round_id = self.current_round()
+        found = self.doc.workshop.alignment.round(round_id) if round_id else None
+        name = self.round_name.text().strip()
+        if found is not None and name and name != found.name:
+            self.doc.push(UpdateItem("alignment_rounds", found.id, {"name": name}, label=_("Rename round")))
+
+    def add_respondent(self, side: Side) -> None:
+        round_id = self.current_round()
+        if round_id is None:
+            return
+        operation = new_response(round_id, side)
+        if self.doc.push(operation, _("Add a {side} respondent").format(side=side_name(side))):
+            self.tabs.setCurrentIndex(0)
+            self.grid.setFocus()
+            self.grid.go_to(self.model.row_of(operation.item.id), FIRST_STATEMENT)
+
+    def remove_respondent(self) -> None:
+        response = self.model.response(self.grid.currentIndex().row())
+        if response is not None:
+            self.doc.push(RemoveItem("alignment_responses", response.id, label=_("Remove respondent")))
+
+    def undo(self) -> None:
+        if not self.doc.refused_as_read_only():
+            self.doc.undo_stack.undo()
+
+    def redo(self) -> None:
+        if not self.doc.refused_as_read_only():
+            self.doc.undo_stack.redo()
+
+    # -- the paper sheet ---------------------------------------------------------------------------------
+    def export_sheet(self) -> None:
+        from workshop_app.export.alignment_sheet import write_sheet
+
+        workshop = self.doc.workshop
+        lang = workshop.meta.language.value
+        suggested = str(default_exports_dir() / (_("alignment-check") + ".pdf"))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Print sheet (PDF)"), suggested, _("PDF (*.pdf)"))
+        if not path:
+            return
+        try:
+            write_sheet(workshop, path, lang)
+        except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, _("Print sheet (PDF)"), literal(_("The sheet could not be written: {reason}")
+                                                                      .format(reason=exc)))
