@@ -104,7 +104,7 @@ class InventoryPage(PhasePage):
         if key not in self.tables:
             table = RecordTable(
                 self.doc, "elements", category.columns, rows=lambda w, c=category, s=side: c.rows(w, s),
-                title=side_name(side) if side != Side.JOINT else _("Joint pot"), accent=SIDE_COLOURS[side],
+                title=side_name(side), accent=SIDE_COLOURS[side],
                 add_placeholder=(_("Add a {side} {noun} and press Enter").format(side=side_name(side), noun=_(category.noun))
                                  if side != Side.JOINT else _("Add a joint pot and press Enter")),
                 factory=lambda text, c=category, s=side: c.make(text, s),

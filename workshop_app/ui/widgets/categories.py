@@ -80,8 +80,8 @@ CATEGORIES = [
               Column("horizon_months", N_("Months"), "int", field_for=_horizon_field)],
              lambda t, s: Goal(id=new_id("goal"), title=t, side=s, origin=Origin.AS_IS, level=GoalLevel.DEPARTMENT),
              as_is_only=True),
-    Category("budgets", N_("Budgets"), N_("Which budgets does each side control, over which period? A joint pot "
-                                          "can be formed from them (tick its sources in the pot's details)."), N_("budget"),
+    Category("budgets", N_("Budgets"), N_("Which budgets does each side control, over which period? "
+                                          "A joint pot can be formed from them."), N_("budget"),
              (ElementKind.BUDGET,),
              [Column("title", N_("Budget"), stretch=True), Column("amount", N_("Amount"), "float"),
               Column("period_months", N_("Months"), "int")],  # the start date and the pot's sources: in the details
