@@ -300,7 +300,9 @@ def _conflict_line(c: dict, explain: bool) -> None:
     line = f"    [{mark}] {terminal_text(c['title'], one_line=True)}{votes}"
     say(line if explain or len(line) <= 118 else line[:117] + "…")
     if explain:
-        texts = [c["explanation"], c["lever"], c["vanished_by"]]
+        texts = [c["explanation"], c["lever"]]
+        if c["vanished_by"]:
+            texts.append(_("Went away after: {change}").format(change=c["vanished_by"]))
         if c["set_aside_reason"]:
             texts.append(_("Set aside: {reason}").format(reason=c["set_aside_reason"]))
         for text in texts:

@@ -130,7 +130,7 @@ def _one(op: Operation, before: Workshop, after: Workshop, tr: Translator) -> st
 
 
 def describe(change: Operation, before: Workshop, after: Workshop, tr: Translator) -> str:
-    """The change as the note says it: "After this change: link added: “A” contributes to “B”"."""
+    """The change in words, as a note after "Went away after:": "link added: “A” contributes to “B”"."""
     parts = list(dict.fromkeys(p for p in (_one(op, before, after, tr) for op in _flat(change)) if p))
     if not parts:
         return ""
@@ -138,4 +138,4 @@ def describe(change: Operation, before: Workshop, after: Workshop, tr: Translato
     if len(parts) > MAX_NAMED:
         shown = tr.plural("{items} and {n} more change", "{items} and {n} more changes", len(parts) - MAX_NAMED,
                           items=shown)
-    return tr("Vanished after this change: {change}.", change=shown)
+    return shown
