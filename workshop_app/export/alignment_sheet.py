@@ -35,7 +35,7 @@ def sheet_bytes(doc: Workshop, lang: str | None = None) -> bytes:
     lang = lang or doc.meta.language.value
     tr = Translator(lang)
     font = register_fonts()
-    body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13)
+    body = ParagraphStyle("body", fontName=font, fontSize=9, leading=11)
     small = ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=colors.HexColor("#444444"))
     title = ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=16, leading=20, spaceAfter=4)
     centre = ParagraphStyle("centre", parent=small, alignment=1)
@@ -56,19 +56,21 @@ def sheet_bytes(doc: Workshop, lang: str | None = None) -> bytes:
                   body),
         Spacer(1, 4 * mm),
     ]
-    box = 9 * mm
+    box, number_width = 8 * mm, 10 * mm
     header = ["", Paragraph(esc(tr("Statement")), small)] + [Paragraph(esc(b), centre) for b in BOX_LABELS]
     rows = [header]
     for number, statement in enumerate(doc.alignment.statements, start=1):
         rows.append([Paragraph(f"{number}.", body), Paragraph(esc(statement.text(lang)), body)] + [""] * 6)
     width = A4[0] - 36 * mm
-    table = Table(rows, colWidths=[9 * mm, width - 9 * mm - 6 * box] + [box] * 6, repeatRows=1)
+    table = Table(rows, colWidths=[number_width, width - number_width - 6 * box] + [box] * 6, repeatRows=1)
     style = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.HexColor("#888888")),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.HexColor("#cccccc")),
-        ("TOPPADDING", (0, 1), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 5),
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("TOPPADDING", (0, 1), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
     ]
     for row in range(1, len(rows)):  # an empty square to tick in each answer cell
         for column in range(2, 8):
@@ -80,8 +82,8 @@ def sheet_bytes(doc: Workshop, lang: str | None = None) -> bytes:
     story += [Spacer(1, 5 * mm), Paragraph(esc(tr("Thank you. Please hand the sheet to the facilitator.")), small)]
 
     buf = io.BytesIO()
-    pdf = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=16 * mm, title=tr("Alignment check"), author="Tandem", invariant=1)
+    pdf = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=14 * mm,
+                            bottomMargin=12 * mm, title=tr("Alignment check"), author="Tandem", invariant=1)
     pdf.build(story)
     return buf.getvalue()
 
