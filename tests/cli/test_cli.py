@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -279,3 +280,31 @@ def test_an_export_that_cannot_be_laid_out_says_which_text(tmp_path, monkeypatch
     assert main(["export", "--demo", "-o", str(tmp_path / "minutes.pdf")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("tandem export: The minutes could not be laid out") and "unexpected" not in err
+
+
+def test_check_json_lists_every_rule_with_its_lever_counts_and_the_thresholds(tmp_path):
+    from workshop_app.analysis.rules import REGISTRY
+
+    path = tmp_path / "d2c.workshop.json"
+    path.write_bytes((Path(__file__).parents[1] / "cases" / "d2c.workshop.json").read_bytes())
+    summary = json.loads(tandem("check", str(path), "--json", "--lang", "en").stdout)
+    rules = {r["id"]: r for r in summary["rules"]}
+    assert list(rules) == list(REGISTRY)
+    for rule_id in ("incentives-never-meet", "agreement-incomplete", "pilot-incomplete", "restructuring-before-pilot"):
+        assert rules[rule_id]["lever"] and rules[rule_id]["name"] and "counts" in rules[rule_id]
+    assert rules["pilot-incomplete"]["lever"] == "pilot" and rules["pilot-incomplete"]["counts"]["new_findings"] >= 1
+    assert summary["thresholds"]["period_ratio"] == {"value": 6, "default": 4}
+    assert sum(r["counts"]["room"] for r in summary["rules"]) <= summary["counts"]["room"]
+    assert summary["counts"]["new_findings"] == sum(r["counts"]["new_findings"] for r in summary["rules"])
+
+
+def test_check_explain_groups_findings_by_lever_and_prints_the_thresholds(tmp_path):
+    path = tmp_path / "d2c.workshop.json"
+    path.write_bytes((Path(__file__).parents[1] / "cases" / "d2c.workshop.json").read_bytes())
+    out = tandem("check", str(path), "--explain", "--lang", "en").stdout
+    assert "Thresholds: period ratio 6" in out and "(default 4)" in out
+    for lever in ("Time horizons", "Incentives", "Budget", "Agreements", "Communication channels",
+                  "Culture patterns", "Protected-space pilot"):
+        assert f"\n  {lever} (" in out, lever
+    german = tandem("check", str(path), "--explain", "--lang", "de").stdout
+    assert "Schwellenwerte: Zeitraum-Verhältnis 6" in german and "Schutzraum" in german
