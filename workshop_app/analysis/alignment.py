@@ -33,6 +33,7 @@ from workshop_app.analysis.findings import Finding
 from workshop_app.analysis.index import DocIndex
 from workshop_app.analysis.registry import rule
 from workshop_app.i18n import N_
+from workshop_app.locale_format import format_number
 from workshop_app.model import (
     Alignment,
     AlignmentRound,
@@ -318,9 +319,9 @@ def alignment_gap(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
             tr("The sides see it differently: {statement}", statement=_short(statement)),
             tr("On “{statement}” Marketing scores {marketing} of 5 on average and Sales {sales} (round “{round}”). "
                "A gap of {gap} points: the two sides do not experience this part of their collaboration the same "
-               "way.", statement=statement, marketing=tr.number(round(m or 0.0, 1)),
-               sales=tr.number(round(s or 0.0, 1)), round=result.round.name or result.round.id,
-               gap=tr.number(round(abs(r.gap or 0.0), 1))),
+               "way.", statement=statement, marketing=format_number(m, tr.lang, 1),
+               sales=format_number(s, tr.lang, 1), round=result.round.name or result.round.id,
+               gap=format_number(abs(r.gap or 0.0), tr.lang, 1)),
             tr(DIMENSION_LEVERS[r.statement.dimension]),
             key_ids=(r.statement.id,),
         )

@@ -34,6 +34,7 @@ from workshop_app.analysis.alignment import (
 from workshop_app.export import graph_style as gs
 from workshop_app.locale_format import format_number
 from workshop_app.model import Dimension, Side
+from workshop_app.palette import SIDE_TEXT
 from workshop_app.vocabulary import Translator
 
 #: Marker per side: shape tells the sides apart without colour.
@@ -78,7 +79,8 @@ def draw_sides(figure: Any, result: RoundResult, lang: str = "en") -> Any:
         notes.append(tr("* scaled: the mean answer × 20, as not every statement was answered or the set "
                         "differs from 20"))
     figure.suptitle(gs.wrap_label(result.round.name or tr("Round"), 60, 1), fontsize=13, color=gs.INK, **_text())
-    figure.text(0.01, 0.005, "\n".join(notes), fontsize=8.5, color="#444444", va="bottom", **_text())
+    figure.supxlabel("\n".join(gs.wrap_label(note, 100, 2) for note in notes), fontsize=8.5, color="#444444",
+                     **_text())
     return ax
 
 
@@ -99,7 +101,7 @@ def _draw_band(ax: Any, tr: Translator, result: RoundResult) -> None:
         colour = gs.SIDE_COLOURS[side.value]
         ax.scatter([sr.score], [y], marker=MARKERS[side], s=110, c=colour, edgecolors="white", zorder=3)
         ax.text(sr.score + (1.5 if sr.score < 88 else -1.5), y, f"{tr.side(side)} {tr.number(round(sr.score))}",
-                ha="left" if sr.score < 88 else "right", va="center", fontsize=9, color=colour,
+                ha="left" if sr.score < 88 else "right", va="center", fontsize=9, color=SIDE_TEXT[side.value],
                 fontweight="bold", **_text())
     ax.set_xlim(20, 100)
     ax.set_ylim(-0.1, 1.9)
@@ -126,7 +128,7 @@ def _draw_profile(ax: Any, tr: Translator, result: RoundResult) -> None:
         ax.barh(ys, [v - 1 for v in values], left=1, height=height, color=colour, label=tr.side(side),
                 hatch=None if side == Side.MARKETING else "..", edgecolor="white", zorder=2)
         for y, v in zip(ys, values, strict=True):
-            ax.text(v + 0.04, y, tr.number(round(v, 1)), va="center", fontsize=8, color=gs.INK, **_text())
+            ax.text(v + 0.04, y, format_number(v, tr.lang, 1), va="center", fontsize=8, color=gs.INK, **_text())
     ax.set_yticks(range(len(dims)))
     ax.set_yticklabels([tr(DIMENSION_NAMES[d]) for d in dims], fontsize=9)
     for tick in ax.get_yticklabels():
@@ -161,7 +163,7 @@ def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int 
         ax.barh(y, gap, height=0.62, color=colour, hatch=None if side == Side.MARKETING else "..",
                 edgecolor="white", zorder=2)
         m, s = r.means[Side.MARKETING] or 0.0, r.means[Side.SALES] or 0.0
-        note = tr("M {m} · S {s}", m=tr.number(round(m, 1)), s=tr.number(round(s, 1)))
+        note = tr("M {m} · S {s}", m=format_number(m, tr.lang, 1), s=format_number(s, tr.lang, 1))
         ax.text(gap + (0.06 if gap >= 0 else -0.06), y, note, ha="left" if gap >= 0 else "right", va="center",
                 fontsize=8, color=gs.INK, **_text())
         labels.append(gs.wrap_label(r.statement.text(lang) or r.statement.id, LABEL_CHARS, 2))
@@ -176,13 +178,16 @@ def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int 
         ax.axvline(x, color=gs.CONFLICT, lw=1, ls="--", zorder=1)
     ax.set_xticks([-4, -3, -2, -1, 0, 1, 2, 3, 4])
     ax.tick_params(axis="x", labelsize=8)
-    ax.set_xlabel(tr("← Sales scores higher      gap in points      Marketing scores higher →"), fontsize=9)
+    ax.set_xlabel(tr("Gap in points (Marketing − Sales); dashed: a finding from ±{t}",
+                     t=format_number(GAP_THRESHOLD, tr.lang, 1)), fontsize=9)
     ax.grid(axis="x", color="#eeeeee", lw=0.8, zorder=0)
     ax.set_axisbelow(True)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
-    ax.set_title(tr("Gap per statement (Marketing − Sales); dashed: finding at ±{t}",
-                    t=format_number(GAP_THRESHOLD, tr.lang, 1)), fontsize=10, color=gs.INK, **_text())
+    for x, align, side, text in ((0.0, "left", Side.SALES, tr("← Sales scores higher")),
+                                 (1.0, "right", Side.MARKETING, tr("Marketing scores higher →"))):
+        ax.text(x, 1.01, text, transform=ax.transAxes, ha=align, va="bottom", fontsize=9.5, fontweight="bold",
+                color=SIDE_TEXT[side.value], **_text())
     return ax
 
 
