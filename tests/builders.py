@@ -7,9 +7,17 @@ checkout's root is on the path for pytest and for ``python -m benchmarks``).
 
 from __future__ import annotations
 
+from datetime import date
+
 from workshop_app.model import (
+    ActionItem,
+    Agreement,
+    AgreementType,
     Budget,
     Channel,
+    Conflict,
+    ConflictStatus,
+    Decision,
     Goal,
     GoalLevel,
     Incentive,
@@ -17,8 +25,10 @@ from workshop_app.model import (
     LinkKind,
     Origin,
     Participant,
+    Pilot,
     Side,
     Strategy,
+    Triage,
     Workshop,
 )
 
@@ -85,4 +95,65 @@ def titled_workshop(title: str = "Kick-off") -> Workshop:
     doc = Workshop()
     doc.meta.title = title
     doc.elements.append(Goal(id="g-1", title="Leads"))
+    return doc
+
+
+def agreed_workshop() -> Workshop:
+    """A workshop at its end, for the minutes: what was agreed, and every kind of conflict record.
+
+    On top of :func:`healthy_workshop`: a second shared goal with figures (the first keeps a unit
+    but no figures, so nothing may print "→ €/quarter"); a pot formed from both sides' budgets,
+    starting later; a lead-definition agreement; an agreed channel that replaces the deck; an agreed
+    incentive; a pilot with a baseline but no target. Conflicts: a declared one, resolved, with a
+    decision and an action linked; the short-period finding taken up and balanced; the silo taken up
+    and parked; the unmeasurable shared goal set aside with a reason; the rest left new.
+    """
+    doc = healthy_workshop()
+    doc.meta.title = "Closing the gap"
+    doc.meta.date = date(2026, 3, 12)
+    doc.participants.append(Participant(id="pc", name="Chris", side=Side.JOINT, role="CEO"))
+    doc.elements[1].unit = "€/quarter"  # "Double the pipeline": a unit, no baseline or target
+    doc.elements += [
+        Goal(id="winrate", title="Raise the win rate", level=GoalLevel.SHARED, origin=Origin.AGREED, metric="win rate",
+             baseline="18", target="35", unit="%", horizon_months=18, owners=["pm", "ps"]),
+        Goal(id="silo", title="Trade-fair contacts", side=Side.SALES),
+        Budget(id="mk-budget", title="Campaign budget", side=Side.MARKETING, amount=80000),
+        Budget(id="sa-budget", title="Events budget", side=Side.SALES, amount=40000),
+        Budget(id="one-pot", title="One pot for pipeline", origin=Origin.AGREED, amount=120000,
+               start_date=date(2026, 4, 1), period_months=12),
+        Agreement(id="sql", title="Qualified lead", agreement_type=AgreementType.DEFINITION,
+                  parties=[Side.MARKETING, Side.SALES], commitment="A lead with budget and need counts as qualified",
+                  within="48 h", metric="accepted leads", owner="ps", review_date=date(2026, 6, 30)),
+        Channel(id="deck", title="Strategy deck by email", side=Side.MARKETING, to_side=Side.SALES, usefulness=1),
+        Channel(id="brief", title="One-page brief", side=Side.MARKETING, to_side=Side.SALES, origin=Origin.AGREED,
+                purpose="What each campaign wants", format="one page", cadence="per campaign", owner="pm"),
+        Incentive(id="joint-bonus", title="Joint pipeline bonus", origin=Origin.AGREED, period_months=12),
+    ]
+    doc.links += [
+        link("p1", "pools", "mk-budget", "one-pot"),
+        link("p2", "pools", "sa-budget", "one-pot"),
+        link("f2", "funds", "one-pot", "winrate"),
+        link("c5", "contributes_to", "winrate", "strat"),
+        link("rp1", "replaces", "brief", "deck"),
+        link("x1", "conflicts_with", "mk-goal", "sa-goal", reason="Leads counted twice"),
+    ]
+    doc.decisions = [Decision(id="d1", text="One pot from April", decided_by="Chris", date=date(2026, 3, 12)),
+                     Decision(id="d2", text="Lead definition applies from May")]
+    doc.actions = [ActionItem(id="a1", what="Set up the pot in controlling", owner="pc", due_date=date(2026, 3, 31)),
+                   ActionItem(id="a2", what="Write the lead definition into the CRM", owner="ps",
+                              due_date=date(2026, 4, 15))]
+    doc.conflicts = [
+        Conflict(id="k-declared", link_id="x1", element_ids=["mk-goal", "sa-goal"], status=ConflictStatus.RESOLVED,
+                 resolution="Leads are counted once, at handover", decision_ids=["d2"], action_ids=["a2"]),
+        Conflict(id="rule-short-incentive-period:sales", rule="short-incentive-period", element_ids=["sa-inc"],
+                 triage=Triage.TAKEN_UP, status=ConflictStatus.BALANCED, resolution="Half of the commission paid yearly",
+                 decision_ids=["d1"]),
+        Conflict(id="rule-silo-goal:silo", rule="silo-goal", element_ids=["silo"], triage=Triage.TAKEN_UP,
+                 status=ConflictStatus.PARKED, resolution="Back in the autumn"),
+        Conflict(id="rule-shared-goal-incomplete:shared", rule="shared-goal-incomplete", element_ids=["shared"],
+                 triage=Triage.SET_ASIDE, set_aside_reason="The pipeline is measured in the CRM already"),
+    ]
+    doc.pilot = Pilot(title="Nurture first", team=["pm", "ps"], problem="Leads reach sales too early",
+                      hypothesis="Closed deals rise when leads pass a nurturing track first", metric="win rate",
+                      baseline="30", start_date=date(2026, 4, 13), review_date=date(2026, 7, 9), duration_weeks=12)
     return doc

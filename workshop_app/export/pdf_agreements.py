@@ -68,7 +68,7 @@ def conflicts(ctx: Ctx, views: list[Any]) -> list[Any]:
             [para(esc(r.resolution), st.cell), *(para(x, st.cell_small) for x in linked if x)],
         ])
     w = ctx.width
-    return [table(data, [22, w * 0.43, 44, 76, w - 142 - w * 0.43])]
+    return [table(data, [22, w * 0.42, 40, 86, w - 148 - w * 0.42])]
 
 
 def communication(ctx: Ctx) -> list[Any]:

@@ -13,7 +13,7 @@ from workshop_app.export.pdf_blocks import Ctx, cell, figure, joined, labelled, 
 from workshop_app.export.pdf_styles import ACCENT, SIDE_COLOURS, table
 from workshop_app.export.pdf_text import esc
 from workshop_app.i18n import N_
-from workshop_app.model import Origin, Side
+from workshop_app.model import LinkKind, Origin, Side
 from workshop_app.model.workshop import default_agenda
 from workshop_app.vocabulary import INCENTIVE_TYPE_NAMES, PHASE_NAMES
 
@@ -151,10 +151,17 @@ def _inventory_cell(ctx: Ctx, key: str, e: Any) -> list[Any] | None:
     if key == "budgets" and e.kind == "budget":
         return cell(ctx, e.title, [joined([esc(_.money(e.amount, e.currency)), esc(_.months(e.period_months))]), notes])
     if key == "channels" and e.kind == "channel":
-        return cell(ctx, e.title, [_channel_line(ctx, e), notes])
+        return cell(ctx, e.title, [_channel_line(ctx, e), labelled(_("Replaced by"), esc(_replaced_by(ctx, e.id))), notes])
     if key == "insights" and e.kind == "insight":
         return cell(ctx, e.title, [labelled(_("Source"), esc(e.source)), notes])
     return None
+
+
+def _replaced_by(ctx: Ctx, channel_id: str) -> str:
+    """The agreed channels that replace this one (``replaces`` links), quoted: the inventory keeps it as history."""
+    titles = {e.id: e.title.strip() or e.id for e in ctx.doc.elements}
+    return ", ".join(ctx.lang.quote(titles[k.source]) for k in ctx.doc.links
+                     if k.kind == LinkKind.REPLACES and k.target == channel_id and k.source in titles)
 
 
 def _channel_line(ctx: Ctx, e: Any) -> str:
