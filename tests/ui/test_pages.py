@@ -227,3 +227,26 @@ def test_a_rating_stays_readable_in_a_cramped_table(qtbot, window):
     assert sum(header.sectionSize(i) for i in range(len(table._fits))) < sum(table._fits)  # cramped indeed
     column = [c.field for c in table.model.columns].index("usefulness")
     assert header.sectionSize(column) >= table._fits[column]  # stars and padding, as measured for the column
+
+
+def test_agreements_keep_type_and_review_date_whole_on_the_laptop(qtbot, window):
+    """The demo's agreements in German on a 1280×720 laptop: the type and the review date are never cut."""
+    from workshop_app.store.demo import load_demo
+
+    window.resize(1280, 720)
+    window.set_workshop(load_demo("de"), None)
+    window.go_to_phase(Phase.COMMUNICATION)
+    page = window.page(Phase.COMMUNICATION)
+    page.show_agreements()
+    table = page.agreements
+    qtbot.waitUntil(lambda: table.view.viewport().width() > 0)
+    table.layout_columns()
+    assert table.model.rowCount() > 0
+    header, fm = table.view.horizontalHeader(), table.view.fontMetrics()
+    columns = [c.field for c in table.model.columns]
+    for field in ("agreement_type", "review_date"):
+        column = columns.index(field)
+        widest = max(fm.horizontalAdvance(table.model.data(table.model.index(r, column)) or "")
+                     for r in range(table.model.rowCount()))
+        assert header.sectionSize(column) >= widest, field
+    assert header.sectionSize(columns.index("title")) > header.sectionSize(columns.index("owner"))
