@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workshop_app.analysis.conflicts import DECLARED, find_conflicts
+from workshop_app.analysis.findings import Finding
 from workshop_app.analysis.rules import RULE_IDS
 from workshop_app.i18n import N_
 from workshop_app.model import (
@@ -60,12 +61,17 @@ def vanish_operation(before: Workshop, after: Workshop, change: Operation, lang:
 
 
 def vanish_operation_from(before_ids: set[str], before: Workshop, after: Workshop, change: Operation,
-                          lang: str = "en") -> Batch:
-    """:func:`vanish_operation` with the finding ids of ``before`` already known (the UI has them)."""
+                          lang: str = "en", after_findings: list[Finding] | None = None) -> Batch:
+    """:func:`vanish_operation` with the finding ids of ``before`` already known (the UI has them).
+
+    ``after_findings``: the findings of ``after`` if the caller has them (so the UI analyses once per edit).
+    """
     tr = Translator(lang)
     if not taken_up_detected(after):
         return Batch([], label=tr("Record why a finding vanished"))
-    after_ids = {f.id for f in find_conflicts(after, lang)}
+    if after_findings is None:
+        after_findings = find_conflicts(after, lang)
+    after_ids = {f.id for f in after_findings}
     note = ""
     operations: list[Operation] = []
     for record in after.conflicts:

@@ -107,6 +107,8 @@ class Document(QObject):
         self._revision = 0  # counts changes of the workshop: edits, undo, redo, another workshop
         self._views: list = []
         self._views_key: tuple[int, str] | None = None
+        #: the findings of the state after the last edit, when the edit analysed it anyway (vanished_by)
+        self._primed: tuple[int, str, list] | None = None
         self.after_change: list[Callable[[Document], None]] = []
         self.disk_stamp: DiskStamp | None = None  # what this window last read from or wrote to ``path``
         #: Text typed into a field and not yet entered, by (collection, item id, field): kept in the
@@ -168,35 +170,47 @@ class Document(QObject):
         self._changed_by(operation)
         return True
 
-    def _before_vanishing(self):
+    def _before_vanishing(self) -> tuple[set[str], Workshop] | None:
         """What the ``vanished_by`` note needs from before an edit: None unless the room took up a finding.
 
         Only then can a finding the room cares about vanish, so only then is
-        the workshop analysed before and after the edit. The snapshot copies
+        the workshop analysed around the edit — and the state before is not
+        analysed again when the views of it are at hand. The snapshot copies
         the lists (a removed link or element is still named) and shares the rest.
         """
         from workshop_app.analysis.vanished import taken_up_detected
 
         if not taken_up_detected(self.workshop):
             return None
-        from workshop_app.analysis import find_conflicts
+        doc, lang = self.workshop, current_language()
+        if self._views_key == (self._revision, lang):
+            ids = {v.id for v in self._views if not v.resolved_by_change}
+        else:
+            from workshop_app.analysis import find_conflicts
 
-        doc = self.workshop
-        snapshot = doc.model_copy(update={"elements": list(doc.elements), "links": list(doc.links)})
-        return {f.id for f in find_conflicts(doc, current_language())}, snapshot
+            ids = {f.id for f in find_conflicts(doc, lang)}
+        return ids, doc.model_copy(update={"elements": list(doc.elements), "links": list(doc.links)})
 
-    def _with_vanished_by(self, operation: Operation, before) -> Operation:
-        """``operation`` and, in the same undoable step, the notes of taken-up findings it made vanish."""
+    def _with_vanished_by(self, operation: Operation, before: tuple[set[str], Workshop] | None) -> Operation:
+        """``operation`` and, in the same undoable step, the notes of taken-up findings it made vanish.
+
+        The findings after the edit are kept for :meth:`conflict_views`, so the
+        edit costs one analysis more than without taken-up findings, not two.
+        """
         if before is None:
             return operation
+        from workshop_app.analysis import find_conflicts
         from workshop_app.analysis.vanished import vanish_operation_from
 
+        lang = current_language()
         try:
-            notes = vanish_operation_from(*before, self.workshop, operation, current_language())
+            findings = find_conflicts(self.workshop, lang)
+            notes = vanish_operation_from(*before, self.workshop, operation, lang, after_findings=findings)
             notes.apply(self.workshop)
         except Exception:  # a note must never break editing
             log.exception("recording why a finding vanished failed")
             return operation
+        self._primed = (self._revision + 1, lang, findings)  # the state _changed_by is about to announce
         return Batch([operation, notes], label=operation.label) if notes.operations else operation
 
     def conflict_views(self, lang: str) -> list:
@@ -210,7 +224,10 @@ class Document(QObject):
         if self._views_key != key:
             from workshop_app.analysis import conflict_views
 
-            self._views, self._views_key = conflict_views(self.workshop, lang), key
+            primed = self._primed
+            findings = primed[2] if primed is not None and primed[:2] == key else None
+            self._views, self._views_key = conflict_views(self.workshop, lang, findings=findings), key
+            self._primed = None
         return self._views
 
     def _changed_by(self, operation: Operation) -> None:
