@@ -20,9 +20,9 @@ from workshop_app.model import (
     ActionStatus,
     Agreement,
     AgreementType,
-    ConflictStatus,
     Budget,
     Channel,
+    ConflictStatus,
     Goal,
     GoalLevel,
     Incentive,
@@ -538,3 +538,13 @@ def test_actions_and_decisions_linked_from_conflicts_exist(doc):
     actions = {a.id for a in doc.actions}
     for conflict in doc.conflicts:
         assert set(conflict.decision_ids) <= decisions and set(conflict.action_ids) <= actions, conflict.id
+
+
+def test_the_room_placed_no_more_dots_than_it_has(doc):
+    allowance = doc.meta.dots_per_participant
+    placed: dict[str, int] = {}
+    for conflict in doc.conflicts:
+        for participant, dots in conflict.votes.items():
+            placed[participant] = placed.get(participant, 0) + dots
+    assert all(dots <= allowance for dots in placed.values()), placed
+    assert sum(c.total_votes for c in doc.conflicts) <= allowance * len(doc.participants)
