@@ -12,7 +12,7 @@ import re
 import pytest
 
 from tests.builders import agreed_workshop
-from tests.export.test_minutes_content import body_text, document_body, missing, normalise, pages_text
+from tests.export.test_minutes_content import body_text, missing, normalise, pages_text
 from workshop_app.analysis.conflicts import conflict_views
 from workshop_app.analysis.counts import count_conflicts
 from workshop_app.export.minutes import minutes_pdf_bytes
@@ -99,7 +99,7 @@ def test_the_first_page_lists_the_pot_with_its_sources_start_and_the_agreement_i
 
 
 def test_every_agreed_element_is_in_the_text(demo):
-    lang, doc, pages = demo
+    _lang, doc, pages = demo
     text = " ".join(pages)
     agreed_titles = [e.title for e in doc.elements if e.origin == Origin.AGREED]
     mitigations = [e.mitigation for e in doc.elements if e.kind == "belief" and e.mitigation.strip()]

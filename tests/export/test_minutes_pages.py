@@ -9,6 +9,7 @@ that is not one of the story's rows is a row split across a page break.
 from __future__ import annotations
 
 import io
+import itertools
 from datetime import date
 from typing import Any
 
@@ -71,7 +72,7 @@ def headings_alone(placed: list[tuple[int, Any]]) -> list[str]:
     content = [(page, f) for page, f in placed if isinstance(f, (Paragraph, Table)) or hasattr(f, "parts")
                or type(f).__name__ == "Image"]
     alone = []
-    for (page, f), (next_page, _next) in zip(content, content[1:], strict=False):
+    for (page, f), (next_page, _next) in itertools.pairwise(content):
         if isinstance(f, Paragraph) and f.style.name in ("h1", "h2") and next_page != page:
             alone.append(f.getPlainText())
     return alone
