@@ -87,7 +87,7 @@ def test_results_show_stages_once_each_side_has_three_respondents(window, check,
         for _ in range(3):
             check.add_respondent(side)
             _type(qtbot, check.grid, digit * 20)
-    check.tabs.setCurrentIndex(1)
+    check.tabs.setCurrentWidget(check.results)
     qtbot.waitUntil(lambda: check.results.result is not None, timeout=3000)
     result = check.results.result
     assert result.sides[Side.MARKETING].stage == "integrated" and result.sides[Side.SALES].stage == "defined"
@@ -109,3 +109,40 @@ def test_a_second_round_starts_empty_and_keeps_the_first(window, check, qtbot):
     assert window.doc.workshop.alignment.rounds[1].name == "End of day"
     check.rounds.setCurrentIndex(0)
     assert check.model.rowCount() == 1
+
+
+def test_the_room_tally_counts_for_its_side_and_undoes(window, check, qtbot):
+    check.start()
+    check.tabs.setCurrentWidget(check.tally_page)
+    model = check.tally_model
+    assert model.rowCount() == 20
+    for column, count in ((3, 4), (6 + 1, 5)):  # Marketing: four said 4; Sales: five said 2
+        assert model.setData(model.index(0, column), count)
+    tallies = window.doc.workshop.alignment.tallies
+    assert [(t.side, t.counts) for t in tallies] == [(Side.MARKETING, [0, 0, 0, 4, 0, 0]),
+                                                      (Side.SALES, [0, 5, 0, 0, 0, 0])]
+    assert model.data(model.index(0, 3)) == "4"
+    result = al.score_round(window.doc.workshop.alignment, check.current_round())
+    assert result.sides[Side.MARKETING].respondents == 4 and result.statements[0].gap == pytest.approx(2)
+    window.undo()
+    assert [t.counts for t in tallies] == [[0, 0, 0, 4, 0, 0]]
+
+
+def test_the_facilitator_rewords_adds_and_drops_statements(window, check, qtbot):
+    check.start()
+    check.tabs.setCurrentWidget(check.statements)
+    editor = check.statements
+    window.doc.workshop.meta.language = "en"
+    assert editor.model.setData(editor.model.index(0, 1), "We share goals.")
+    first = window.doc.workshop.alignment.statements[0]
+    assert first.text_en == "We share goals." and first.text_de.startswith("Marketing und Vertrieb")
+    editor.add_statement()
+    assert len(window.doc.workshop.alignment.statements) == 21
+    assert check.model.columnCount() == FIRST_STATEMENT + 21
+    check.add_respondent(Side.SALES)
+    _type(qtbot, check.grid, "5")
+    editor.table.setCurrentIndex(editor.model.index(0, 1))
+    editor.remove_statement()
+    assert window.doc.workshop.alignment.responses[0].scores == {}
+    window.undo()
+    assert window.doc.workshop.alignment.responses[0].scores == {first.id: 5}

@@ -33,6 +33,8 @@ from workshop_app.paths import default_exports_dir
 from workshop_app.ui.alignment.edits import new_response, new_round, start_check
 from workshop_app.ui.alignment.entry import FIRST_STATEMENT, EntryGrid, ResponsesModel
 from workshop_app.ui.alignment.results import ResultsView
+from workshop_app.ui.alignment.statements import StatementsEditor
+from workshop_app.ui.alignment.tally import TallyGrid, TallyModel
 from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.labels import side_name
 from workshop_app.ui.widgets.plain import literal, shown
@@ -102,10 +104,34 @@ class AlignmentWindow(QDialog):
         entry_layout.addWidget(keys)
         self.grid.selectionModel().currentChanged.connect(lambda *_a: self._show_statement())
 
+        self.tally_model = TallyModel(doc, self)
+        self.tally = TallyGrid(self.tally_model)
+        self.tally_page = tally_page = QWidget()
+        tally_layout = QVBoxLayout(tally_page)
+        tally_hint = QLabel(_("For a show of hands: per statement and side, type how many answered 1, 2, 3, 4, 5 "
+                              "or don't know. Counts add to the answers typed per person."))
+        tally_hint.setWordWrap(True)
+        tally_layout.addWidget(tally_hint)
+        tally_layout.addWidget(self.tally, 1)
+        self.tally_statement = QLabel()
+        self.tally_statement.setTextFormat(Qt.TextFormat.PlainText)
+        self.tally_statement.setWordWrap(True)
+        tally_layout.addWidget(self.tally_statement)
+        self.tally.selectionModel().currentChanged.connect(lambda *_a: self._show_statement())
         self.results = ResultsView()
+        self.statements = StatementsEditor(doc)
         self.tabs = QTabWidget()
         self.tabs.addTab(entry, _("Enter answers"))
+        self.tabs.addTab(tally_page, _("Room tally"))
         self.tabs.addTab(self.results, _("Results"))
+        self.tabs.addTab(self.statements, _("Statements"))
+        self.tabs.currentChanged.connect(lambda _i: self._show_round(self.current_round()))
+        self.refusal = QLabel()
+        self.refusal.setObjectName("alignment_refusal")
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal.setWordWrap(True)
+        self.refusal.setProperty("role", "hint")
+        doc.refused.connect(self.refusal.setText)
 
         start_page = QWidget()
         start_layout = QVBoxLayout(start_page)
@@ -126,6 +152,7 @@ class AlignmentWindow(QDialog):
         work_layout = QVBoxLayout(self.work_page)
         work_layout.addLayout(top)
         work_layout.addWidget(self.tabs, 1)
+        work_layout.addWidget(self.refusal)
         self.stack = QStackedWidget()
         self.stack.addWidget(start_page)
         self.stack.addWidget(self.work_page)
@@ -150,6 +177,7 @@ class AlignmentWindow(QDialog):
 
     def refresh(self) -> None:
         """Show the document as it is now (after any edit, undo or another workshop)."""
+        self.refusal.setText("")
         alignment = self.doc.workshop.alignment
         started = bool(alignment.statements and alignment.rounds)
         wanted = self.current_round()
@@ -177,10 +205,25 @@ class AlignmentWindow(QDialog):
         else:
             self.model.reload()
         self.grid.fit_columns()
+        shown_tab = self.tabs.currentWidget()
+        if shown_tab is self.tally_page:  # the other tabs catch up when they are shown: typing stays cheap
+            where = self.tally.currentIndex()
+            self.tally_model.set_round(round_id)
+            if where.isValid():
+                self.tally.setCurrentIndex(self.tally_model.index(where.row(), where.column()))
+        elif shown_tab is self.statements:
+            row = self.statements.table.currentIndex().row()
+            self.statements.reload()
+            if row >= 0:
+                self.statements.table.setCurrentIndex(self.statements.model.index(row, 1))
         self.results.show_round(self.doc.workshop, round_id)
         self._show_statement()
 
     def _show_statement(self) -> None:
+        row = self.tally.currentIndex().row()
+        statements = self.doc.workshop.alignment.statements
+        self.tally_statement.setText(f"{row + 1}. {shown(statements[row].text(current_language()))}"
+                                     if 0 <= row < len(statements) else "")
         statement_id = self.model.statement_id(self.grid.currentIndex().column())
         statement = self.doc.workshop.alignment.statement(statement_id) if statement_id else None
         if statement is None:
