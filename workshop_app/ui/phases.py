@@ -72,7 +72,8 @@ PHASES: dict[Phase, PhaseEntry] = {entry.phase: entry for entry in (
                   "resolution."),
                progress.conflicts_progress),
     PhaseEntry(Phase.COMMUNICATION, _PAGES + "communication:CommunicationPage", _VIEWS + "CommunicationView",
-               N_("Which channels work today, and which ones both sides agree to use from now on."),
+               N_("Which channels work today, which ones both sides agree to use from now on, and what they promise "
+                  "each other."),
                progress.communication_progress),
     PhaseEntry(Phase.CULTURE_PILOT, _PAGES + "culture_pilot:CulturePilotPage", _VIEWS + "CulturePilotView",
                N_("Beliefs that will cause resistance, and a small protected-space pilot to test one hypothesis."),
