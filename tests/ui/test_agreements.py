@@ -142,6 +142,9 @@ def test_an_agreed_channel_replaces_one_of_today_which_the_list_of_today_shows(q
     type_into(qtbot, page.as_is.add_edit, "Strategy deck by email")
     form = page.details.forms["channel"]
     assert not form.editors["replaces"].isVisible()  # a channel of today replaces nothing
+    choose(qtbot, form.editors["usefulness"], "1")
+    rating = page.as_is.model.index(0, [c.field for c in page.as_is.model.columns].index("usefulness"))
+    assert rating.data(Qt.ItemDataRole.ForegroundRole).name() == "#c23b00"  # useless and still in use: red
     type_into(qtbot, page.agreed.add_edit, "One-page brief in the CRM")
     assert form.editors["replaces"].isVisible()
     tick(qtbot, form.editors["replaces"], "Strategy deck by email")
@@ -150,6 +153,7 @@ def test_an_agreed_channel_replaces_one_of_today_which_the_list_of_today_shows(q
     assert links(window, LinkKind.REPLACES) == [(agreed, today)]
     column = [c.field for c in page.as_is.model.columns].index("replaced_by")
     assert page.as_is.model.index(0, column).data() == "One-page brief in the CRM"
+    assert rating.data(Qt.ItemDataRole.ForegroundRole) is None  # replaced: history, no longer a warning
     window.undo()
     assert links(window, LinkKind.REPLACES) == [] and page.as_is.model.index(0, column).data() == ""
     assert window.doc.workshop.element(today) is not None  # today's channel stays, as history

@@ -44,8 +44,9 @@ def _side_column(field: str, title: str) -> Column:
     return Column(field, title, "enum", choices=SIDE_NAMES, colour=lambda c, f=field: SIDE_COLOURS.get(getattr(c, f)))
 
 
-def _usefulness_colour(channel: Channel) -> str | None:
-    if channel.usefulness is None:
+def _usefulness_colour(channel: Channel, replaced: bool = False) -> str | None:
+    """Red for a useless channel still in use, green for a valued one; a replaced one is history, uncoloured."""
+    if channel.usefulness is None or (replaced and channel.usefulness <= USELESS):
         return None
     return "#C23B00" if channel.usefulness <= USELESS else ("#007A5A" if channel.usefulness >= 4 else None)
 
@@ -72,7 +73,7 @@ class CommunicationPage(PhasePage):
             # column goes to what the room agreed instead, the channel that replaces it
             [Column("title", N_("Channel today"), stretch=True), _side_column("side", N_("From")),
              _side_column("to_side", N_("To")), Column("cadence", N_("Cadence")),
-             Column("usefulness", N_("Usefulness"), "rating", colour=_usefulness_colour),
+             Column("usefulness", N_("Usefulness"), "rating", colour=self._usefulness_colour),
              Column("replaced_by", N_("Replaced by"), "label", display=_replaced_by, stretch=True)],
             rows=_channels(Origin.AS_IS), title=_("Channels today"),
             add_placeholder=_("Add a channel used today and press Enter"),
@@ -118,7 +119,7 @@ class CommunicationPage(PhasePage):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.details)
         self.rating_hint = hint(_("Usefulness is rated by the receiving side: 0 useless … 5 essential. "
-                                  "Channels rated 0 or 1 are shown in red: replace them."))
+                                  "Channels rated 0 or 1 are shown in red until an agreed channel replaces them."))
 
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.addWidget(panel(self.as_is, self.rating_hint))
@@ -133,6 +134,10 @@ class CommunicationPage(PhasePage):
         self.fill_with_columns(self.tabs, panel(self.details_title, scroll), 0.62)
         self.last_table = self.agreed
         self.last_channels: RecordTable | None = None
+
+    def _usefulness_colour(self, channel: Channel) -> str | None:
+        replaced = any(lk.kind == LinkKind.REPLACES and lk.target == channel.id for lk in self.doc.workshop.links)
+        return _usefulness_colour(channel, replaced)
 
     def _new_agreement(self, title: str) -> Agreement:
         return Agreement(id=new_id("agreement"), title=title, side=Side.JOINT, parties=[Side.MARKETING, Side.SALES])
