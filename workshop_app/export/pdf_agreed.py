@@ -98,7 +98,7 @@ def _agreement(ctx: Ctx, a: Any) -> str:
     parties = ", ".join(ctx.side(p) for p in a.parties)
     return joined([head, joined([
         commitment, labelled(_("Parties"), parties), labelled(_("Metric"), esc(a.metric)),
-        labelled(_("Owner"), esc(ctx.name(a.owner))), labelled(_("Review"), esc(_.date(a.review_date))),
+        labelled(_("Owner"), esc(ctx.name(a.owner))), labelled(_("Review date"), esc(_.date(a.review_date))),
     ])], " — ")
 
 
@@ -135,7 +135,7 @@ def pilot_paragraph(ctx: Ctx) -> str:
     if p.start_date and p.review_date:
         dates = esc(_("{start} to review on {review}").format(start=_.date(p.start_date), review=_.date(p.review_date)))
     elif p.review_date:
-        dates = labelled(_("Review"), esc(_.date(p.review_date)))
+        dates = labelled(_("Review date"), esc(_.date(p.review_date)))
     elif p.start_date:
         dates = esc(_("from {date}").format(date=_.date(p.start_date)))
     parts = [

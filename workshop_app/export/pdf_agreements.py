@@ -68,7 +68,7 @@ def conflicts(ctx: Ctx, views: list[Any]) -> list[Any]:
             [para(esc(r.resolution), st.cell), *(para(x, st.cell_small) for x in linked if x)],
         ])
     w = ctx.width
-    return [table(data, [22, w * 0.42, 40, 86, w - 148 - w * 0.42])]
+    return [table(data, [22, w * 0.41, 48, 82, w - 152 - w * 0.41])]
 
 
 def communication(ctx: Ctx) -> list[Any]:
@@ -90,7 +90,7 @@ def communication(ctx: Ctx) -> list[Any]:
             para(esc(ctx.name(e.owner)), st.cell),
         ])
     w = ctx.width
-    return [table(data, [w * 0.25, w * 0.14, w * 0.24, w * 0.20, w * 0.17])]
+    return [table(data, [w * 0.245, w * 0.165, w * 0.225, w * 0.195, w * 0.17])]
 
 
 def culture_and_pilot(ctx: Ctx) -> list[Any]:

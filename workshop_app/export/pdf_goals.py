@@ -79,7 +79,7 @@ def _style(ctx: Ctx, base: Any, depth: int, name: str) -> Any:
     from reportlab.lib.styles import ParagraphStyle
 
     indent = INDENT * min(depth, MAX_DEPTH)
-    return ParagraphStyle(f"{name}{depth}", parent=base, leftIndent=indent + (10 if name == "d" else 0))
+    return ParagraphStyle(f"{name}{depth}", parent=base, leftIndent=indent + (10 if name in ("d", "dk") else 0))
 
 
 def _node(ctx: Ctx, e: Any, depth: int) -> list[Any]:
@@ -87,6 +87,7 @@ def _node(ctx: Ctx, e: Any, depth: int) -> list[Any]:
     st = ctx.st
     head_style = _cached_style(ctx, st.body, depth, "h")
     detail_style = _cached_style(ctx, st.small, depth, "d")
+    keep_style = _cached_style(ctx, st.small, depth, "dk")
     marker = "◆" if e.kind == "strategy" else "●" if e.level == GoalLevel.SHARED else "○"
     if e.kind == "strategy":
         kind = esc(_(KIND_NAMES[ElementKind.STRATEGY]))
@@ -103,9 +104,10 @@ def _node(ctx: Ctx, e: Any, depth: int) -> list[Any]:
     colour = "#2F3E4E" if e.kind == "strategy" else "#1F2933"
     out = [para(f'<font color="{colour}">{marker}</font>\u00a0<b>{esc(e.title or e.id)}</b> '
                 f'<font size="8" color="#5F6B7A">({kind})</font>', head_style)]
-    out += [para(d, detail_style) for d in details if d]
-    if e.notes.strip():
-        out.append(para(esc(e.notes), detail_style))
+    lines = [d for d in details if d] + ([esc(e.notes)] if e.notes.strip() else [])
+    # a goal's lines stay on one page (its owners never continue overleaf): every line but the
+    # last keeps with the next, which reportlab lays out as one block
+    out += [para(d, keep_style if n < len(lines) - 1 else detail_style) for n, d in enumerate(lines)]
     out.append(Spacer(1, 4))
     return out
 
@@ -126,5 +128,7 @@ def _cached_style(ctx: Ctx, base: Any, depth: int, name: str) -> Any:
         if name == "h":
             style.spaceBefore = 3
             style.spaceAfter = 1
+            style.keepWithNext = 1
+        elif name == "dk":
             style.keepWithNext = 1
     return style
