@@ -98,10 +98,22 @@ def draw_horizon_chart(doc: Workshop, figure: Any, lang: str = "en", include_hid
         y += 1
         for el in items:
             _bar(ax, tr, el, y, colour, xmax, font, longest)
-            labels.append((gs.wrap_label(el.title or el.id, LABEL_CHARS, 1), {"color": gs.INK}))
+            labels.append(_row_label(el.title or el.id, font))
             y += 1
     _axes_style(ax, tr, labels, xmax, font)
     return ax
+
+
+#: A long title wraps onto a second line in type this much smaller (two lines then fill one row).
+WRAPPED_SCALE = 0.78
+
+
+def _row_label(title: str, font: float) -> tuple[str, dict[str, Any]]:
+    """A bar's label: one line, or a long title on two smaller lines (wrapped, not cut after a few words)."""
+    if len(title) <= LABEL_CHARS:
+        return title, {"color": gs.INK}
+    wrapped = gs.wrap_label(title, int(LABEL_CHARS / WRAPPED_SCALE), 2)
+    return wrapped, {"color": gs.INK, "fontsize": font * WRAPPED_SCALE, "linespacing": 1.0}
 
 
 def _bar(ax: Any, tr: Translator, el: Goal | Incentive, y: int, colour: str, xmax: float, font: float,
