@@ -110,8 +110,8 @@ WRAPPED_SCALE = 0.78
 
 def _row_label(title: str, font: float) -> tuple[str, dict[str, Any]]:
     """A bar's label: one line, or a long title on two smaller lines (wrapped, not cut after a few words)."""
-    if len(title) <= LABEL_CHARS:
-        return title, {"color": gs.INK}
+    if len(title) <= LABEL_CHARS:  # wrap_label also makes the text safe for SVG and mathtext
+        return gs.wrap_label(title, LABEL_CHARS, 1), {"color": gs.INK}
     wrapped = gs.wrap_label(title, int(LABEL_CHARS / WRAPPED_SCALE), 2)
     return wrapped, {"color": gs.INK, "fontsize": font * WRAPPED_SCALE, "linespacing": 1.0}
 
