@@ -268,11 +268,20 @@ def kv_table(ctx: Ctx, rows: list[tuple[str, str]], label_width: float = 110, de
     return table(data, [label_width, ctx.width - label_width], header=False, zebra=False)
 
 
+#: A figure with its unit up to this length is kept on one line ("8 Mio. €", "120 MQL/Quartal").
+FIGURE_CHARS = 24
+
+
+def _unbroken(text: str) -> str:
+    """A short figure with no-break spaces, so "50" and "%" or "8 Mio." and "€" never part at a line end."""
+    return text.replace(" ", "\u00a0") if len(text) <= FIGURE_CHARS else text
+
+
 def _values(baseline: str, target: str, unit: str, lang: str) -> tuple[str, str]:
     from workshop_app.locale_format import with_unit
 
     b, t = (baseline or "").strip(), (target or "").strip()
-    return (with_unit(b, unit, lang) if b else "", with_unit(t, unit, lang) if t else "")
+    return (_unbroken(with_unit(b, unit, lang)) if b else "", _unbroken(with_unit(t, unit, lang)) if t else "")
 
 
 def figure(ctx: Ctx, baseline: str, target: str, unit: str = "") -> str:
