@@ -171,3 +171,14 @@ def test_a_decision_is_marked_as_restructuring_with_the_space_bar(qtbot, window)
     window.undo()
     assert window.doc.workshop.decisions[0].restructuring is False
     assert window.doc.workshop.decisions[0].text == "Merge the two lead teams"
+
+
+def test_ctrl_tab_goes_from_the_channels_to_the_agreements_and_back(qtbot, window):
+    page = open_small(window, Phase.COMMUNICATION, with_agreement())
+    page.as_is.add_edit.setFocus()
+    qtbot.keyClick(page.as_is.add_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 1 and page.followed_list() is page.agreements
+    click_cell(qtbot, page.agreements, 0)
+    assert page.details.forms["agreement"].isVisible()
+    qtbot.keyClick(page.agreements.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert page.tabs.currentIndex() == 0 and page.followed_list() is not page.agreements
