@@ -19,6 +19,20 @@ def test_file_format_example_is_a_valid_workshop():
     assert doc.meta.title and doc.links
 
 
+def test_the_file_format_examples_finding_records_match_findings_of_this_build():
+    """The example records the room's view of detected findings by their ids: those ids must still be found."""
+    from workshop_app.analysis import find_conflicts
+
+    example = re.search(r"```json\n(.*?)```", (ROOT / "docs" / "file-format.md").read_text(encoding="utf-8"), re.S)
+    doc = parse_bytes(example.group(1).encode("utf-8"))
+    found = {f.id: f for f in find_conflicts(doc)}
+    detected = [c for c in doc.conflicts if c.rule != "declared"]
+    assert detected
+    for record in detected:
+        assert record.id in found, record.id
+        assert set(record.element_ids) == set(found[record.id].element_ids), record.id
+
+
 def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("<!-- test-command -->", 1)[1]
