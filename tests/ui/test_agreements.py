@@ -182,3 +182,15 @@ def test_ctrl_tab_goes_from_the_channels_to_the_agreements_and_back(qtbot, windo
     assert page.details.forms["agreement"].isVisible()
     qtbot.keyClick(page.agreements.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert page.tabs.currentIndex() == 0 and page.followed_list() is not page.agreements
+
+
+def test_a_read_only_workshop_greys_the_ticks_and_no_link_is_made(qtbot, window):
+    page = open_small(window, Phase.COMMUNICATION, with_agreement())
+    show_agreements(qtbot, page)
+    click_cell(qtbot, page.agreements, 0)
+    window.doc.read_only = True
+    governs = page.details.forms["agreement"].editors["governs"]
+    assert not governs.isEnabled() and not page.details.forms["agreement"].editors["parties"].isEnabled()
+    governs.item(0).setCheckState(Qt.CheckState.Checked)  # even if a tick got through, the document refuses it
+    assert links(window, LinkKind.DEPENDS_ON) == []
+    assert governs.item(0).checkState() == Qt.CheckState.Unchecked  # and the list shows the document again
