@@ -212,3 +212,15 @@ def test_german_minutes_nest_quotes_and_capitalise_statuses():
     text = " ".join(_pdf(doc, "de"))
     assert "Ersetzt: „Deck ‚Strategie 2026‘“" in text  # the replaced channel, quoted, its own quotes nested
     assert "Geparkt" in text and "Ausbalanciert" in text and "Gelöst" in text and "Offen" in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_figure_never_parts_from_its_unit(lang):
+    from reportlab.lib.pagesizes import A4
+
+    from workshop_app.export.pdf_blocks import Ctx, figure
+
+    ctx = Ctx(Workshop(), Translator(lang), A4[0])
+    markup = figure(ctx, "4", "8", "Mio. €")
+    assert markup == "4\u00a0Mio.\u00a0€\u00a0→ 8\u00a0Mio.\u00a0€"
+    assert figure(ctx, "", "", "%") == "" and figure(ctx, "30", "", "%").endswith("30\u00a0%" if lang == "de" else "30%")
