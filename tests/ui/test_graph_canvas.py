@@ -165,3 +165,16 @@ def test_an_agreement_a_goal_depends_on_is_a_node_with_its_facts_in_the_tooltip(
     assert clicked.args == ["a1"]
     tip = canvas.tooltip_html("a1")
     assert "Service level" in tip and "24 hours" in tip and "leads called back in time" in tip
+
+
+def test_a_pot_that_starts_later_says_so_in_its_tooltip(canvas):
+    import datetime
+
+    from workshop_app.model import Budget
+
+    doc = small_doc()
+    doc.elements.append(Budget(id="b1", title="Joint pot", amount=1000, start_date=datetime.date(2027, 4, 1)))
+    doc.links.append(Link(id="l9", kind=LinkKind.FUNDS, source="b1", target="g1"))
+    canvas.set_document(doc)
+    canvas.set_language("de")
+    assert "Beginnt am 01.04.2027" in canvas.tooltip_html("b1")

@@ -255,6 +255,8 @@ def element_details(el: Any, tr: Translator) -> list[str]:
         lines.append(tr("Pay-out period: {months}", months=tr.months(el.period_months)))
     if el.kind == "budget" and el.amount is not None:
         lines.append(tr("Amount: {amount}", amount=tr.money(el.amount, el.currency)))
+    if el.kind == "budget" and el.start_date is not None:
+        lines.append(tr("Starts on {date}", date=tr.date(el.start_date)))  # a pot agreed today may start later
     if el.kind == "agreement":
         lines.append(tr.label(AGREEMENT_TYPE_NAMES, el.agreement_type))
         if el.within:
