@@ -332,8 +332,8 @@ def _print_summary(file: str, summary: dict, explain: bool) -> None:
     say(f"  {decisions}: {summary['decisions']}  {actions}: {summary['actions']}  {parked}: {summary['parking_lot']}")
     conflicts, counts = summary["conflicts"], summary["counts"]
     say(f"  {conflicts_label}: " + _(
-        "the room's {room} (settled {settled}, parked {parked}, open {open}); new findings {new_findings}; "
-        "set aside {set_aside}").format(**counts))
+        "{room} for the room (declared or taken up: {settled} settled, {parked} parked, {open} open); "
+        "{new_findings} new findings; {set_aside} set aside").format(**counts))
     _print_thresholds(summary["thresholds"])
     if not explain:
         for c in conflicts:
