@@ -212,3 +212,8 @@ def rules_with_text(doc, lang):
     from workshop_app.analysis import find_conflicts
 
     return find_conflicts(doc, lang)
+
+
+def test_a_pilot_with_only_blank_text_or_zeros_is_not_started(doc):
+    doc.pilot.title, doc.pilot.problem, doc.pilot.budget_amount = "   ", "\n", 0
+    assert rules(doc) == []

@@ -36,9 +36,12 @@ STARTED_BY = ("title", "team", "problem", "hypothesis", "metric", "baseline", "t
 
 
 def pilot_started(pilot: Pilot) -> bool:
-    return any(getattr(pilot, name) not in (None, "", []) and not (isinstance(getattr(pilot, name), str)
-                                                                    and blank(getattr(pilot, name)))
-               for name in STARTED_BY)
+    """Whether any field of the pilot is filled in (blank text is not)."""
+    for name in STARTED_BY:
+        value = getattr(pilot, name)
+        if value if not isinstance(value, str) else not blank(value):
+            return True
+    return False
 
 
 @rule("belief-without-mitigation", N_("Resistance without mitigation"), "culture")
