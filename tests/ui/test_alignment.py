@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from workshop_app.analysis import alignment as al
-from workshop_app.model import AddItem, Participant, RemoveItem, Side
+from workshop_app.model import AddItem, Participant, RemoveItem, Side, UpdateItem
 from workshop_app.ui.alignment.entry import FIRST_STATEMENT, SIDE_COLUMN, WHO_COLUMN
 
 
@@ -76,6 +76,10 @@ def test_a_named_respondent_is_cleared_when_the_participant_goes(window, check, 
     check.add_respondent(Side.SALES)
     assert check.model.set_participant(0, "p-anna")
     assert check.model.data(check.model.index(0, WHO_COLUMN)) == "Anna"
+    changed = []
+    check.model.dataChanged.connect(lambda top, _bottom, *_r: changed.append(top.row()))
+    window.doc.push(UpdateItem("participants", "p-anna", {"name": "Anna B."}))
+    assert changed == [0] and check.model.data(check.model.index(0, WHO_COLUMN)) == "Anna B."
     window.doc.push(RemoveItem("participants", "p-anna"))
     assert window.doc.workshop.alignment.responses[0].participant is None
     assert check.model.data(check.model.index(0, WHO_COLUMN)) == "anonymous"

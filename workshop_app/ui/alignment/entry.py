@@ -32,6 +32,12 @@ SIDE_KEYS = {Qt.Key.Key_M: Side.MARKETING, Qt.Key.Key_S: Side.SALES, Qt.Key.Key_
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+def _state(doc: Workshop, response: AlignmentResponse) -> tuple:
+    """What a row shows of a response, to tell which rows an edit changed (a renamed participant too)."""
+    person = doc.participant(response.participant) if response.participant else None
+    return response.side, response.participant, person.name if person else None, tuple(response.scores.items())
+
+
 class ResponsesModel(QAbstractTableModel):
     """The responses of one round, read from the document; writes go through :attr:`doc`'s commands."""
 
@@ -41,6 +47,8 @@ class ResponsesModel(QAbstractTableModel):
         self.round_id: str | None = None
         self._rows: list[AlignmentResponse] = []
         self._columns = FIRST_STATEMENT
+        self._snapshot: list[tuple] = []
+        self._headers: list[tuple[str, str, str]] = []
 
     # -- reading ---------------------------------------------------------------------------------------
     @property
@@ -58,13 +66,21 @@ class ResponsesModel(QAbstractTableModel):
             self.round_id = None
         rows = [r for r in alignment.responses if r.round_id == self.round_id]
         columns = FIRST_STATEMENT + len(alignment.statements)
+        snapshot = [_state(self.workshop, r) for r in rows]
         if [id(r) for r in rows] == [id(r) for r in self._rows] and columns == self._columns:
-            if rows:  # a score or a side changed: repaint, keep the cursor where the typing goes on
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, columns - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+            # a score, side or name changed: repaint only those rows, and keep the cursor where typing goes on
+            for row, (before, now) in enumerate(zip(self._snapshot, snapshot, strict=True)):
+                if before != now:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, columns - 1))
+            self._snapshot = snapshot
+            headers = [(st.id, st.text_de, st.text_en) for st in alignment.statements]
+            if headers != self._headers:  # a reworded statement: its tooltip
+                self._headers = headers
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
             return
         self.beginResetModel()
-        self._rows, self._columns = rows, columns
+        self._rows, self._columns, self._snapshot = rows, columns, snapshot
+        self._headers = [(st.id, st.text_de, st.text_en) for st in alignment.statements]
         self.endResetModel()
 
     def response(self, row: int) -> AlignmentResponse | None:
