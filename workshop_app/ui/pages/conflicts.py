@@ -1,21 +1,36 @@
-"""Phase 4 – Conflicts: declared and detected goal conflicts, with the live dependency graph.
+"""Phase 4 – Conflicts: the room's conflicts, the new findings to triage, and the live dependency graph.
 
 The list comes from the analysis (``conflict_views``: findings merged with the
-document's ``Conflict`` records). A detected conflict gets its record only
-when the room first votes on it or edits it: the record is made in the same
-undoable command (``record_operation`` folded into a ``Batch``), so nothing
-changes behind the undo stack. Declaring a conflict adds the
-``conflicts_with`` link and its record as one step. The graph (matplotlib,
-imported only when this page is first shown) highlights the selected
-conflict; clicking a node selects a conflict that involves it; dragging a
-node is one undoable position change.
+document's ``Conflict`` records) and shows one of three groups
+(:mod:`~workshop_app.ui.pages.conflict_triage`): the room's conflicts
+(declared, or findings it took up), the new findings, and — out of the way —
+the findings set aside with their reason. Several rows can be selected and
+triaged at once, one undoable step. A detected conflict gets its record only
+when the room first votes on it, triages or edits it: the record is made in
+the same undoable command (``record_operation`` folded into a ``Batch``), so
+nothing changes behind the undo stack. Declaring a conflict adds the
+``conflicts_with`` link and its record as one step. The thresholds of the
+rules sit in a small collapsible panel (:mod:`analysis_settings`). The graph
+(matplotlib, imported only when this page is first shown) highlights the
+selected conflict; clicking a node selects a conflict that involves it;
+dragging a node is one undoable position change.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import (
@@ -34,7 +49,10 @@ from workshop_app.model import (
 )
 from workshop_app.ui.document import Document
 from workshop_app.ui.features import graph_available
+from workshop_app.ui.pages import conflict_triage as triage
+from workshop_app.ui.pages.analysis_settings import AnalysisSettingsPanel
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
+from workshop_app.ui.pages.conflict_triage import GROUP_HINTS, GROUP_NAMES, Group, group_of
 from workshop_app.ui.widgets.fields import ChoiceField, FieldSpec, RecordForm, TextField
 from workshop_app.ui.widgets.labels import (
     CONFLICT_STATUS_COLOURS,
@@ -45,6 +63,7 @@ from workshop_app.ui.widgets.labels import (
 )
 from workshop_app.ui.widgets.plain import PlainLabel, plain_tooltip
 from workshop_app.ui.widgets.record_table import Column, RecordTable
+from workshop_app.vocabulary import TRIAGE_NAMES
 
 STATUS_COLOURS = CONFLICT_STATUS_COLOURS
 
@@ -73,8 +92,27 @@ COMMON_FIELDS = [
 ]
 
 
+ASIDE_FIELDS = [
+    FieldSpec("set_aside_reason", N_("Why set aside"), "multiline", placeholder=N_("Not relevant here because…"),
+              extra={"lines": 2}),
+]
+
+
+def _status_text(_doc: Workshop, view) -> str:
+    """The room's conflicts have a status; a finding is new or set aside until the room takes it up."""
+    if view.taken_up:
+        return _(CONFLICT_STATUS_NAMES[view.status])
+    return _(TRIAGE_NAMES[view.triage])
+
+
+def _title_text(_doc: Workshop, view) -> str:
+    if view.set_aside and view.set_aside_reason.strip():
+        return f"{view.title} — {view.set_aside_reason.strip()}"
+    return view.title
+
+
 class ConflictsPage(PhasePage):
-    """List, declare row and details on the left; the dependency graph on the right (when installed)."""
+    """List (one group at a time), triage, declare row and details on the left; the dependency graph on the right."""
 
     phase = Phase.CONFLICTS
 
@@ -86,20 +124,27 @@ class ConflictsPage(PhasePage):
         self.views: list = []
         self._by_id: dict[str, object] = {}
         self._hidden_elements: set[str] = set()
+        self.group: Group | None = None  # chosen when the page is first filled
         self.table = RecordTable(
             doc, "conflicts",
             [Column("votes", N_("Dots"), "label", display=lambda _d, v: str(v.votes) if v.votes else ""),
-             Column("title", N_("Conflict"), "label", stretch=True),
-             Column("status", N_("Status"), "enum", choices=CONFLICT_STATUS_NAMES, colour=lambda v: STATUS_COLOURS.get(v.status)),
+             Column("title", N_("Conflict"), "label", display=_title_text, stretch=True),
+             Column("status", N_("Status"), "enum", choices=CONFLICT_STATUS_NAMES, display=_status_text,
+                    colour=lambda v: STATUS_COLOURS.get(v.status) if v.taken_up else None,
+                    field_for=lambda v: "status" if v.taken_up else None),
              Column("rule", N_("Kind"), "label", display=lambda _d, v: rule_name(v.rule))],
-            rows=lambda _w: self.views, title=_("Conflicts"), reorderable=False,
-            update_op=lambda view, changes: self._with_record(view.id, UpdateItem("conflicts", view.id, changes)),
+            rows=lambda _w: self.rows(), title=_("Conflicts"), reorderable=False,
+            update_op=self._update_op,
             remove_op=self._remove_op,
         )
         self.table.setObjectName("conflict_table")
+        self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.model.hidden_of = self._hidden_from_audience  # greyed with an eye-slash mark
         self.table.current_changed.connect(lambda _id: self._on_current())
+        self.table.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_triage_bar())
         self.table.view.setMinimumHeight(120)
+        self._build_groups()
+        self._build_triage()
 
         self.side_a = ChoiceField(self)
         self.side_a.setObjectName("declare_a")
@@ -136,7 +181,16 @@ class ConflictsPage(PhasePage):
         self.declare_toggle.setToolTip(plain_tooltip(_("Declare a conflict between two entries")))
         self.declare_toggle.toggled.connect(self._show_declare)
         self.table.head.insertWidget(1, self.declare_toggle)
-        list_panel = panel(self.table, self.declare_box)
+        self.settings = AnalysisSettingsPanel(doc)
+        self.settings.hide()
+        self.settings_toggle = QPushButton(_("Thresholds…"))
+        self.settings_toggle.setObjectName("settings_toggle")
+        self.settings_toggle.setCheckable(True)
+        self.settings_toggle.setToolTip(plain_tooltip(
+            _("Analysis settings: the thresholds the rules judge this workshop by")))
+        self.settings_toggle.toggled.connect(self.settings.setVisible)
+        self.table.head.insertWidget(2, self.settings_toggle)
+        list_panel = panel(self.settings, self.table, self.triage_bar, self.declare_box)
 
         self.details_panel = self._build_details()
         self.left = QSplitter(Qt.Orientation.Vertical)
@@ -162,6 +216,57 @@ class ConflictsPage(PhasePage):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self.vote(s))
 
+    def _build_groups(self) -> None:
+        """One button per group above the list, with its count (from ``count_conflicts``)."""
+        self.group_buttons: dict[Group, QPushButton] = {}
+        self._group_box = QButtonGroup(self)
+        self._group_box.setExclusive(True)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        for group in Group:
+            button = QPushButton(_(GROUP_NAMES[group]))
+            button.setObjectName(f"group_{group}")
+            button.setCheckable(True)
+            button.setProperty("role", "segment")
+            button.setToolTip(plain_tooltip(_(GROUP_HINTS[group])))
+            button.clicked.connect(lambda _c=False, g=group: self.show_group(g))
+            self._group_box.addButton(button)
+            row.addWidget(button)
+            self.group_buttons[group] = button
+        row.addStretch(1)
+        self.table.layout().insertLayout(1, row)
+
+    def _build_triage(self) -> None:
+        """Take up, set aside (with an optional reason), back to the findings: for every selected row."""
+        self.triage_bar = QWidget()
+        row = QHBoxLayout(self.triage_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.take_up_button = QPushButton(_("Take up"))
+        self.take_up_button.setObjectName("take_up")
+        self.take_up_button.setToolTip(plain_tooltip(
+            _("The room discusses the selected findings: they become its conflicts, with a status")))
+        self.take_up_button.clicked.connect(self.take_up)
+        self.aside_reason = TextField(self)
+        self.aside_reason.setObjectName("aside_reason")
+        self.aside_reason.setPlaceholderText(_("Why not relevant here (optional)"))
+        self.aside_reason.setClearButtonEnabled(True)
+        self.aside_reason.returnPressed.connect(self.set_aside)
+        self.set_aside_button = QPushButton(_("Set aside"))
+        self.set_aside_button.setObjectName("set_aside")
+        self.set_aside_button.setToolTip(plain_tooltip(
+            _("Not relevant here: counted apart and listed with the reason in the minutes' appendix")))
+        self.set_aside_button.clicked.connect(self.set_aside)
+        self.back_button = QPushButton(_("Back to new findings"))
+        self.back_button.setObjectName("back_to_findings")
+        self.back_button.setToolTip(plain_tooltip(_("Offer the selected findings to the room again")))
+        self.back_button.clicked.connect(self.back_to_findings)
+        row.addWidget(self.take_up_button)
+        row.addWidget(self.aside_reason, 1)
+        row.addWidget(self.set_aside_button)
+        row.addWidget(self.back_button)
+
     def _build_details(self) -> QWidget:
         self.details_title = heading(_("Details"))
         self.elements_label = PlainLabel()
@@ -170,10 +275,21 @@ class ConflictsPage(PhasePage):
         self.explanation_label = PlainLabel()
         self.explanation_label.setWordWrap(True)
         self.lever_label = hint("")
+        self.vanished_label = hint("")
+        self.vanished_label.setObjectName("vanished_label")
+        self.reopen_button = QPushButton(_("Reopen"))
+        self.reopen_button.setObjectName("reopen")
+        self.reopen_button.setToolTip(plain_tooltip(
+            _("It went away after a change, but the room says it is still a problem: open it again")))
+        self.reopen_button.clicked.connect(self.reopen)
+        vanished_row = QHBoxLayout()
+        vanished_row.addWidget(self.vanished_label, 1)
+        vanished_row.addWidget(self.reopen_button)
         self.declared_form = RecordForm(self.doc, "conflicts", DECLARED_FIELDS, lookup=self._record_for,
                                         wrap=self._wrap_edit)
         self.form = RecordForm(self.doc, "conflicts", COMMON_FIELDS, lookup=self._record_for, wrap=self._wrap_edit)
-        for form in (self.declared_form, self.form):  # one label column for both forms
+        self.aside_form = RecordForm(self.doc, "conflicts", ASIDE_FIELDS, lookup=self._record_for, wrap=self._wrap_edit)
+        for form in (self.declared_form, self.form, self.aside_form):  # one label column for the forms
             for label in form.labels.values():
                 label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
         self.votes_label = PlainLabel("0")
@@ -187,7 +303,9 @@ class ConflictsPage(PhasePage):
         self.vote_plus.setToolTip(plain_tooltip(_("One dot more (Ctrl+Up)")))
         self.vote_minus.clicked.connect(lambda: self.vote(-1))
         self.vote_plus.clicked.connect(lambda: self.vote(+1))
-        votes_row = QHBoxLayout()
+        self.votes_box = QWidget()
+        votes_row = QHBoxLayout(self.votes_box)
+        votes_row.setContentsMargins(0, 0, 0, 0)
         votes_row.addWidget(PlainLabel(_("Dot votes:")))
         votes_row.addWidget(self.votes_label)
         votes_row.addStretch(1)
@@ -205,7 +323,9 @@ class ConflictsPage(PhasePage):
         self.new_action = QPushButton(_("New action"))
         self.new_action.setObjectName("new_action")
         self.new_action.clicked.connect(self.add_action)
-        follow_row = QHBoxLayout()
+        self.follow_box = QWidget()
+        follow_row = QHBoxLayout(self.follow_box)
+        follow_row.setContentsMargins(0, 0, 0, 0)
         follow_row.addStretch(1)
         follow_row.addWidget(self.new_decision)
         follow_row.addWidget(self.new_action)
@@ -214,10 +334,12 @@ class ConflictsPage(PhasePage):
         box.setContentsMargins(0, 0, 6, 0)
         for widget in (self.elements_label, self.explanation_label, self.lever_label):
             box.addWidget(widget)
-        box.addLayout(votes_row)
+        box.addLayout(vanished_row)
+        box.addWidget(self.votes_box)
         box.addWidget(self.declared_form)
+        box.addWidget(self.aside_form)
         box.addWidget(self.form)
-        box.addLayout(follow_row)
+        box.addWidget(self.follow_box)
         box.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -241,11 +363,77 @@ class ConflictsPage(PhasePage):
         if shown:
             self.side_a.setFocus()
 
-    # -- analysis --------------------------------------------------------------
+    # -- analysis and groups ----------------------------------------------------
     def _analyse(self) -> None:
         self.views = self.doc.conflict_views(current_language())
         self._by_id = {v.id: v for v in self.views}
         self._hidden_elements = {el.id for el in self.doc.workshop.elements if el.hidden}
+
+    def rows(self) -> list:
+        """The conflict views of the group on screen, in the analysis order (votes first)."""
+        return [v for v in self.views if group_of(v) == self.group]
+
+    def counts(self):
+        from workshop_app.analysis import count_conflicts
+
+        return count_conflicts(self.views)
+
+    def show_group(self, group: Group) -> None:
+        """Show one of the three lists; the first row is selected when the selection was elsewhere."""
+        if group == self.group:
+            return
+        self.commit_pending()
+        self.group = group
+        self.table.refresh()
+        if self.table.current_id() is None and self.table.model.ids:
+            self.table.select_id(self.table.model.ids[0])
+        self._update_groups()
+        self._on_current()
+
+    def show_conflict(self, view_id: str | None) -> None:
+        """Select a conflict, switching to its group first."""
+        view = self._by_id.get(view_id or "")
+        group = group_of(view) if view is not None else None
+        if group is not None and group != self.group:
+            self.group = group
+            self.table.refresh()
+            self._update_groups()
+        self.table.select_id(view_id)
+
+    def _update_groups(self) -> None:
+        counts = self.counts()
+        numbers = {Group.ROOM: counts.room, Group.NEW: counts.new_findings, Group.SET_ASIDE: counts.set_aside}
+        for group, button in self.group_buttons.items():
+            button.setText(_("{name} ({n})").format(name=_(GROUP_NAMES[group]), n=numbers[group]))
+            button.setChecked(group == self.group)
+        aside = self.group_buttons[Group.SET_ASIDE]  # out of the way until there is something set aside
+        aside.setVisible(counts.set_aside > 0 or self.group == Group.SET_ASIDE)
+        self.table.title_label.setText(_(GROUP_NAMES[self.group]) if self.group else _("Conflicts"))
+        self._update_triage_bar()
+
+    def _update_triage_bar(self) -> None:
+        chosen = self.selected_views()
+        detected = [v for v in chosen if not v.declared]
+        editable = not self.doc.read_only
+        self.take_up_button.setVisible(self.group in (Group.NEW, Group.SET_ASIDE))
+        self.set_aside_button.setVisible(self.group == Group.NEW)
+        self.aside_reason.setVisible(self.group == Group.NEW)
+        self.back_button.setVisible(self.group == Group.SET_ASIDE)
+        self.triage_bar.setVisible(self.group in (Group.NEW, Group.SET_ASIDE))
+        n = len(detected)
+        for button, text in ((self.take_up_button, _("Take up")), (self.set_aside_button, _("Set aside"))):
+            button.setText(text if n <= 1 else f"{text} ({n})")
+        for widget in (self.take_up_button, self.set_aside_button, self.back_button):
+            widget.setEnabled(editable and bool(detected))
+
+    def selected_views(self) -> list:
+        """The views of the selected rows (the current one when nothing else is selected), in list order."""
+        ids = self.table.model.ids
+        rows = sorted({index.row() for index in self.table.view.selectionModel().selectedRows()})
+        chosen = [self._by_id[ids[r]] for r in rows if r < len(ids) and ids[r] in self._by_id]
+        if not chosen and self.current() is not None:
+            chosen = [self.current()]
+        return chosen
 
     def current(self):
         return self._by_id.get(self.table.current_id() or "")
@@ -271,6 +459,12 @@ class ConflictsPage(PhasePage):
             return op
         return Batch([record_operation(self.doc.workshop, [view_id], current_language()), op], label=op.label)
 
+    def _update_op(self, view, changes: dict) -> Operation:
+        """A status set on a conflict that went away after a change reopens it: the room's word counts."""
+        if "status" in changes and view.resolved_by_change and not (view.record and view.record.reopened):
+            changes = {**changes, "reopened": True}
+        return self._with_record(view.id, UpdateItem("conflicts", view.id, changes))
+
     def _wrap_edit(self, record: Conflict, field: str, value, op: Operation) -> Operation:
         if field == "explanation" and record.link_id:  # a declared conflict's reason is stored once, on its link
             stored = next((c for c in self.doc.workshop.conflicts if c.id == record.id), None)
@@ -278,6 +472,9 @@ class ConflictsPage(PhasePage):
             if stored is not None and stored.explanation:  # written twice by older versions: keep one
                 ops.append(UpdateItem("conflicts", record.id, {"explanation": ""}))
             return self._with_record(record.id, Batch(ops, label=op.label) if len(ops) > 1 else ops[0])
+        view = self._by_id.get(record.id)
+        if field == "status" and view is not None:
+            return self._update_op(view, {"status": value})
         return self._with_record(record.id, op)
 
     def _remove_op(self, view) -> Operation | None:
@@ -285,8 +482,59 @@ class ConflictsPage(PhasePage):
             return RemoveItem("links", view.link_id)  # takes its record with it
         if view.record is not None and view.resolved_by_change:
             return RemoveItem("conflicts", view.id)
-        self.doc.refused.emit(_("A detected conflict goes away when its cause changes. Set its status instead."))
+        self.doc.refused.emit(_("A detected conflict goes away when its cause changes. Set it aside or set its "
+                                "status instead."))
         return None
+
+    # -- triage ----------------------------------------------------------------
+    def _push_triage(self, op: Operation | None, text: str) -> bool:
+        """Push a triage of the selection and keep working down the same list."""
+        if op is None:
+            return False
+        row = max(0, self.table.view.currentIndex().row())
+        if not self.doc.push(op, text):
+            return False
+        ids = self.table.model.ids
+        if ids:
+            self.table.select_id(ids[min(row, len(ids) - 1)])
+        return True
+
+    def _label(self, views: list, one: str, many: str) -> str:
+        return one.format(title=views[0].title) if len(views) == 1 else many.format(n=len(views))
+
+    def take_up(self) -> bool:
+        self.commit_pending()
+        chosen = [v for v in self.selected_views() if not v.declared and not v.taken_up]
+        op = triage.take_up(self.doc.workshop, chosen, current_language())
+        return bool(chosen) and self._push_triage(op, self._label(
+            chosen, _("Take up “{title}”"), _("Take up {n} findings")))
+
+    def set_aside(self) -> bool:
+        self.commit_pending()
+        chosen = [v for v in self.selected_views() if not v.declared and not v.set_aside]
+        op = triage.set_aside(self.doc.workshop, chosen, self.aside_reason.text(), current_language())
+        done = bool(chosen) and self._push_triage(op, self._label(
+            chosen, _("Set aside “{title}”"), _("Set aside {n} findings")))
+        if done:
+            self.aside_reason.clear()
+            self.aside_reason.set_text_quietly("")
+        return done
+
+    def back_to_findings(self) -> bool:
+        self.commit_pending()
+        chosen = [v for v in self.selected_views() if not v.declared and not v.new_finding]
+        op = triage.back_to_findings(self.doc.workshop, chosen, current_language())
+        return bool(chosen) and self._push_triage(op, self._label(
+            chosen, _("“{title}” back to the new findings"), _("{n} findings back to the new findings")))
+
+    def reopen(self) -> bool:
+        self.commit_pending()
+        view = self.current()
+        op = triage.reopen(self.doc.workshop, [view] if view is not None else [], current_language())
+        if op is None or not self.doc.push(op, _("Reopen “{title}”").format(title=view.title)):
+            return False
+        self.show_conflict(view.id)
+        return True
 
     # -- edits -----------------------------------------------------------------
     def declare(self) -> bool:
@@ -305,14 +553,14 @@ class ConflictsPage(PhasePage):
             self.side_a.setCurrentIndex(-1)
             self.side_b.setCurrentIndex(-1)
             self.declare_toggle.setChecked(False)
-            self.table.select_id(conflict_id)
+            self.show_conflict(conflict_id)
             return True
         return False
 
     def vote(self, step: int) -> bool:
         self.commit_pending()  # Ctrl+Up/Down while typing a resolution: enter it first
         view = self.current()
-        if view is None:
+        if view is None or view.set_aside:
             return False
         record = view.record
         tally = (record.tally if record else 0) + step
@@ -357,11 +605,12 @@ class ConflictsPage(PhasePage):
                              _("Move “{title}” in the graph").format(title=el.title))
 
     def select_element(self, element_id: str) -> None:
-        """A node clicked in the graph: select the first conflict that involves it."""
-        for view in self.views:
-            if element_id in view.element_ids:
-                self.table.select_id(view.id)
-                return
+        """A node clicked in the graph: select the first conflict that involves it, in this group if it has one."""
+        involved = [v for v in self.views if element_id in v.element_ids and group_of(v) is not None]
+        here = [v for v in involved if group_of(v) == self.group]
+        if here or involved:
+            self.show_conflict((here or involved)[0].id)
+            return
         self.table.select_id(None)
 
     # -- graph -----------------------------------------------------------------
@@ -405,18 +654,41 @@ class ConflictsPage(PhasePage):
     def _on_current(self) -> None:
         view = self.current()
         doc = self.doc.workshop
-        self.declared_form.set_item(view.id if view else None)
-        self.form.set_item(view.id if view else None)
+        for form in (self.declared_form, self.form, self.aside_form):
+            form.set_item(view.id if view else None)
+        room = view is not None and view.taken_up
         self.declared_form.setVisible(view is not None and view.declared)
+        self.form.setVisible(room)
+        self.follow_box.setVisible(room)
+        self.aside_form.setVisible(view is not None and view.set_aside)
+        self.votes_box.setVisible(view is None or not view.set_aside)
         detected = view is not None and not view.declared
         self.explanation_label.setVisible(detected)
         self.lever_label.setVisible(detected and bool(view.lever))
+        gone = view is not None and view.resolved_by_change
+        reopened = gone and view.record is not None and view.record.reopened
+        self.vanished_label.setVisible(gone)
+        self.reopen_button.setVisible(gone and not reopened)
+        if gone:
+            if reopened:
+                self.vanished_label.setText(_("Reopened by the room: it went away after a change, but is still a problem."))
+            elif view.vanished_by.strip():
+                self.vanished_label.setText(_("Went away after: {change}").format(change=view.vanished_by.strip()))
+            else:
+                self.vanished_label.setText(_("Went away after a change in the workshop."))
         if view is None:
             self.details_title.setText(_("Details – select a conflict"))
             self.elements_label.setText("")
             self.votes_label.setText("–")
         else:
-            kind = _("Declared conflict") if view.declared else _("Detected: {rule}").format(rule=rule_name(view.rule))
+            if view.declared:
+                kind = _("Declared conflict")
+            elif view.new_finding:
+                kind = _("New finding: {rule}").format(rule=rule_name(view.rule))
+            elif view.set_aside:
+                kind = _("Set aside: {rule}").format(rule=rule_name(view.rule))
+            else:
+                kind = _("Detected: {rule}").format(rule=rule_name(view.rule))
             self.details_title.setText(kind)
             names = [element_label(doc, e) for e in view.element_ids if doc.element(e) is not None]
             self.elements_label.setText(view.title if view.declared or not names else "  ⟷  ".join(names))
@@ -425,24 +697,39 @@ class ConflictsPage(PhasePage):
                 self.explanation_label.setText(view.explanation)
                 self.lever_label.setText(_("Lever: {text}").format(text=view.lever) if view.lever else "")
             self.votes_label.setText(str(view.votes))
-        for widget in (self.vote_minus, self.vote_plus, self.new_decision, self.new_action):
-            widget.setEnabled(view is not None and not self.doc.read_only)
+        editable = view is not None and not self.doc.read_only
+        for widget in (self.vote_minus, self.vote_plus, self.new_decision, self.new_action, self.reopen_button):
+            widget.setEnabled(editable)
+        self._update_triage_bar()
         if self.graph is not None:
             self.graph.set_highlight(view.id if view else None)
 
+    def _choose_group(self) -> None:
+        """The first time (and for another workshop): the room's conflicts if it has any, else the findings."""
+        if self.group is None:
+            counts = self.counts()
+            self.group = Group.ROOM if counts.room or not counts.new_findings else Group.NEW
+
     def refresh(self) -> None:
         self._analyse()
+        self._choose_group()
         doc = self.doc.workshop
         self.table.refresh()
+        self._update_groups()
         pairs = [(el.id, describe_element(el)) for el in doc.elements]
         self.side_a.set_choices(pairs)
         self.side_b.set_choices(pairs)
+        self.settings.refresh()
         self._on_current()
         self._graph_timer.start()
         super().refresh()
 
+    def document_replaced(self) -> None:
+        self.group = None
+
     def edit_controls(self) -> list[QWidget]:
-        return [self.declare_toggle, self.declare_button, self.side_a, self.side_b, self.reason]
+        return [self.declare_toggle, self.declare_button, self.side_a, self.side_b, self.reason, self.aside_reason,
+                *self.settings.spins.values()]
 
     def activate(self) -> None:
         self._ensure_graph()
