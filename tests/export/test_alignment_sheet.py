@@ -95,3 +95,15 @@ def test_the_change_picture_needs_the_round_before():
     assert picture_bytes("change", result, "en", before=result).startswith(PNG)
     with pytest.raises(ValueError):
         picture_bytes("change", result, "en")
+
+
+def test_the_gap_chart_marks_the_previous_rounds_gaps():
+    from matplotlib.figure import Figure
+
+    from workshop_app.export.alignment_chart import draw_gaps
+
+    result = _scored()
+    figure = Figure()
+    ax = draw_gaps(figure, result, "en", before=result)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Gap in “before”"]
+    assert draw_gaps(Figure(), result, "en").get_legend() is None

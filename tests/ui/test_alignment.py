@@ -150,3 +150,17 @@ def test_the_facilitator_rewords_adds_and_drops_statements(window, check, qtbot)
     assert window.doc.workshop.alignment.responses[0].scores == {}
     window.undo()
     assert window.doc.workshop.alignment.responses[0].scores == {first.id: 5}
+
+
+def test_a_second_round_shows_the_change_per_side(window, check, qtbot):
+    check.start()
+    for round_digits in (("2", "2"), ("4", "3")):
+        if check.model.rowCount():
+            check.add_round()
+        for side, digit in zip((Side.MARKETING, Side.SALES), round_digits, strict=True):
+            for _ in range(3):
+                check.add_respondent(side)
+                _type(qtbot, check.grid, digit * 20)
+    check.tabs.setCurrentWidget(check.results)
+    qtbot.waitUntil(lambda: check.results.result is not None, timeout=3000)
+    assert check.results.change.text() == "Since “Before”: Marketing +40, Sales +20"

@@ -146,8 +146,13 @@ def _draw_profile(ax: Any, tr: Translator, result: RoundResult) -> None:
         text.set_parse_math(False)
 
 
-def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int = MAX_GAP_ROWS) -> Any:
-    """Draw the diverging gap chart into ``figure`` (cleared first) and return its axes."""
+def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int = MAX_GAP_ROWS,
+              before: RoundResult | None = None) -> Any:
+    """Draw the diverging gap chart into ``figure`` (cleared first) and return its axes.
+
+    With ``before`` (the previous round) each statement's gap then is marked
+    with a small black bar, so the room sees which gaps closed and which grew.
+    """
     tr = Translator(lang)
     figure.clear()
     ax = figure.add_subplot()
@@ -156,6 +161,8 @@ def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int 
         _no_data(ax, tr("No gaps to show yet: each side needs at least 3 answers per statement."))
         return ax
     labels = []
+    earlier = {r.statement.id: r.gap for r in before.statements if r.gap is not None} if before else {}
+    marked = False
     for y, r in enumerate(gaps):
         gap = r.gap or 0.0
         side = Side.MARKETING if gap >= 0 else Side.SALES
@@ -167,6 +174,11 @@ def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int 
         ax.text(gap + (0.06 if gap >= 0 else -0.06), y, note, ha="left" if gap >= 0 else "right", va="center",
                 fontsize=8, color=gs.INK, **_text())
         labels.append(gs.wrap_label(r.statement.text(lang) or r.statement.id, LABEL_CHARS, 2))
+        then = earlier.get(r.statement.id)
+        if then is not None and before is not None:
+            ax.scatter([then], [y], marker="|", s=260, c=gs.INK, linewidths=2.2, zorder=4,
+                       label=tr("Gap in “{round}”", round=before.round.name) if not marked else None)
+            marked = True
     ax.set_yticks(range(len(gaps)))
     ax.set_yticklabels(labels, fontsize=8)
     for tick in ax.get_yticklabels():
@@ -188,6 +200,10 @@ def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int 
                                  (1.0, "right", Side.MARKETING, tr("Marketing scores higher →"))):
         ax.text(x, 1.01, text, transform=ax.transAxes, ha=align, va="bottom", fontsize=9.5, fontweight="bold",
                 color=SIDE_TEXT[side.value], **_text())
+    if marked:
+        legend = ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.9)
+        for text in legend.get_texts():
+            text.set_parse_math(False)
     return ax
 
 
@@ -213,7 +229,10 @@ def draw_change(figure: Any, before: RoundResult, after: RoundResult, lang: str 
 
 def picture_bytes(kind: str, result: RoundResult, lang: str = "en", fmt: str = "png", dpi: int = 150,
                   before: RoundResult | None = None) -> bytes:
-    """``kind`` "sides", "gaps" or "change" (needs ``before``) as PNG or SVG bytes."""
+    """``kind`` "sides", "gaps" or "change" (needs ``before``) as PNG or SVG bytes.
+
+    ``before``: the previous round; the gap chart then marks each statement's earlier gap.
+    """
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
@@ -230,7 +249,7 @@ def picture_bytes(kind: str, result: RoundResult, lang: str = "en", fmt: str = "
         if kind == "sides":
             draw_sides(figure, result, lang)
         elif kind == "gaps":
-            draw_gaps(figure, result, lang)
+            draw_gaps(figure, result, lang, before=before)
         elif before is not None:
             draw_change(figure, before, result, lang)
         else:

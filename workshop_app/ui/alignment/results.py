@@ -85,19 +85,24 @@ class ResultsView(QWidget):
             self.change.setText("")
         else:
             self.result = score_round(doc.alignment, self.round_id)
+            before = self._before(doc, self.result)
             draw_sides(self.sides_figure, self.result, self.lang)
-            draw_gaps(self.gaps_figure, self.result, self.lang)
-            self.change.setText(self._change_text(doc, self.result))
+            draw_gaps(self.gaps_figure, self.result, self.lang, before=before)
+            self.change.setText(self._change_text(before, self.result))
         self.sides_canvas.draw_idle()
         self.gaps_canvas.draw_idle()
 
-    def _change_text(self, doc: Workshop, result: RoundResult) -> str:
-        """The change since the round before, per side, where both rounds can be shown."""
+    @staticmethod
+    def _before(doc: Workshop, result: RoundResult) -> RoundResult | None:
+        """The round before ``result``'s, scored (None for the first round)."""
         ids = [r.id for r in doc.alignment.rounds]
         position = ids.index(result.round.id)
-        if position == 0:
+        return score_round(doc.alignment, ids[position - 1]) if position > 0 else None
+
+    def _change_text(self, before: RoundResult | None, result: RoundResult) -> str:
+        """The change since the round before, per side, where both rounds can be shown."""
+        if before is None:
             return ""
-        before = score_round(doc.alignment, ids[position - 1])
         parts = []
         for side, change in changes(before, result).items():
             if change.delta is not None:
