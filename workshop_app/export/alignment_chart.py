@@ -171,13 +171,13 @@ def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int 
                 edgecolor="white", zorder=2)
         m, s = r.means[Side.MARKETING] or 0.0, r.means[Side.SALES] or 0.0
         note = tr("M {m} · S {s}", m=format_number(m, tr.lang, 1), s=format_number(s, tr.lang, 1))
-        ax.text(gap + (0.06 if gap >= 0 else -0.06), y, note, ha="left" if gap >= 0 else "right", va="center",
-                fontsize=8, color=gs.INK, **_text())
+        # the means in a column right of the chart: never over a bar or a marker, never cut off
+        ax.text(1.01, y, note, ha="left", va="center", fontsize=8, color=gs.INK,
+                transform=ax.get_yaxis_transform(), **_text())
         labels.append(gs.wrap_label(r.statement.text(lang) or r.statement.id, LABEL_CHARS, 2))
         then = earlier.get(r.statement.id)
         if then is not None and before is not None:
-            ax.scatter([then], [y], marker="|", s=260, c=gs.INK, linewidths=2.2, zorder=4,
-                       label=tr("Gap in “{round}”", round=before.round.name) if not marked else None)
+            ax.scatter([then], [y], marker="|", s=260, c=gs.INK, linewidths=2.2, zorder=4)
             marked = True
     ax.set_yticks(range(len(gaps)))
     ax.set_yticklabels(labels, fontsize=8)
@@ -196,14 +196,12 @@ def draw_gaps(figure: Any, result: RoundResult, lang: str = "en", max_rows: int 
     ax.set_axisbelow(True)
     for spine in ("top", "right", "left"):
         ax.spines[spine].set_visible(False)
-    for x, align, side, text in ((0.0, "left", Side.SALES, tr("← Sales scores higher")),
-                                 (1.0, "right", Side.MARKETING, tr("Marketing scores higher →"))):
-        ax.text(x, 1.01, text, transform=ax.transAxes, ha=align, va="bottom", fontsize=9.5, fontweight="bold",
+    for x, align, side, text in ((0.0, "left", Side.SALES, tr("← Sales higher")),
+                                 (1.0, "right", Side.MARKETING, tr("Marketing higher →"))):
+        ax.text(x, 1.01, text, transform=ax.transAxes, ha=align, va="bottom", fontsize=9, fontweight="bold",
                 color=SIDE_TEXT[side.value], **_text())
-    if marked:
-        legend = ax.legend(loc="lower right", fontsize=8.5, frameon=True, framealpha=0.9)
-        for text in legend.get_texts():
-            text.set_parse_math(False)
+    if marked and before is not None:
+        ax.set_xlabel(ax.get_xlabel() + "\n" + tr("| = the gap in “{round}”", round=before.round.name), fontsize=9)
     return ax
 
 
