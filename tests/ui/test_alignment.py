@@ -164,3 +164,19 @@ def test_a_second_round_shows_the_change_per_side(window, check, qtbot):
     check.tabs.setCurrentWidget(check.results)
     qtbot.waitUntil(lambda: check.results.result is not None, timeout=3000)
     assert check.results.change.text() == "Since “Before”: Marketing +40, Sales +20"
+
+
+def test_a_round_entered_as_a_tally_opens_on_the_tally(window, check, qtbot):
+    from workshop_app.ui.alignment import AlignmentWindow
+
+    check.start()
+    check.tabs.setCurrentWidget(check.tally_page)
+    assert check.tally_model.setData(check.tally_model.index(0, 2), 3)
+    again = AlignmentWindow(window.doc, window)
+    assert again.tabs.currentWidget() is again.tally_page
+    again.close()
+    again.deleteLater()
+    check.add_respondent(Side.SALES)
+    again = AlignmentWindow(window.doc, window)
+    assert again.tabs.currentIndex() == 0  # answers typed per person: the grid
+    again.deleteLater()

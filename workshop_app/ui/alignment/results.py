@@ -8,6 +8,8 @@ typing a round in costs no chart redraw per keystroke.
 
 from __future__ import annotations
 
+import warnings
+
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer
@@ -28,6 +30,10 @@ from workshop_app.ui.widgets.labels import side_name
 from workshop_app.ui.widgets.plain import PlainLabel
 
 REDRAW_DELAY_MS = 120
+#: Smallest canvas (pixels): below it the charts' layout collapses.
+MIN_CANVAS_PX = (320, 260)
+# A canvas drawn before its window is laid out is tiny for one paint; it is drawn again at its size.
+warnings.filterwarnings("ignore", message=r"constrained_layout not applied", category=UserWarning)
 
 
 class ResultsView(QWidget):
@@ -45,6 +51,7 @@ class ResultsView(QWidget):
         self.gaps_canvas = FigureCanvasQTAgg(self.gaps_figure)
         for canvas in (self.sides_canvas, self.gaps_canvas):
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            canvas.setMinimumSize(*MIN_CANVAS_PX)
         self.change = PlainLabel("")
         self.change.setObjectName("alignment_change")
         how = QLabel(_("Score: each side's mean answer × 20 (20–100). Stages: undefined 20–39, defined 40–59, "

@@ -169,6 +169,15 @@ class AlignmentWindow(QDialog):
         doc.changed.connect(lambda _op: self.refresh())
         doc.replaced.connect(self.refresh)
         self.refresh()
+        self._open_on_the_way_it_was_entered()
+
+    def _open_on_the_way_it_was_entered(self) -> None:
+        """A round entered as the room's tally opens on the tally, not on an empty grid."""
+        round_id = self.current_round()
+        alignment = self.doc.workshop.alignment
+        if round_id and not any(r.round_id == round_id for r in alignment.responses) and \
+                any(t.round_id == round_id for t in alignment.tallies):
+            self.tabs.setCurrentWidget(self.tally_page)
 
     # -- showing -------------------------------------------------------------------------------------
     def current_round(self) -> str | None:
