@@ -180,3 +180,13 @@ def test_a_round_entered_as_a_tally_opens_on_the_tally(window, check, qtbot):
     again = AlignmentWindow(window.doc, window)
     assert again.tabs.currentIndex() == 0  # answers typed per person: the grid
     again.deleteLater()
+
+
+def test_the_sheet_is_written_where_the_facilitator_chose(window, check, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    check.start()
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    check.export_sheet()
+    assert target.read_bytes().startswith(b"%PDF")
