@@ -194,17 +194,17 @@ def test_dates_and_statuses_are_never_cut_off_in_a_narrow_table(qtbot, window):
     assert table.model.headerData(owner, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Owner"
 
 
-def test_wrapup_summary_counts_open_conflicts_as_the_minutes_do(qtbot, window):
-    """Detected conflicts count too: the room hears the same number the minutes print."""
-    from workshop_app.analysis import conflict_views
+def test_wrapup_summary_counts_conflicts_as_the_minutes_do(qtbot, window):
+    """The one definition of the counts (count_conflicts): the room hears the same numbers the minutes print."""
+    from workshop_app.analysis import conflict_views, count_conflicts
     from workshop_app.store.demo import load_demo
+    from workshop_app.ui.progress import conflict_count_parts
 
     window.set_workshop(load_demo("en"), None)
     window.go_to_phase(Phase.WRAPUP)
-    views = conflict_views(window.doc.workshop, "en")
-    still_open = sum(1 for v in views if v.is_open)
-    assert still_open > len([c for c in window.doc.workshop.conflicts if c.status == ConflictStatus.OPEN])
-    assert f"{still_open} of {len(views)} conflicts are still open." in window.page(Phase.WRAPUP).summary.toPlainText()
+    counts = count_conflicts(conflict_views(window.doc.workshop, "en"))
+    assert counts.room + counts.new_findings > 0
+    assert " · ".join(conflict_count_parts(counts)) in window.page(Phase.WRAPUP).summary.toPlainText()
 
 
 def test_on_a_large_workshop_the_summary_follows_the_page(qtbot, window):
@@ -221,7 +221,7 @@ def test_on_a_large_workshop_the_summary_follows_the_page(qtbot, window):
     page.summary.clear()
     window.go_to_phase(Phase.WRAPUP)
     assert page.actions_table.model.rowCount() > 0 and page.summary.toPlainText() == ""
-    qtbot.waitUntil(lambda: "conflicts are still open" in page.summary.toPlainText(), timeout=2000)
+    qtbot.waitUntil(lambda: "conflicts settled" in page.summary.toPlainText(), timeout=2000)
 
 
 def test_a_rating_stays_readable_in_a_cramped_table(qtbot, window):

@@ -83,7 +83,8 @@ def test_votes_per_participant_make_the_record_and_reorder_the_conflicts(qtbot, 
     assert model.setData(model.index(row, 2), 20)
     assert views(window)[0].id == target.id and views(window)[0].votes == 21
     page = window.page(Phase.CONFLICTS)
-    assert page.table.model.ids[0] == target.id  # the editor's list follows the votes too
+    page.show_conflict(target.id)
+    assert page.table.model.ids[0] == target.id  # the editor's list (of its group) follows the votes too
     window.undo()
     window.undo()
     assert all(c.id != target.id for c in window.doc.workshop.conflicts)

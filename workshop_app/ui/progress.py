@@ -1,14 +1,21 @@
-"""How far each phase has come, in a few words for the phase navigator.
+"""How far each phase has come, in a few words for the phase navigator and the projector's header.
 
 Qt-free apart from living in the UI package: counts read from the document.
+The conflict counts are :func:`~workshop_app.analysis.count_conflicts`'s —
+the one definition the wrap-up summary, the projector, ``tandem check`` and
+the minutes use too — and come in from the caller (who has the cached
+analysis); :func:`conflict_count_parts` words them the same way everywhere.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from workshop_app.i18n import _, ngettext
-from workshop_app.model import ConflictStatus, ElementKind, GoalLevel, LinkKind, Origin, Phase, Side, Workshop
+from workshop_app.model import ElementKind, GoalLevel, Origin, Phase, Side, Workshop
+
+if TYPE_CHECKING:  # the analysis loads after the window's first paint, not with it
+    from workshop_app.analysis import ConflictCounts
 
 
 class Counts(NamedTuple):
@@ -19,9 +26,11 @@ class Counts(NamedTuple):
     agreed_channels: int
     beliefs: int
     as_is: int
+    #: the conflict counts, when the caller has the analysis at hand (None: not known yet)
+    conflicts: ConflictCounts | None = None
 
 
-def element_counts(doc: Workshop) -> Counts:
+def element_counts(doc: Workshop, conflicts: ConflictCounts | None = None) -> Counts:
     """One pass over the elements for all seven lines (the navigator refreshes them after every edit)."""
     shared = department = agreed_channels = beliefs = as_is = 0
     goal, channel, belief, strategy = ElementKind.GOAL, ElementKind.CHANNEL, ElementKind.BELIEF, ElementKind.STRATEGY
@@ -39,7 +48,7 @@ def element_counts(doc: Workshop) -> Counts:
             beliefs += 1
         if origin == Origin.AS_IS and el.side != joint and kind != belief and kind != strategy:
             as_is += 1
-    return Counts(shared, department, agreed_channels, beliefs, as_is)
+    return Counts(shared, department, agreed_channels, beliefs, as_is, conflicts)
 
 
 def phase_progress(doc: Workshop, phase: Phase, counts: Counts | None = None) -> str:
@@ -68,12 +77,40 @@ def goals_progress(doc: Workshop, counts: Counts) -> str:
 
 
 def conflicts_progress(doc: Workshop, counts: Counts) -> str:
-    # Detected conflicts need the analysis, too slow to run on every edit for this line;
-    # so it counts what the room declared and what it settled, which it can trust.
-    declared = sum(1 for link in doc.links if link.kind == LinkKind.CONFLICTS_WITH)
-    settled = sum(1 for c in doc.conflicts if c.status != ConflictStatus.OPEN)
-    return " · ".join([ngettext("{n} declared", "{n} declared", declared).format(n=declared),
-                       ngettext("{n} settled", "{n} settled", settled).format(n=settled)])
+    """e.g. '4 conflicts · 2 settled · 1 parked · 9 new': the room's conflicts first, findings last."""
+    if counts.conflicts is None:
+        return ""
+    return " · ".join(conflict_count_parts(counts.conflicts, short=True))
+
+
+def conflict_count_parts(counts: ConflictCounts, short: bool = False) -> list[str]:
+    """The counts in words: settled of the room's conflicts, parked (not settled), open, then the findings.
+
+    ``short`` is the navigator's line; the long form says what each number
+    means (the summary, the projector's "What we agreed").
+    """
+    room, settled, parked = counts.room, counts.settled, counts.parked
+    if short:
+        parts = [ngettext("{n} conflict", "{n} conflicts", room).format(n=room),
+                 ngettext("{n} settled", "{n} settled", settled).format(n=settled)]
+        if parked:
+            parts.append(ngettext("{n} parked", "{n} parked", parked).format(n=parked))
+        if counts.new_findings:
+            parts.append(ngettext("{n} new", "{n} new", counts.new_findings).format(n=counts.new_findings))
+        return parts
+    parts = [ngettext("{settled} of {n} conflict settled", "{settled} of {n} conflicts settled", room).format(
+        settled=settled, n=room)]
+    if parked:
+        parts.append(ngettext("{n} parked, not settled", "{n} parked, not settled", parked).format(n=parked))
+    if counts.open:
+        parts.append(ngettext("{n} still open", "{n} still open", counts.open).format(n=counts.open))
+    if counts.new_findings:
+        parts.append(ngettext("{n} further finding for follow-up", "{n} further findings for follow-up",
+                              counts.new_findings).format(n=counts.new_findings))
+    if counts.set_aside:
+        parts.append(ngettext("{n} finding set aside", "{n} findings set aside", counts.set_aside).format(
+            n=counts.set_aside))
+    return parts
 
 
 def communication_progress(doc: Workshop, counts: Counts) -> str:

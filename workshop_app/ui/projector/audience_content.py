@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from workshop_app.display_text import shown
 from workshop_app.i18n import N_, _, current_language, ngettext
 from workshop_app.locale_format import with_unit
-from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Phase, Side, Workshop
+from workshop_app.model import ActionStatus, ElementKind, GoalLevel, Origin, Phase, Side, Workshop
 from workshop_app.ui.widgets.formats import format_long_date, format_money
 from workshop_app.ui.widgets.labels import (
     CONFLICT_STATUS_NAMES,
@@ -241,18 +241,25 @@ def _facts(pairs: list[tuple[str, str]]) -> list[Entry]:
 
 
 # -- conflicts -----------------------------------------------------------------
-def conflict_entries(doc: Workshop, views: list[ConflictView]) -> list[Entry]:
-    """Visible conflicts in vote order: rank, title, status, dots."""
+def _conflict_entry(view: ConflictView, rank: int | None) -> Entry:
     from workshop_app.ui.widgets.labels import rule_name
 
-    entries = []
-    for rank, view in enumerate(visible_conflicts(doc, views), start=1):
-        status = _(CONFLICT_STATUS_NAMES[view.status])
-        detail = _join(status, rule_name(view.rule), view.resolution)
-        badge = ngettext("{n} dot", "{n} dots", view.votes).format(n=view.votes) if view.votes else ""
-        entries.append(Entry(view.id, view.title, detail, marker=f"{rank}.", badge=badge,
-                             done=view.settled or view.resolved_by_change))
-    return entries
+    status = _(CONFLICT_STATUS_NAMES[view.status]) if view.taken_up else ""
+    detail = _join(status, rule_name(view.rule), view.resolution)
+    badge = ngettext("{n} dot", "{n} dots", view.votes).format(n=view.votes) if view.votes else ""
+    return Entry(view.id, view.title, detail, marker=f"{rank}." if rank else "◇", badge=badge,
+                 done=view.taken_up and (view.settled or (view.resolved_by_change and not view.is_open)))
+
+
+def conflict_entries(doc: Workshop, views: list[ConflictView]) -> list[Entry]:
+    """The room's visible conflicts (declared and taken up) in vote order: rank, title, status, dots."""
+    room = [v for v in visible_conflicts(doc, views) if v.taken_up]
+    return [_conflict_entry(view, rank) for rank, view in enumerate(room, start=1)]
+
+
+def finding_entries(doc: Workshop, views: list[ConflictView]) -> list[Entry]:
+    """New findings still present, offered for the room to take up (dot voting often decides which)."""
+    return [_conflict_entry(v, None) for v in visible_conflicts(doc, views) if v.new_finding and not v.resolved_by_change]
 
 
 @dataclass(frozen=True)
@@ -264,31 +271,58 @@ class VoteResults:
     possible: int
 
 
+def votable(view: ConflictView) -> bool:
+    """What the room votes on: its conflicts and the new findings; not what is gone or set aside."""
+    return not view.resolved_by_change and not view.set_aside
+
+
 def vote_results(doc: Workshop, views: list[ConflictView]) -> VoteResults:
-    voted = [v for v in visible_conflicts(doc, views) if not v.resolved_by_change]
+    voted = [v for v in visible_conflicts(doc, views) if votable(v)]
     bars = sorted(((v.id, shown(v.title), v.votes) for v in voted), key=lambda bar: -bar[2])
     per_person = doc.meta.dots_per_participant
     return VoteResults(bars, sum(v.votes for v in voted), per_person * len(doc.participants))
 
 
 # -- communication, culture & pilot ----------------------------------------------
+def agreement_entry(doc: Workshop, el) -> Entry:
+    from workshop_app.ui.widgets.summary import agreement_facts
+
+    return Entry(el.id, el.title or _("(untitled)"), _join(*agreement_facts(doc, el)), marker="§")
+
+
+def pot_entry(doc: Workshop, el) -> Entry:
+    from workshop_app.ui.widgets.summary import pot_facts
+
+    return Entry(el.id, el.title or _("(untitled)"), _join(*pot_facts(doc, el)), side=el.side, marker="€")
+
+
+def shown_agreements(doc: Workshop) -> list:
+    return [el for el in doc.elements if el.kind == ElementKind.AGREEMENT and not el.hidden]
+
+
 def channel_columns(doc: Workshop) -> list[Column]:
-    """Today's channels (with the receivers' rating) and the agreed ones."""
+    """Today's channels (with the receivers' rating), and the agreed ones with the agreements beside them."""
     today, agreed = [], []
     for el in doc.elements:
         if el.kind != ElementKind.CHANNEL or el.hidden:
             continue
         route = f"{side_name(el.side)} → {side_name(el.to_side)}"
         if el.origin == Origin.AS_IS:
-            useless = el.usefulness is not None and el.usefulness <= 1
+            useless = el.usefulness is not None and el.usefulness <= doc.analysis.poor_channel_rating
             today.append(Entry(el.id, el.title or _("(untitled)"), _join(route, el.format, el.cadence), side=el.side,
                                badge=rating_stars(el.usefulness), marker="✕" if useless else ""))
         else:
             owner = participant_label(doc, el.owner)
             agreed.append(Entry(el.id, el.title or _("(untitled)"), _join(el.purpose, el.format, el.cadence, owner),
                                 side=el.side, marker="✓"))
+    promises = shown_agreements(doc)
+    if promises:
+        if agreed:
+            agreed.append(Entry("", _("Agreements"), group=True))
+        agreed += [agreement_entry(doc, el) for el in promises]
     return [Column(_("Channels today"), today, None, _("Nothing yet")),
-            Column(_("Agreed channels"), agreed, None, _("Nothing agreed yet"))]
+            Column(_("Agreed channels and agreements") if promises else _("Agreed channels"), agreed, None,
+                   _("Nothing agreed yet"))]
 
 
 def belief_columns(doc: Workshop) -> list[Column]:
@@ -316,8 +350,13 @@ def pilot_column(doc: Workshop) -> Column:
 
 
 # -- wrap-up -------------------------------------------------------------------
-def agreement_columns(doc: Workshop) -> list[Column]:
-    """What was agreed: decisions, actions, and the shared goals, channels and settled conflicts."""
+def agreement_columns(doc: Workshop, views: list[ConflictView] | None = None) -> list[Column]:
+    """What was agreed: decisions, actions, and the shared goals, pots, agreements, channels and settled conflicts.
+
+    The conflicts are counted by ``count_conflicts`` (``views`` is the
+    document's analysis; without it the conflicts are left out rather than
+    counted another way).
+    """
     decisions = [Entry(d.id, d.text or _("(no text)"), _join(d.decided_by, format_long_date(d.date))) for d in doc.decisions]
     actions = [Entry(a.id, a.what or _("(no text)"),
                      _join(participant_label(doc, a.owner) or _("no owner yet"), format_long_date(a.due_date) or _("no date yet")),
@@ -329,18 +368,37 @@ def agreement_columns(doc: Workshop) -> list[Column]:
     if goals:
         agreed.append(Entry("", _("Shared goals"), group=True))
         agreed += [goal_entry(doc, el, 0) for el in goals]
+    pots = [el for el in doc.elements if el.kind == ElementKind.BUDGET and el.origin == Origin.AGREED and not el.hidden]
+    if pots:
+        agreed.append(Entry("", _("Agreed budget pots"), group=True))
+        agreed += [pot_entry(doc, el) for el in pots]
+    promises = shown_agreements(doc)
+    if promises:
+        agreed.append(Entry("", _("Agreements"), group=True))
+        agreed += [agreement_entry(doc, el) for el in promises]
     channels = [el for el in doc.elements if el.kind == ElementKind.CHANNEL and el.origin == Origin.AGREED and not el.hidden]
     if channels:
         agreed.append(Entry("", _("Agreed channels"), group=True))
         agreed += [Entry(el.id, el.title or _("(untitled)"), _join(el.format, el.cadence), side=el.side, marker="✓")
                    for el in channels]
-    hidden = hidden_elements(doc)
-    settled = [c for c in doc.conflicts if c.status != ConflictStatus.OPEN and not c.hidden
-               and not any(e in hidden for e in c.element_ids)]
-    if settled:
-        agreed.append(Entry("", _("Conflicts settled"), group=True))
-        agreed += [Entry(c.id, c.title, _join(_(CONFLICT_STATUS_NAMES[c.status]), c.resolution), marker="✓")
-                   for c in settled]
+    if views is not None:
+        agreed += settled_entries(doc, views)
     return [Column(_("Decisions"), decisions, None, _("No decisions yet.")),
             Column(_("Actions"), actions, None, _("No actions yet.")),
             Column(_("What we agreed"), agreed, None, _("Nothing agreed yet"))]
+
+
+def settled_entries(doc: Workshop, views: list[ConflictView]) -> list[Entry]:
+    """The settled conflicts the room may see, under a heading with the counts of every conflict."""
+    from workshop_app.analysis import count_conflicts, is_settled
+    from workshop_app.ui.progress import conflict_count_parts
+
+    counts = count_conflicts(views)
+    if not (counts.room or counts.new_findings or counts.set_aside):
+        return []
+    settled = [v for v in visible_conflicts(doc, views) if v.taken_up and is_settled(v)]
+    entries = [Entry("", _("Conflicts settled"), group=True),
+               Entry("conflict-counts", " · ".join(conflict_count_parts(counts)), marker="Σ")]
+    entries += [Entry(v.id, v.title, _join(_(CONFLICT_STATUS_NAMES[v.status]), v.resolution), marker="✓")
+                for v in settled]
+    return entries

@@ -22,7 +22,7 @@ from workshop_app.i18n import _, current_language
 from workshop_app.model import Phase
 from workshop_app.ui.document import Document
 from workshop_app.ui.phases import PHASES
-from workshop_app.ui.progress import phase_progress
+from workshop_app.ui.progress import element_counts, phase_progress
 from workshop_app.ui.projector.audience_content import Stage
 from workshop_app.ui.projector.audience_views import PhaseView
 from workshop_app.ui.projector.present_widgets import HeaderBar, HeaderData
@@ -177,7 +177,7 @@ class AudienceView(QWidget):
         stage = self.stage
         view = self.view(stage.phase)
         views = None
-        if stage.phase == Phase.CONFLICTS:
+        if stage.phase in (Phase.CONFLICTS, Phase.WRAPUP):  # the conflicts and "what we agreed" count them
             views = self.doc.conflict_views(current_language())
         view.show_stage(self.doc.workshop, stage, views)
         self.phase_stack.setCurrentWidget(view)
@@ -197,8 +197,18 @@ class AudienceView(QWidget):
             caption += " · " + _("paused")
         done = [bool(item and item.done) for item in (doc.agenda_item(p) for p in phases)]
         self.header.set_data(HeaderData(phases.index(phase) + 1, len(phases), phase_name(phase),
-                                        shown(doc.meta.title.strip()), phase_progress(doc, phase), done,
+                                        shown(doc.meta.title.strip()), phase_progress(doc, phase, self._counts(phase)),
+                                        done,
                                         time_text, caption, state))
+
+    def _counts(self, phase: Phase):
+        """What the progress line counts; the conflicts as the navigator counts them (``count_conflicts``)."""
+        conflicts = None
+        if phase == Phase.CONFLICTS:
+            from workshop_app.analysis import count_conflicts
+
+            conflicts = count_conflicts(self.doc.conflict_views(current_language()))
+        return element_counts(self.doc.workshop, conflicts)
 
     # -- Qt --------------------------------------------------------------------
     def showEvent(self, event) -> None:  # Qt override

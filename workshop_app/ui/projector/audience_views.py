@@ -129,18 +129,22 @@ class GoalsView(PhaseView):
 
 
 class ConflictsView(PhaseView):
-    """The ranked conflicts beside the graph, or the dot-vote results chart."""
+    """The room's ranked conflicts, with the new findings offered below them, beside the graph;
+    or the dot-vote results chart (conflicts and findings alike: dots often decide what is taken up)."""
 
     phase = Phase.CONFLICTS
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.list = self.entry_list(title_lines=2, detail_lines=1)
+        self.findings = self.entry_list(title_lines=1, detail_lines=1)
+        self.findings.setObjectName("audience_findings")
+        self.column = Stacked(self.list, self.findings, 0.6, GAP, self)
         self.chart = VoteChart(self)
         self.graph = None
         self.scale = 1.0
         self.split = QWidget(self)
-        self.split_layout = _row((self.list, 2))
+        self.split_layout = _row((self.column, 2))
         self.split.setLayout(self.split_layout)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.split)
@@ -170,8 +174,14 @@ class ConflictsView(PhaseView):
             self.stack.setCurrentWidget(self.chart)
             return
         self.stack.setCurrentWidget(self.split)
-        self.list.set_column(Column(_("Conflicts by dot votes"), content.conflict_entries(doc, views), None,
-                                    _("No conflicts found")), stage.selected)
+        room = content.conflict_entries(doc, views)
+        findings = content.finding_entries(doc, views)
+        self.list.set_column(Column(_("Our conflicts by dot votes"), room, None,
+                                    _("None taken up yet") if findings else _("No conflicts found")), stage.selected)
+        self.findings.setVisible(bool(findings))
+        if findings:
+            self.findings.set_column(Column(_("New findings to take up"), findings, None, ""), stage.selected)
+        self.column.relayout()
         self._ensure_graph()
         if self.graph is not None:
             visible = content.visible_conflicts(doc, views)
@@ -221,5 +231,5 @@ class WrapupView(PhaseView):
         self.setLayout(_row(*((w, 1) for w in self.columns)))
 
     def show_stage(self, doc: Workshop, stage: Stage, views: list[ConflictView] | None) -> None:
-        for widget, column in zip(self.columns, content.agreement_columns(doc), strict=True):
+        for widget, column in zip(self.columns, content.agreement_columns(doc, views), strict=True):
             widget.set_column(column, stage.selected)

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from workshop_app.model import (
     Batch,
-    ConflictStatus,
     ElementKind,
     GoalLevel,
     Operation,
@@ -66,19 +65,28 @@ def phase_targets(doc: Workshop, stage: Stage, views: list[ConflictView] | None 
         return [element_target(el) for side in SIDES for el in category.rows(doc, side)]
     if phase == Phase.GOALS:
         return [element_target(doc.element(i)) for i in goal_order(doc)]
-    if phase == Phase.CONFLICTS:
-        return [conflict_target(doc, v) for v in views or []]
+    if phase == Phase.CONFLICTS:  # the room's conflicts, then the new findings (as the wall lists them)
+        shown = [v for v in views or [] if v.taken_up] + [v for v in views or [] if v.new_finding
+                                                          and not v.resolved_by_change]
+        return [conflict_target(doc, v) for v in shown]
     if phase == Phase.COMMUNICATION:
         channels = [el for el in elements if el.kind == ElementKind.CHANNEL]
-        return [element_target(el) for origin in (Origin.AS_IS, Origin.AGREED) for el in channels if el.origin == origin]
+        agreements = [el for el in elements if el.kind == ElementKind.AGREEMENT]
+        return [element_target(el) for origin in (Origin.AS_IS, Origin.AGREED) for el in channels
+                if el.origin == origin] + [element_target(el) for el in agreements]
     if phase == Phase.CULTURE_PILOT:
         return [element_target(el) for side in SIDES for el in elements if el.kind == ElementKind.BELIEF and el.side == side]
     if phase == Phase.WRAPUP:
         goals = [el for el in elements if el.kind == ElementKind.GOAL and el.level == GoalLevel.SHARED
                  and el.origin == Origin.AGREED]
+        from workshop_app.analysis import is_settled
+
+        pots = [el for el in elements if el.kind == ElementKind.BUDGET and el.origin == Origin.AGREED]
+        agreements = [el for el in elements if el.kind == ElementKind.AGREEMENT]
         channels = [el for el in elements if el.kind == ElementKind.CHANNEL and el.origin == Origin.AGREED]
-        settled = [v for v in views or [] if v.record is not None and v.record.status != ConflictStatus.OPEN]
-        return [element_target(el) for el in goals + channels] + [conflict_target(doc, v) for v in settled]
+        settled = [v for v in views or [] if v.taken_up and is_settled(v)]
+        return [element_target(el) for el in goals + pots + agreements + channels] + [
+            conflict_target(doc, v) for v in settled]
     return []
 
 

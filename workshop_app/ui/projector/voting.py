@@ -114,7 +114,9 @@ class VotesModel(QAbstractTableModel):
 
     def refresh(self) -> bool:
         """Re-read the conflicts; True when rows or columns came or went (a reset)."""
-        views = [v for v in self.doc.conflict_views(current_language()) if not v.resolved_by_change]
+        from workshop_app.ui.projector.audience_content import votable
+
+        views = [v for v in self.doc.conflict_views(current_language()) if votable(v)]
         by_id = {v.id: v for v in views}
         order = [i for i in self.order if i in by_id] + [v.id for v in views if v.id not in self.order]
         people = self.doc.workshop.participants
@@ -153,10 +155,11 @@ class VotesModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if column == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return shown(self.views[row].title)
+            view = self.views[row]
+            if role == Qt.ItemDataRole.DisplayRole:  # a finding not yet taken up says so: dots may decide it
+                return shown(view.title) if view.taken_up else "◇ " + shown(view.title)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(self.views[row].title)
+                return plain_tooltip(view.title if view.taken_up else _("New finding: {title}").format(title=view.title))
             return None
         value = self.value(row, column)
         if role == Qt.ItemDataRole.DisplayRole:

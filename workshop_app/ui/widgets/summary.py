@@ -1,6 +1,13 @@
 """The wrap-up summary: what the room agreed, as HTML for a read-only text view.
 
 All user text is escaped (control characters made visible): it is data, never markup.
+The conflict numbers are :func:`~workshop_app.analysis.count_conflicts`'s, in
+the words of :func:`~workshop_app.ui.progress.conflict_count_parts`, so the
+summary says what the navigator, the projector and the minutes say: settled
+means resolved, balanced or accepted; parked is not settled; new and
+set-aside findings are counted apart from the room's conflicts.
+:func:`pot_facts` and :func:`agreement_facts` describe agreed budget pots
+and agreements for this summary and for the projector alike.
 """
 
 from __future__ import annotations
@@ -10,9 +17,16 @@ from typing import TYPE_CHECKING
 from workshop_app.display_text import escaped as escape
 from workshop_app.i18n import _, current_language, ngettext
 from workshop_app.locale_format import with_unit
-from workshop_app.model import ActionStatus, ConflictStatus, ElementKind, GoalLevel, Origin, Workshop
+from workshop_app.model import ActionStatus, ElementKind, GoalLevel, LinkKind, Origin, Workshop
+from workshop_app.ui.progress import conflict_count_parts
 from workshop_app.ui.widgets.formats import format_long_date, format_money
-from workshop_app.ui.widgets.labels import CONFLICT_STATUS_NAMES, participant_label
+from workshop_app.ui.widgets.labels import (
+    AGREEMENT_TYPE_NAMES,
+    CONFLICT_STATUS_NAMES,
+    element_label,
+    participant_label,
+    side_name,
+)
 
 if TYPE_CHECKING:  # the analysis loads with the Conflicts page, not with the window
     from workshop_app.analysis import ConflictView
@@ -27,9 +41,46 @@ def _names(doc: Workshop, ids: list[str]) -> str:
     return ", ".join(escape(doc.participant(i).name) for i in ids if doc.participant(i))
 
 
+def agreed_pots(doc: Workshop) -> list:
+    return [el for el in doc.elements if el.kind == ElementKind.BUDGET and el.origin == Origin.AGREED]
+
+
+def agreements(doc: Workshop) -> list:
+    return [el for el in doc.elements if el.kind == ElementKind.AGREEMENT]
+
+
+def pot_facts(doc: Workshop, pot) -> list[str]:
+    """An agreed pot's amount, from when, and the budgets it is formed from (``pools`` links into it)."""
+    facts = [format_money(pot.amount, pot.currency) if pot.amount is not None else ""]
+    if pot.start_date:
+        facts.append(_("from {date}").format(date=format_long_date(pot.start_date)))
+    sources = [element_label(doc, lk.source, False) for lk in doc.links
+               if lk.kind == LinkKind.POOLS and lk.target == pot.id and doc.element(lk.source) is not None]
+    if sources:
+        facts.append(_("formed from {budgets}").format(budgets=", ".join(sources)))
+    return [f for f in facts if f]
+
+
+def agreement_facts(doc: Workshop, agreement) -> list[str]:
+    """Kind, parties, the commitment, within how long, measured how, who owns it, when it is reviewed."""
+    facts = [_(AGREEMENT_TYPE_NAMES[agreement.agreement_type])]
+    if agreement.parties:
+        facts.append(" ⟷ ".join(side_name(side) for side in agreement.parties))
+    facts += [agreement.commitment.strip(), agreement.within.strip() and _("within {time}").format(
+        time=agreement.within.strip()), agreement.metric.strip() and _("measured by {metric}").format(
+        metric=agreement.metric.strip())]
+    if agreement.owner:
+        facts.append(_("owner: {name}").format(name=participant_label(doc, agreement.owner)))
+    if agreement.review_date:
+        facts.append(_("review {date}").format(date=format_long_date(agreement.review_date)))
+    return [f for f in facts if f]
+
+
 def summary_html(doc: Workshop, views: list[ConflictView]) -> str:
-    """The agreements as HTML; ``views`` is the document's conflict analysis (the open ones are counted
-    from it, detected and declared alike, as the minutes count them)."""
+    """The agreements as HTML; ``views`` is the document's conflict analysis (counted with
+    ``count_conflicts``, as the navigator, the projector and the minutes count them)."""
+    from workshop_app.analysis import count_conflicts, is_settled
+
     goals = []
     for el in doc.elements:
         if el.kind == ElementKind.GOAL and el.level == GoalLevel.SHARED and el.origin == Origin.AGREED:
@@ -44,11 +95,11 @@ def summary_html(doc: Workshop, views: list[ConflictView]) -> str:
                 parts.append(escape(_("owners: {names}")).format(names=_names(doc, el.owners)))
             goals.append(" – ".join(parts))
     settled = [
-        f"<b>{escape(c.title)}</b> ({escape(_(CONFLICT_STATUS_NAMES[c.status]))})"
-        + (f": {escape(c.resolution)}" if c.resolution.strip() else "")
-        for c in doc.conflicts if c.status != ConflictStatus.OPEN
+        f"<b>{escape(v.title)}</b> ({escape(_(CONFLICT_STATUS_NAMES[v.status]))})"
+        + (f": {escape(v.resolution)}" if v.resolution.strip() else "")
+        for v in views if v.taken_up and is_settled(v)
     ]
-    still_open = sum(1 for v in views if v.is_open)
+    counts = count_conflicts(views)
     channels = [
         f"<b>{escape(el.title)}</b>" + "".join(f" · {escape(p)}" for p in (el.purpose, el.format, el.cadence) if p)
         + (f" · {escape(participant_label(doc, el.owner))}" if el.owner else "")
@@ -74,14 +125,18 @@ def summary_html(doc: Workshop, views: list[ConflictView]) -> str:
         when = format_long_date(a.due_date) if a.due_date else _("no date yet")
         mark = "✓ " if a.status == ActionStatus.DONE else ""
         actions.append(f"{mark}<b>{escape(a.what)}</b> – {escape(who)}, {escape(when)}")
-    html = [
-        _section(_("Shared goals"), goals, _("No shared goals agreed yet.")),
-        _section(_("Conflicts settled"), settled, _("No conflict settled yet.")),
-    ]
-    if still_open:
-        still = ngettext("{open} of {n} conflict is still open.", "{open} of {n} conflicts are still open.",
-                         len(views)).format(open=still_open, n=len(views))
-        html.append(f"<p><i>{escape(still)}</i></p>")
+    pots = [f"<b>{escape(el.title or _('(untitled)'))}</b>" + "".join(f" · {escape(f)}" for f in pot_facts(doc, el))
+            for el in agreed_pots(doc)]
+    promises = [f"<b>{escape(el.title or _('(untitled)'))}</b>"
+                + "".join(f" · {escape(f)}" for f in agreement_facts(doc, el)) for el in agreements(doc)]
+    html = [_section(_("Shared goals"), goals, _("No shared goals agreed yet."))]
+    if pots:
+        html.append(_section(_("Agreed budget pots"), pots, ""))
+    html.append(_section(_("Conflicts settled"), settled, _("No conflict settled yet.")))
+    if counts.room or counts.new_findings or counts.set_aside:
+        html.append(f"<p><i>{escape(' · '.join(conflict_count_parts(counts)))}.</i></p>")
+    if promises:
+        html.append(_section(_("Agreements"), promises, ""))
     html += [
         _section(_("Agreed channels"), channels, _("No channels agreed yet.")),
         _section(_("Pilot"), pilot_items, _("No pilot defined yet.")),

@@ -3,15 +3,22 @@
 Painted by a delegate (number, name, progress line, minutes used of the
 timebox, a tick when done) so it reads well on the projector and scales
 with View → Zoom.
+
+The Conflicts line counts with :func:`~workshop_app.analysis.count_conflicts`
+(the one definition every view and output uses). It needs the analysis, so
+it follows an edit a moment later (a zero-delay timer, which also lets a
+burst of edits share one count and keeps the analysis out of the window's
+first paint); the analysis itself is the document's cached one, which the
+Conflicts page and the projector share.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from workshop_app.i18n import _
+from workshop_app.i18n import _, current_language
 from workshop_app.model import Phase
 from workshop_app.ui.document import Document
 from workshop_app.ui.progress import element_counts, phase_progress
@@ -25,6 +32,8 @@ ROLE_TIME = Qt.ItemDataRole.UserRole + 2
 ROLE_DONE = Qt.ItemDataRole.UserRole + 3
 ROLE_STATE = Qt.ItemDataRole.UserRole + 4
 ROLE_RUNNING = Qt.ItemDataRole.UserRole + 5
+#: The first count waits this long after the window is built, so the analysis stays out of its first paint.
+FIRST_COUNT_MS = 300
 
 
 class PhaseDelegate(QStyledItemDelegate):
@@ -102,9 +111,18 @@ class PhaseNavigator(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, str(phase))
             item.setToolTip(plain_tooltip(phase_name(phase)))
         self.fit_width()
+        self.conflict_counts = None  # ConflictCounts of the document as last counted
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(FIRST_COUNT_MS)  # then 0: right after each edit
+        self._count_timer.timeout.connect(self.count_conflicts)
         doc.changed.connect(lambda _op: self.update_progress())
-        doc.replaced.connect(self.update_progress)
+        doc.replaced.connect(self._replaced)
         clock.tick.connect(self.update_times)
+        self.update_progress()
+
+    def _replaced(self) -> None:
+        self.conflict_counts = None  # another workshop: no stale numbers meanwhile
         self.update_progress()
 
     def fit_width(self) -> None:
@@ -128,9 +146,22 @@ class PhaseNavigator(QListWidget):
     def phase_at(self, row: int) -> Phase:
         return list(Phase)[row]
 
+    def count_conflicts(self) -> None:
+        """Count the conflicts now (the timer does it after edits) and show the Conflicts line."""
+        from workshop_app.analysis import count_conflicts
+
+        self._count_timer.stop()
+        self._count_timer.setInterval(0)
+        self.conflict_counts = count_conflicts(self.doc.conflict_views(current_language()))
+        self._show_progress()
+
     def update_progress(self) -> None:
+        self._show_progress()
+        self._count_timer.start()
+
+    def _show_progress(self) -> None:
         doc = self.doc.workshop
-        counts = element_counts(doc)
+        counts = element_counts(doc, self.conflict_counts)
         for row, phase in enumerate(Phase):
             item = self.item(row)
             item.setData(ROLE_PROGRESS, phase_progress(doc, phase, counts))
