@@ -175,6 +175,7 @@ def test_a_later_round_that_closes_the_gap_makes_the_finding_vanish():
     assert _gap_findings(doc) == []
     summary = al.alignment_summary(doc)
     assert summary["rounds"][1]["change"] == {"marketing": 18.0, "sales": 21.0}
+    assert summary["rounds"][1]["change_since"] == "r-before" and "change" not in summary["rounds"][0]
 
 
 def test_the_summary_is_json_and_never_holds_a_single_respondents_answers():

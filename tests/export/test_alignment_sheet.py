@@ -107,3 +107,31 @@ def test_the_gap_chart_marks_the_previous_rounds_gaps():
     ax = draw_gaps(figure, result, "en", before=result)
     assert "| = the gap in “before”" in ax.get_xlabel()
     assert "gap in" not in draw_gaps(Figure(), result, "en").get_xlabel()
+
+
+def test_round_pictures_for_the_minutes_skip_rounds_with_nothing_to_show_and_compare_with_the_last_shown():
+    from workshop_app.export.alignment_chart import round_pictures
+
+    doc = _doc()
+    doc.alignment.rounds = [AlignmentRound(id=f"r-{n}", name=n) for n in ("before", "empty", "after")]
+    for round_id, base in (("r-before", 2), ("r-after", 4)):
+        for i in range(3):
+            for side in (Side.MARKETING, Side.SALES):
+                doc.alignment.responses.append(AlignmentResponse(
+                    id=f"{round_id}-{side}-{i}", round_id=round_id, side=side,
+                    scores={s.id: base for s in doc.alignment.statements}))
+    pictures = round_pictures(doc, "de")
+    assert [(r.round.name, sorted(p)) for r, p in pictures] == [("before", ["gaps", "sides"]),
+                                                              ("after", ["change", "gaps", "sides"])]
+    assert all(png.startswith(PNG) for _, p in pictures for png in p.values())
+
+
+def test_pictures_scale_for_the_projector():
+    from matplotlib.figure import Figure
+
+    from workshop_app.export.alignment_chart import draw_gaps, draw_sides
+
+    result = _scored()
+    small, large = draw_gaps(Figure(), result, "en"), draw_gaps(Figure(), result, "en", scale=2)
+    assert large.xaxis.label.get_fontsize() == 2 * small.xaxis.label.get_fontsize()
+    assert draw_sides(Figure(figsize=(12, 8)), result, "en", scale=1.8) is not None

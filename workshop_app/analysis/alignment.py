@@ -263,6 +263,21 @@ def latest_shown(alignment: Alignment) -> RoundResult | None:
     return None
 
 
+def has_a_side(result: RoundResult) -> bool:
+    """At least one side of the round has enough respondents to be shown."""
+    return any(not sr.too_few for sr in result.sides.values())
+
+
+def earlier_round(alignment: Alignment, round_id: str) -> RoundResult | None:
+    """The last round before ``round_id`` with a side to show: what "the change since" compares with."""
+    ids = [r.id for r in alignment.rounds]
+    for earlier in reversed(ids[: ids.index(round_id)] if round_id in ids else []):
+        result = score_round(alignment, earlier)
+        if has_a_side(result):
+            return result
+    return None
+
+
 @dataclass(frozen=True)
 class Change:
     """How a side's score moved from one round to the next (None where either round shows too few)."""
@@ -362,8 +377,10 @@ def alignment_summary(doc: Workshop) -> dict[str, Any]:
                              for r in result.large_gaps()],
         }
         if previous is not None:
+            entry["change_since"] = previous.round.id
             entry["change"] = {side.value: _rounded(c.delta) for side, c in changes(previous, result).items()}
         out.append(entry)
-        previous = result
+        if has_a_side(result):
+            previous = result
     return {"statements": len(doc.alignment.statements), "gap_threshold": GAP_THRESHOLD,
             "min_respondents": MIN_RESPONDENTS, "rounds": out}

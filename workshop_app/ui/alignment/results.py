@@ -20,6 +20,7 @@ from workshop_app.analysis.alignment import (
     MIN_RESPONDENTS,
     RoundResult,
     changes,
+    earlier_round,
     score_round,
 )
 from workshop_app.export.alignment_chart import draw_gaps, draw_sides
@@ -92,19 +93,12 @@ class ResultsView(QWidget):
             self.change.setText("")
         else:
             self.result = score_round(doc.alignment, self.round_id)
-            before = self._before(doc, self.result)
+            before = earlier_round(doc.alignment, self.round_id)
             draw_sides(self.sides_figure, self.result, self.lang)
             draw_gaps(self.gaps_figure, self.result, self.lang, before=before)
             self.change.setText(self._change_text(before, self.result))
         self.sides_canvas.draw_idle()
         self.gaps_canvas.draw_idle()
-
-    @staticmethod
-    def _before(doc: Workshop, result: RoundResult) -> RoundResult | None:
-        """The round before ``result``'s, scored (None for the first round)."""
-        ids = [r.id for r in doc.alignment.rounds]
-        position = ids.index(result.round.id)
-        return score_round(doc.alignment, ids[position - 1]) if position > 0 else None
 
     def _change_text(self, before: RoundResult | None, result: RoundResult) -> str:
         """The change since the round before, per side, where both rounds can be shown."""
