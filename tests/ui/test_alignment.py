@@ -190,3 +190,15 @@ def test_the_sheet_is_written_where_the_facilitator_chose(window, check, qtbot, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     check.export_sheet()
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_enter_starts_the_next_respondent_of_the_same_side(window, check, qtbot):
+    check.start()
+    check.add_respondent(Side.SALES)
+    _type(qtbot, check.grid, "42")
+    qtbot.keyClick(check.grid, Qt.Key.Key_Return)
+    responses = window.doc.workshop.alignment.responses
+    assert [r.side for r in responses] == [Side.SALES, Side.SALES] and responses[1].scores == {}
+    assert check.grid.currentIndex().row() == 1 and check.grid.currentIndex().column() == FIRST_STATEMENT
+    _type(qtbot, check.grid, "5")
+    assert list(responses[1].scores.values()) == [5]

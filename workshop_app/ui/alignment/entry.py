@@ -3,7 +3,8 @@
 The facilitator (or a helper at the laptop) types a paper sheet in as fast
 as it can be read out: ``1``–``5`` sets the score and moves to the next
 statement, ``0`` or ``?`` means "don't know", Backspace/Delete removes an
-answer, ``M`` / ``S`` (``V`` for Vertrieb) set the row's side. The model
+answer, ``M`` / ``S`` (``V`` for Vertrieb) set the row's side, Enter
+starts the next respondent of the same side. The model
 never changes the document itself: every key is one command pushed on the
 document's undo stack.
 """
@@ -238,6 +239,11 @@ class EntryGrid(QTableView):
             return
         row, column = index.row(), index.column()
         text = event.text()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and column != WHO_COLUMN:
+            response = self.responses.response(row)
+            if response is not None:  # the next sheet of the same side
+                self.row_wanted.emit(response.side)
+            return
         if column == SIDE_COLUMN and Qt.Key(event.key()) in SIDE_KEYS:
             self.responses.set_side(row, SIDE_KEYS[Qt.Key(event.key())])
             self.go_to(row, column)

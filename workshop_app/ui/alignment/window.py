@@ -75,6 +75,7 @@ class AlignmentWindow(QDialog):
 
         self.model = ResponsesModel(doc, self)
         self.grid = EntryGrid(self.model)
+        self.grid.row_wanted.connect(self.add_respondent)
         add_m = QPushButton(_("+ Marketing respondent"))
         add_m.setObjectName("add_marketing")
         add_m.clicked.connect(lambda: self.add_respondent(Side.MARKETING))
@@ -88,8 +89,8 @@ class AlignmentWindow(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         keys = QLabel(_("Type 1–5 for a score (strongly disagree … strongly agree), 0 or ? for don't know, "
-                        "Backspace to clear; the cursor moves on by itself. In the side column M or S (V) "
-                        "sets the side. Responses are anonymous unless you pick a name under “Who”. "
+                        "Backspace to clear; the cursor moves on by itself, Enter starts the next respondent of the same "
+                        "side. In the side column M or S (V) sets the side. Responses are anonymous unless you pick a name under “Who”. "
                         "Hover over a column number to read its statement."))
         keys.setWordWrap(True)
         self.statement_line = QLabel()
