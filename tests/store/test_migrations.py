@@ -87,3 +87,27 @@ def test_a_file_of_a_newer_version_is_still_refused(tmp_path):
     path.write_text(json.dumps({"format": "tandem-workshop", "schema_version": SCHEMA_VERSION + 1}), encoding="utf-8")
     with pytest.raises(LoadError, match=f"schema version {SCHEMA_VERSION + 1}"):
         load_workshop(path)
+
+
+def test_v1_horizon_records_move_to_their_side_and_keep_the_rooms_work(tmp_path):
+    raw = _v1([
+        {"id": "rule-short-incentive-period:i1:g1", "rule": "short-incentive-period", "element_ids": ["i1", "g1"],
+         "tally": 2},
+        {"id": "rule-short-incentive-period:g2:i2", "rule": "short-incentive-period", "element_ids": ["i2", "g2"],
+         "status": "balanced", "resolution": "Half of the bonus pays on the brand goal.", "tally": 1},
+        {"id": "rule-short-incentive-period:g3:i3", "rule": "short-incentive-period", "element_ids": ["i3", "g3"]},
+    ])
+    raw["elements"] = [
+        {"id": "i1", "kind": "incentive", "side": "sales"}, {"id": "i2", "kind": "incentive", "side": "sales"},
+        {"id": "i3", "kind": "incentive", "side": "marketing"},
+        *({"id": g, "kind": "goal"} for g in ("g1", "g2", "g3")),
+    ]
+    path = tmp_path / "old.workshop.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    doc = load_workshop(path)
+    by_id = {c.id: c for c in doc.conflicts}
+    assert sorted(by_id) == ["rule-short-incentive-period:marketing", "rule-short-incentive-period:sales"]
+    sales = by_id["rule-short-incentive-period:sales"]
+    assert sales.status == "balanced" and sales.triage == Triage.TAKEN_UP
+    assert sales.resolution == "Half of the bonus pays on the brand goal." and sales.tally == 3
+    assert by_id["rule-short-incentive-period:marketing"].triage == Triage.NEW

@@ -42,6 +42,7 @@ def _v1_to_v2(raw: Raw) -> Raw:
     of 2 of 5 is poor in every workshop, so the new default applies.
     """
     doc = copy.deepcopy(raw)
+    _rekey_horizon_records(doc)
     settings = doc.get("analysis")
     if settings is None:
         doc["analysis"] = {"period_ratio": 4, "split_share_percent": 50}
@@ -51,10 +52,72 @@ def _v1_to_v2(raw: Raw) -> Raw:
             if not isinstance(record, dict) or "triage" in record:
                 continue
             rule = record.get("rule", "declared")
-            status = record.get("status", "open")
-            worked_on = status not in ("open", None) or any(record.get(key) for key in _DISCUSSED_V1)
-            record["triage"] = "taken_up" if rule == "declared" or worked_on else "new"
+            record["triage"] = "taken_up" if rule == "declared" or _worked_on(record) else "new"
     return doc
+
+
+def _rekey_horizon_records(doc: Raw) -> None:
+    """Version 1 found one horizon gap per incentive and goal; version 2 finds one per paid side.
+
+    A version-1 record ``rule-short-incentive-period:<incentive>:<goal>`` is
+    given the id of its side's finding (``rule-short-incentive-period:sales``),
+    so what the room said about it stays with the gap instead of showing as
+    "resolved by change". Several records of one side become one: the first
+    the room worked on (else the first) keeps its fields, the others' dots
+    and resolutions are added to it.
+    """
+    conflicts, elements = doc.get("conflicts"), doc.get("elements")
+    if not isinstance(conflicts, list) or not isinstance(elements, list):
+        return
+    sides = {el.get("id"): el.get("side", "joint") for el in elements
+             if isinstance(el, dict) and el.get("kind") == "incentive"}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    slots: list[Any] = []  # a record, or the new id whose merged record goes here
+    for record in conflicts:
+        ids = record.get("element_ids") if isinstance(record, dict) else None
+        side = sides.get(ids[0]) if isinstance(ids, list) and ids and isinstance(ids[0], str) else None
+        if not isinstance(record, dict) or record.get("rule") != "short-incentive-period" or not isinstance(side, str):
+            slots.append(record)
+            continue
+        new_id = f"rule-short-incentive-period:{side}"
+        if new_id not in groups:
+            groups[new_id] = []
+            slots.append(new_id)
+        groups[new_id].append(record)
+    kept: list[Any] = []
+    for slot in slots:
+        if not isinstance(slot, str):
+            kept.append(slot)
+            continue
+        group = groups[slot]
+        primary = next((r for r in group if _worked_on(r)), group[0])
+        for other in group:
+            if other is not primary:
+                _add_into(primary, other)
+        primary["id"] = slot
+        kept.append(primary)
+    doc["conflicts"] = kept
+
+
+def _worked_on(record: dict[str, Any]) -> bool:
+    return record.get("status", "open") not in ("open", None) or any(record.get(key) for key in _DISCUSSED_V1)
+
+
+def _add_into(into: dict[str, Any], other: dict[str, Any]) -> None:
+    """Fold ``other``'s dots, resolution and links into ``into`` (values the validator checks later)."""
+    votes = into.setdefault("votes", {})
+    if isinstance(votes, dict) and isinstance(other.get("votes"), dict):
+        for who, dots in other["votes"].items():
+            if isinstance(dots, int) and isinstance(votes.get(who, 0), int):
+                votes[who] = votes.get(who, 0) + dots
+    if isinstance(other.get("tally"), int) and isinstance(into.get("tally", 0), int):
+        into["tally"] = into.get("tally", 0) + other["tally"]
+    extra = other.get("resolution")
+    if isinstance(extra, str) and extra.strip() and extra not in str(into.get("resolution", "")):
+        into["resolution"] = "\n\n".join(t for t in (str(into.get("resolution") or ""), extra) if t)
+    for key in ("decision_ids", "action_ids"):
+        if isinstance(other.get(key), list) and isinstance(into.get(key, []), list):
+            into[key] = list(dict.fromkeys([*into.get(key, []), *other[key]]))
 
 
 #: from-version → function returning the document at from-version + 1
