@@ -55,7 +55,7 @@ def test_the_navigator_counts_with_count_conflicts(qtbot, triaged):
     row = list(Phase).index(Phase.CONFLICTS)
     line = " · ".join(conflict_count_parts(expected(), short=True))
     qtbot.waitUntil(lambda: window.navigator.item(row).data(ROLE_PROGRESS) == line, timeout=3000)
-    assert "1 settled" in line and "1 parked" in line, "parked is said, and not counted settled"
+    assert "1/4 settled" in line and "1 parked" in line, "parked is said, and not counted settled"
 
 
 def test_the_summary_counts_with_count_conflicts_and_never_lists_parked_as_settled(qtbot, triaged):
@@ -82,7 +82,8 @@ def test_the_projector_counts_with_count_conflicts(qtbot, triaged):
     surface.refresh(force=True)
     agreed = surface.current_view().columns[2].column
     lines = {e.id: e for e in agreed.entries}
-    assert lines["conflict-counts"].title == " · ".join(conflict_count_parts(counts))
+    line = lines["conflict-counts"]
+    assert f"{line.title} · {line.detail}" == " · ".join(conflict_count_parts(counts))
     assert findings[0].id in lines and findings[1].id not in lines, "resolved is agreed, parked is not"
 
     window.go_to_phase(Phase.CONFLICTS)

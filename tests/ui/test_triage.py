@@ -27,6 +27,15 @@ def record(window, conflict_id):
     return next((c for c in window.doc.workshop.conflicts if c.id == conflict_id), None)
 
 
+def group_index(group):
+    return list(Group).index(group)
+
+
+def click_group(qtbot, page, group):
+    """Click the group's tab above the list, as the facilitator does."""
+    qtbot.mouseClick(page.groups, CLICK, pos=page.groups.tabRect(group_index(group)).center())
+
+
 def select_rows(page, rows):
     view = page.table.view
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
@@ -39,9 +48,10 @@ def test_new_findings_are_apart_from_the_rooms_conflicts(qtbot, window):
     page = open_conflicts(window)
     assert page.group == Group.NEW, "nothing declared or taken up yet: the page opens on the findings"
     assert page.table.model.ids and all(page._by_id[i].new_finding for i in page.table.model.ids)
-    qtbot.mouseClick(page.group_buttons[Group.ROOM], CLICK)
+    click_group(qtbot, page, Group.ROOM)
+    assert page.group == Group.ROOM
     assert page.table.model.ids == []
-    assert not page.group_buttons[Group.SET_ASIDE].isVisible(), "nothing set aside: that list stays out of the way"
+    assert not page.groups.isTabVisible(group_index(Group.SET_ASIDE)), "nothing set aside: that list stays out of the way"
 
 
 def test_take_up_a_finding_then_undo_and_redo(qtbot, window):
@@ -74,10 +84,10 @@ def test_set_aside_with_a_reason_is_counted_apart_and_can_be_taken_back(qtbot, w
     after = count_conflicts(conflict_views(window.doc.workshop))
     assert after.set_aside == before.set_aside + 1 and after.new_findings == before.new_findings - 1
     assert after.room == before.room and after.open == before.open, "a set-aside finding is no open conflict"
-    assert page.group_buttons[Group.SET_ASIDE].isVisible()
-    assert page.group_buttons[Group.SET_ASIDE].text().endswith(f"({after.set_aside})")
+    assert page.groups.isTabVisible(group_index(Group.SET_ASIDE))
+    assert page.groups.tabText(group_index(Group.SET_ASIDE)).endswith(f"({after.set_aside})")
 
-    qtbot.mouseClick(page.group_buttons[Group.SET_ASIDE], CLICK)
+    click_group(qtbot, page, Group.SET_ASIDE)
     assert page.table.model.ids == [finding.id]
     assert "Sales has no budget this year" in page.table.model.data(page.table.model.index(0, 1))
     assert page.aside_form.isVisible() and not page.votes_box.isVisible()

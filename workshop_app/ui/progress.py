@@ -77,7 +77,7 @@ def goals_progress(doc: Workshop, counts: Counts) -> str:
 
 
 def conflicts_progress(doc: Workshop, counts: Counts) -> str:
-    """e.g. '4 conflicts · 2 settled · 1 parked · 9 new': the room's conflicts first, findings last."""
+    """e.g. '2/4 settled · 1 parked · 9 new': the room's conflicts first, findings last (short: the navigator is narrow)."""
     if counts.conflicts is None:
         return ""
     return " · ".join(conflict_count_parts(counts.conflicts, short=True))
@@ -91,8 +91,7 @@ def conflict_count_parts(counts: ConflictCounts, short: bool = False) -> list[st
     """
     room, settled, parked = counts.room, counts.settled, counts.parked
     if short:
-        parts = [ngettext("{n} conflict", "{n} conflicts", room).format(n=room),
-                 ngettext("{n} settled", "{n} settled", settled).format(n=settled)]
+        parts = [ngettext("{settled}/{n} settled", "{settled}/{n} settled", room).format(settled=settled, n=room)]
         if parked:
             parts.append(ngettext("{n} parked", "{n} parked", parked).format(n=parked))
         if counts.new_findings:

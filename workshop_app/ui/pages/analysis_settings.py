@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSpinBox, QWidget
 
 from workshop_app.i18n import N_, _
@@ -63,18 +64,21 @@ class AnalysisSettingsPanel(QWidget):
         for column, spec in enumerate(THRESHOLDS):
             label = PlainLabel(_(spec.label))
             label.setProperty("role", "hint")
+            label.setWordWrap(True)  # a long German label takes two lines, not the page's width
             spin = QSpinBox(self)
             spin.setObjectName(f"threshold_{spec.field}")
             spin.setRange(spec.low, spec.high)
             spin.setSuffix(spec.suffix)
             spin.setAccelerated(False)
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("100%") * 2)
             tip = plain_tooltip(_(spec.explanation) + "\n" + _("Default: {value}").format(value=default_of(spec.field)))
             spin.setToolTip(tip)
             label.setToolTip(tip)
             label.setBuddy(spin)
             spin.valueChanged.connect(lambda value, s=spec: self._changed(s, value))
-            grid.addWidget(label, 0, column)
+            grid.addWidget(label, 0, column, Qt.AlignmentFlag.AlignBottom)
             grid.addWidget(spin, 1, column)
+            grid.setColumnStretch(column, 1)
             self.spins[spec.field] = spin
         self.defaults_button = QPushButton(_("Defaults"))
         self.defaults_button.setObjectName("threshold_defaults")
@@ -82,7 +86,6 @@ class AnalysisSettingsPanel(QWidget):
             values=", ".join(f"{_(s.label)} {default_of(s.field)}{s.suffix}" for s in THRESHOLDS))))
         self.defaults_button.clicked.connect(self.restore_defaults)
         grid.addWidget(self.defaults_button, 1, len(THRESHOLDS))
-        grid.setColumnStretch(len(THRESHOLDS) + 1, 1)
         self.refresh()
 
     def _changed(self, spec: Threshold, value: int) -> None:

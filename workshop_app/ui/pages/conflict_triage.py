@@ -36,9 +36,10 @@ class Group(StrEnum):
     SET_ASIDE = "set_aside"
 
 
-GROUP_NAMES = {Group.ROOM: N_("Room's conflicts"), Group.NEW: N_("New findings"), Group.SET_ASIDE: N_("Set aside")}
+#: Short: the three buttons share a narrow list's width (their hints say what each group holds).
+GROUP_NAMES = {Group.ROOM: N_("Conflicts"), Group.NEW: N_("New findings"), Group.SET_ASIDE: N_("Set aside")}
 GROUP_HINTS = {
-    Group.ROOM: N_("The conflicts the room works on: declared ones and findings it took up."),
+    Group.ROOM: N_("The room's conflicts, the ones it works on: declared ones and findings it took up."),
     Group.NEW: N_("Detected by the analysis, not yet discussed: take them up or set them aside."),
     Group.SET_ASIDE: N_("Findings the room set aside as not relevant here, with the reason."),
 }

@@ -22,12 +22,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QTabBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -125,6 +127,7 @@ class ConflictsPage(PhasePage):
         self._by_id: dict[str, object] = {}
         self._hidden_elements: set[str] = set()
         self.group: Group | None = None  # chosen when the page is first filled
+        self._showing_groups = False
         self.table = RecordTable(
             doc, "conflicts",
             [Column("votes", N_("Dots"), "label", display=lambda _d, v: str(v.votes) if v.votes else ""),
@@ -180,16 +183,19 @@ class ConflictsPage(PhasePage):
         self.declare_toggle.setCheckable(True)
         self.declare_toggle.setToolTip(plain_tooltip(_("Declare a conflict between two entries")))
         self.declare_toggle.toggled.connect(self._show_declare)
-        self.table.head.insertWidget(1, self.declare_toggle)
+        self.triage_bar.layout().insertWidget(0, self.declare_toggle)
         self.settings = AnalysisSettingsPanel(doc)
         self.settings.hide()
-        self.settings_toggle = QPushButton(_("Thresholds…"))
+        self.settings_toggle = QToolButton(self)
+        self.settings_toggle.setText("⚙")
         self.settings_toggle.setObjectName("settings_toggle")
         self.settings_toggle.setCheckable(True)
+        self.settings_toggle.setAutoRaise(True)
         self.settings_toggle.setToolTip(plain_tooltip(
             _("Analysis settings: the thresholds the rules judge this workshop by")))
+        self.settings_toggle.setAccessibleName(_("Analysis settings"))
         self.settings_toggle.toggled.connect(self.settings.setVisible)
-        self.table.head.insertWidget(2, self.settings_toggle)
+        self.triage_bar.layout().addWidget(self.settings_toggle)  # at the right end, out of the way
         list_panel = panel(self.settings, self.table, self.triage_bar, self.declare_box)
 
         self.details_panel = self._build_details()
@@ -217,28 +223,34 @@ class ConflictsPage(PhasePage):
             shortcut.activated.connect(lambda s=step: self.vote(s))
 
     def _build_groups(self) -> None:
-        """One button per group above the list, with its count (from ``count_conflicts``)."""
-        self.group_buttons: dict[Group, QPushButton] = {}
-        self._group_box = QButtonGroup(self)
-        self._group_box.setExclusive(True)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        """One tab per group above the list, with its count (from ``count_conflicts``).
+
+        A tab bar, not buttons: on a narrow laptop it elides and scrolls instead of widening the page.
+        """
+        self.groups = QTabBar(self)
+        self.groups.setObjectName("conflict_groups")
+        self.groups.setDrawBase(False)
+        self.groups.setExpanding(False)
+        self.groups.setElideMode(Qt.TextElideMode.ElideRight)
+        self.groups.setUsesScrollButtons(True)
+        self.groups.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.groups.setStyleSheet("QTabBar::tab { padding: 5px 7px; }")  # three tabs with counts in a narrow list
         for group in Group:
-            button = QPushButton(_(GROUP_NAMES[group]))
-            button.setObjectName(f"group_{group}")
-            button.setCheckable(True)
-            button.setProperty("role", "segment")
-            button.setToolTip(plain_tooltip(_(GROUP_HINTS[group])))
-            button.clicked.connect(lambda _c=False, g=group: self.show_group(g))
-            self._group_box.addButton(button)
-            row.addWidget(button)
-            self.group_buttons[group] = button
-        row.addStretch(1)
-        self.table.layout().insertLayout(1, row)
+            index = self.groups.addTab(_(GROUP_NAMES[group]))
+            self.groups.setTabData(index, str(group))
+            self.groups.setTabToolTip(index, plain_tooltip(_(GROUP_HINTS[group])))
+        self.groups.currentChanged.connect(self._group_tab_changed)
+        self.groups.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.table.title_label.hide()  # the groups take the place of the list's title
+        self.table.head.insertWidget(0, self.groups, 1)
+
+    def _group_tab_changed(self, index: int) -> None:
+        if index >= 0 and not self._showing_groups:
+            self.show_group(Group(self.groups.tabData(index)))
 
     def _build_triage(self) -> None:
-        """Take up, set aside (with an optional reason), back to the findings: for every selected row."""
+        """Under the list: take up, set aside (with an optional reason), back to the findings — for every
+        selected row; declaring a conflict and the thresholds beside them."""
         self.triage_bar = QWidget()
         row = QHBoxLayout(self.triage_bar)
         row.setContentsMargins(0, 0, 0, 0)
@@ -253,12 +265,12 @@ class ConflictsPage(PhasePage):
         self.aside_reason.setPlaceholderText(_("Why not relevant here (optional)"))
         self.aside_reason.setClearButtonEnabled(True)
         self.aside_reason.returnPressed.connect(self.set_aside)
-        self.set_aside_button = QPushButton(_("Set aside"))
+        self.set_aside_button = QPushButton(_("Not relevant"))
         self.set_aside_button.setObjectName("set_aside")
         self.set_aside_button.setToolTip(plain_tooltip(
-            _("Not relevant here: counted apart and listed with the reason in the minutes' appendix")))
+            _("Set aside as not relevant here: counted apart and listed with the reason in the minutes' appendix")))
         self.set_aside_button.clicked.connect(self.set_aside)
-        self.back_button = QPushButton(_("Back to new findings"))
+        self.back_button = QPushButton(_("Back to the findings"))
         self.back_button.setObjectName("back_to_findings")
         self.back_button.setToolTip(plain_tooltip(_("Offer the selected findings to the room again")))
         self.back_button.clicked.connect(self.back_to_findings)
@@ -266,9 +278,11 @@ class ConflictsPage(PhasePage):
         row.addWidget(self.aside_reason, 1)
         row.addWidget(self.set_aside_button)
         row.addWidget(self.back_button)
+        row.addStretch(0)  # the buttons keep their size where no reason field takes the room
 
     def _build_details(self) -> QWidget:
         self.details_title = heading(_("Details"))
+        self.details_title.setWordWrap(True)  # a rule's long name must not widen the page past a laptop's screen
         self.elements_label = PlainLabel()
         self.elements_label.setWordWrap(True)
         self.elements_label.setProperty("role", "h3")
@@ -332,10 +346,11 @@ class ConflictsPage(PhasePage):
         content = QWidget()
         box = QVBoxLayout(content)
         box.setContentsMargins(0, 0, 6, 0)
-        for widget in (self.elements_label, self.explanation_label, self.lever_label):
+        box.addWidget(self.elements_label)
+        box.addWidget(self.votes_box)  # above the long explanation: voting on findings needs no scrolling
+        for widget in (self.explanation_label, self.lever_label):
             box.addWidget(widget)
         box.addLayout(vanished_row)
-        box.addWidget(self.votes_box)
         box.addWidget(self.declared_form)
         box.addWidget(self.aside_form)
         box.addWidget(self.form)
@@ -403,12 +418,14 @@ class ConflictsPage(PhasePage):
     def _update_groups(self) -> None:
         counts = self.counts()
         numbers = {Group.ROOM: counts.room, Group.NEW: counts.new_findings, Group.SET_ASIDE: counts.set_aside}
-        for group, button in self.group_buttons.items():
-            button.setText(_("{name} ({n})").format(name=_(GROUP_NAMES[group]), n=numbers[group]))
-            button.setChecked(group == self.group)
-        aside = self.group_buttons[Group.SET_ASIDE]  # out of the way until there is something set aside
-        aside.setVisible(counts.set_aside > 0 or self.group == Group.SET_ASIDE)
-        self.table.title_label.setText(_(GROUP_NAMES[self.group]) if self.group else _("Conflicts"))
+        self._showing_groups = True
+        for index, group in enumerate(Group):
+            self.groups.setTabText(index, _("{name} ({n})").format(name=_(GROUP_NAMES[group]), n=numbers[group]))
+            # set-aside findings stay out of the way until there are some
+            self.groups.setTabVisible(index, group != Group.SET_ASIDE or counts.set_aside > 0 or self.group == group)
+            if group == self.group:
+                self.groups.setCurrentIndex(index)
+        self._showing_groups = False
         self._update_triage_bar()
 
     def _update_triage_bar(self) -> None:
@@ -419,9 +436,9 @@ class ConflictsPage(PhasePage):
         self.set_aside_button.setVisible(self.group == Group.NEW)
         self.aside_reason.setVisible(self.group == Group.NEW)
         self.back_button.setVisible(self.group == Group.SET_ASIDE)
-        self.triage_bar.setVisible(self.group in (Group.NEW, Group.SET_ASIDE))
+        self.declare_toggle.setVisible(self.group == Group.ROOM)
         n = len(detected)
-        for button, text in ((self.take_up_button, _("Take up")), (self.set_aside_button, _("Set aside"))):
+        for button, text in ((self.take_up_button, _("Take up")), (self.set_aside_button, _("Not relevant"))):
             button.setText(text if n <= 1 else f"{text} ({n})")
         for widget in (self.take_up_button, self.set_aside_button, self.back_button):
             widget.setEnabled(editable and bool(detected))
@@ -640,7 +657,7 @@ class ConflictsPage(PhasePage):
         self.splitter.addWidget(graph_panel)
         self.splitter.setStretchFactor(0, 9)
         self.splitter.setStretchFactor(1, 11)
-        self.share(self.splitter, 0.45, 0.55)  # the graph's own size hint would take nearly all
+        self.share(self.splitter, 0.5, 0.5)  # the graph's own size hint would take nearly all
         self.graph.set_document(self.doc.workshop)
 
     def _refresh_graph(self) -> None:

@@ -362,7 +362,8 @@ def agreement_columns(doc: Workshop, views: list[ConflictView] | None = None) ->
                      _join(participant_label(doc, a.owner) or _("no owner yet"), format_long_date(a.due_date) or _("no date yet")),
                      done=a.status == ActionStatus.DONE, marker="✓" if a.status == ActionStatus.DONE else "")
                for a in doc.actions]
-    agreed: list[Entry] = []
+    counts_line, settled = settled_entries(doc, views) if views is not None else (None, [])
+    agreed: list[Entry] = [counts_line] if counts_line else []  # first: the room reads it before the list scrolls
     goals = [el for el in doc.elements if el.kind == ElementKind.GOAL and el.level == GoalLevel.SHARED
              and el.origin == Origin.AGREED and not el.hidden]
     if goals:
@@ -381,24 +382,24 @@ def agreement_columns(doc: Workshop, views: list[ConflictView] | None = None) ->
         agreed.append(Entry("", _("Agreed channels"), group=True))
         agreed += [Entry(el.id, el.title or _("(untitled)"), _join(el.format, el.cadence), side=el.side, marker="✓")
                    for el in channels]
-    if views is not None:
-        agreed += settled_entries(doc, views)
+    agreed += settled
     return [Column(_("Decisions"), decisions, None, _("No decisions yet.")),
             Column(_("Actions"), actions, None, _("No actions yet.")),
             Column(_("What we agreed"), agreed, None, _("Nothing agreed yet"))]
 
 
-def settled_entries(doc: Workshop, views: list[ConflictView]) -> list[Entry]:
-    """The settled conflicts the room may see, under a heading with the counts of every conflict."""
+def settled_entries(doc: Workshop, views: list[ConflictView]) -> tuple[Entry | None, list[Entry]]:
+    """The counts of every conflict in one line, and the settled conflicts the room may see under a heading."""
     from workshop_app.analysis import count_conflicts, is_settled
     from workshop_app.ui.progress import conflict_count_parts
 
     counts = count_conflicts(views)
     if not (counts.room or counts.new_findings or counts.set_aside):
-        return []
+        return None, []
+    parts = conflict_count_parts(counts)  # the settled share large, parked and the findings below it
+    line = Entry("conflict-counts", parts[0], " · ".join(parts[1:]), marker="Σ")
     settled = [v for v in visible_conflicts(doc, views) if v.taken_up and is_settled(v)]
-    entries = [Entry("", _("Conflicts settled"), group=True),
-               Entry("conflict-counts", " · ".join(conflict_count_parts(counts)), marker="Σ")]
-    entries += [Entry(v.id, v.title, _join(_(CONFLICT_STATUS_NAMES[v.status]), v.resolution), marker="✓")
-                for v in settled]
-    return entries
+    if not settled:
+        return line, []
+    return line, [Entry("", _("Conflicts settled"), group=True)] + [
+        Entry(v.id, v.title, _join(_(CONFLICT_STATUS_NAMES[v.status]), v.resolution), marker="✓") for v in settled]
