@@ -268,7 +268,32 @@ def _summary(doc, lang: str) -> dict:
         "parking_lot": len(doc.parking_lot),
         "conflicts": conflicts,
         **analysis,
+        "alignment": _alignment(doc),
     }
+
+
+def _alignment(doc) -> dict:
+    from workshop_app.analysis.alignment import alignment_summary  # only check needs it
+
+    return alignment_summary(doc)
+
+
+def _print_alignment(alignment: dict) -> None:
+    """One line per round: each side's score and stage (or too few to show), and the large gaps."""
+    from workshop_app.analysis.alignment import STAGE_NAMES
+
+    for entry in alignment["rounds"]:
+        sides = []
+        for side, result in entry["sides"].items():
+            if result["too_few"]:
+                shown = _("too few to show")
+            else:
+                shown = _("{score} ({stage})").format(score=result["score"], stage=_(STAGE_NAMES[result["stage"]]))
+            sides.append(f"{_(side.capitalize())} {shown}")
+        gaps = i18n.ngettext("{n} large gap", "{n} large gaps", len(entry["largest_gaps"])).format(
+            n=len(entry["largest_gaps"]))
+        say("  " + _("Alignment check {round}: {sides}; {gaps}").format(
+            round=terminal_text(entry["name"] or entry["id"], one_line=True), sides=", ".join(sides), gaps=gaps))
 
 
 #: How ``check`` names each threshold (``N_``-marked; the values follow in the line).
@@ -335,6 +360,7 @@ def _print_summary(file: str, summary: dict, explain: bool) -> None:
         "{room} for the room (declared or taken up: {settled} settled, {parked} parked, {open} open); "
         "{new_findings} new findings; {set_aside} set aside").format(**counts))
     _print_thresholds(summary["thresholds"])
+    _print_alignment(summary["alignment"])
     if not explain:
         for c in conflicts:
             _conflict_line(c, explain)

@@ -308,3 +308,18 @@ def test_check_explain_groups_findings_by_lever_and_prints_the_thresholds(tmp_pa
         assert f"\n  {lever} (" in out, lever
     german = tandem("check", str(path), "--explain", "--lang", "de").stdout
     assert "Schwellenwerte: Zeitraum-Verhältnis 6" in german and "Schutzraum" in german
+
+
+def test_check_reports_the_alignment_check_per_side_and_never_one_answer(capsys):
+    from workshop_app.store.demo import demo_path
+
+    assert main(["check", str(demo_path("en")), "--json"]) == 0
+    alignment = json.loads(capsys.readouterr().out)["alignment"]
+    first = alignment["rounds"][0]
+    assert set(first["sides"]) == {"marketing", "sales"}
+    for side in first["sides"].values():
+        assert side["too_few"] or side["stage"] in ("undefined", "defined", "aligned", "integrated")
+    assert "responses" not in json.dumps(alignment) and "participant" not in json.dumps(alignment)
+    assert main(["check", str(demo_path("en")), "--lang", "en"]) == 0
+    line = next(t for t in capsys.readouterr().out.splitlines() if t.strip().startswith("Alignment check"))
+    assert "Marketing" in line and "Sales" in line and "large gap" in line
