@@ -95,3 +95,30 @@ def test_the_projector_counts_with_count_conflicts(qtbot, triaged):
     assert len(room) == counts.room and len(offered) == counts.new_findings
     assert findings[3].id not in room | offered, "a set-aside finding is not on the wall"
     press(qtbot, window, Qt.Key.Key_Escape)
+
+
+def test_the_projector_shows_agreements_and_the_agreed_pot_where_the_room_reads_what_was_agreed(qtbot, window):
+    from tests.builders import link
+    from workshop_app.model import Agreement, AgreementType, Budget, LinkKind, Origin, Side
+    from workshop_app.ui.projector import audience_content as content
+
+    doc = small_workshop()
+    doc.elements += [
+        Budget(id="b-mk", title="Campaign budget", side=Side.MARKETING, amount=80000),
+        Budget(id="b-pot", title="One pot", side=Side.JOINT, amount=120000, origin=Origin.AGREED),
+        Agreement(id="a-sla", title="Lead handover", agreement_type=AgreementType.SERVICE_LEVEL,
+                  parties=[Side.MARKETING, Side.SALES], commitment="Sales calls back", within="48 hours"),
+        Agreement(id="a-hidden", title="Not yet revealed", hidden=True),
+    ]
+    doc.links.append(link("l-pool", LinkKind.POOLS, "b-mk", "b-pot"))
+    window.set_workshop(doc, None)
+    agreed_channels = content.channel_columns(doc)[1]
+    assert "a-sla" in {e.id for e in agreed_channels.entries} and "a-hidden" not in {e.id for e in agreed_channels.entries}
+    sla = next(e for e in agreed_channels.entries if e.id == "a-sla")
+    assert "Sales calls back" in sla.detail and "within 48 hours" in sla.detail
+    agreed = content.agreement_columns(doc, conflict_views(doc))[2].entries
+    ids = [e.id for e in agreed]
+    assert "b-pot" in ids and "a-sla" in ids and "a-hidden" not in ids and "b-mk" not in ids
+    pot = next(e for e in agreed if e.id == "b-pot")
+    assert "formed from Campaign budget" in pot.detail
+    assert ids[0] == "conflict-counts", "the counts lead what the room reads"
