@@ -20,7 +20,7 @@ from pathlib import Path
 from workshop_app import __version__, i18n
 from workshop_app.display_text import shown  # the same rules as the window for showing user text
 from workshop_app.i18n import N_, _
-from workshop_app.locale_format import format_date
+from workshop_app.locale_format import format_date, format_number
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "graph", "export")
@@ -288,7 +288,8 @@ def _print_alignment(alignment: dict) -> None:
             if result["too_few"]:
                 shown = _("too few to show")
             else:
-                shown = _("{score} ({stage})").format(score=result["score"], stage=_(STAGE_NAMES[result["stage"]]))
+                score = format_number(result["score"], i18n.current_language(), decimals=1)
+                shown = _("{score} ({stage})").format(score=score, stage=_(STAGE_NAMES[result["stage"]]))
             sides.append(f"{_(side.capitalize())} {shown}")
         gaps = i18n.ngettext("{n} large gap", "{n} large gaps", len(entry["largest_gaps"])).format(
             n=len(entry["largest_gaps"]))
