@@ -203,6 +203,7 @@ class ConflictsPage(PhasePage):
         self.left.addWidget(list_panel)
         self.left.addWidget(self.details_panel)
         self.left.setChildrenCollapsible(False)
+        self.share(self.left, 0.45, 0.55)  # triage needs more than three rows of the list in view
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.setChildrenCollapsible(False)
