@@ -30,13 +30,15 @@ from workshop_app.paths import default_exports_dir
 Progress = Callable[[float], None]
 
 #: Section headings in print order (English source strings; translated when printed): what was
-#: agreed first (one page), then what to do, the room's conflicts, the agreed details, the record of
-#: the day and of where the sides stood, the pictures, and last the findings left for follow-up.
+#: agreed first (one page), then what to do, the room's conflicts and the alignment check's measured
+#: gaps behind them, the agreed details, the record of the day and of where the sides stood, the
+#: pictures, and last the findings left for follow-up.
 SECTION_TITLES = (
     N_("What was agreed"),
     N_("Decisions"),
     N_("Action items"),
     N_("Conflicts taken up by the room"),
+    N_("Alignment check"),
     N_("Communication agreements"),
     N_("Culture patterns and pilot"),
     N_("Parking lot"),
@@ -148,6 +150,7 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
     from workshop_app.export import pdf_agreements as late
     from workshop_app.export import pdf_sections as early
     from workshop_app.export.pdf_agreed import agreed
+    from workshop_app.export.pdf_alignment import alignment
     from workshop_app.export.pdf_blocks import Ctx, heading
     from workshop_app.export.pdf_findings import appendix
     from workshop_app.export.pdf_goals import goal_tree
@@ -167,6 +170,7 @@ def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: 
         "Decisions": lambda: late.decisions(ctx),
         "Action items": lambda: late.actions(ctx),
         "Conflicts taken up by the room": lambda: late.conflicts(ctx, conflicts),
+        "Alignment check": lambda: alignment(ctx),
         "Communication agreements": lambda: late.communication(ctx),
         "Culture patterns and pilot": lambda: late.culture_and_pilot(ctx),
         "Parking lot": lambda: late.parking_lot(ctx),
