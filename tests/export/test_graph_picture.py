@@ -306,3 +306,17 @@ def test_agreements_pots_and_replaced_channels_are_drawn_and_explained_in_the_le
     assert {"Agreement", "goes into", "replaces", "depends on"} <= set(legend)
     german = draw_graph(doc, Figure(figsize=(14, 9)), lang="de")
     assert {"Vereinbarung", "ersetzt"} <= {t.get_text() for t in german.ax.get_legend().get_texts()}
+
+
+def test_a_finding_set_aside_is_no_longer_drawn_as_an_open_conflict():
+    from workshop_app.analysis import record_operation
+    from workshop_app.export.graph_picture import open_conflict_elements
+    from workshop_app.model import Triage, UpdateItem
+
+    doc = workshop()
+    views = conflict_views(doc, "en")
+    channel = next(v for v in views if v.element_ids == ("c1",))
+    assert "c1" in open_conflict_elements(views)
+    record_operation(doc, [channel.id]).apply(doc)
+    UpdateItem("conflicts", channel.id, {"triage": Triage.SET_ASIDE, "set_aside_reason": "Deck retires"}).apply(doc)
+    assert "c1" not in open_conflict_elements(conflict_views(doc, "en"))

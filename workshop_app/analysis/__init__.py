@@ -14,7 +14,7 @@ from workshop_app.analysis.conflicts import (
     find_conflicts,
     record_operation,
 )
-from workshop_app.analysis.counts import ConflictCounts, count_conflicts, is_settled
+from workshop_app.analysis.counts import ConflictCounts, count_conflicts, is_live, is_settled
 from workshop_app.analysis.findings import Finding, finding_id
 from workshop_app.analysis.layout import Layout, compute_layout
 from workshop_app.analysis.rules import DEFAULTS, LEVERS, RULE_IDS, RuleSpec, rule_spec
@@ -36,6 +36,7 @@ __all__ = [
     "declared_id",
     "find_conflicts",
     "finding_id",
+    "is_live",
     "is_settled",
     "record_operation",
     "rule_spec",

@@ -36,6 +36,11 @@ def is_settled(view: ConflictView) -> bool:
     return view.settled or (view.resolved_by_change and view.status != ConflictStatus.OPEN)
 
 
+def is_live(view: ConflictView) -> bool:
+    """Still a conflict to show as one (the graph's red, the editor's tooltips): not settled, not set aside."""
+    return not view.set_aside and not is_settled(view)
+
+
 def count_conflicts(views: Iterable[ConflictView]) -> ConflictCounts:
     """The counts of :class:`ConflictCounts` over the views of :func:`~workshop_app.analysis.conflict_views`."""
     room = settled = parked = still_open = new = aside = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from workshop_app.analysis import ConflictView, Layout
+from workshop_app.analysis import ConflictView, Layout, is_settled
 from workshop_app.export import graph_style as gs
 from workshop_app.model import Workshop
 
@@ -72,7 +72,7 @@ def draw_edges(ax: Any, doc: Workshop, layout: Layout, active: list[ConflictView
 
     pos = layout.positions
     member = _shared_conflict(active)
-    settled_links = {v.link_id for v in views if v.link_id and (v.settled or v.resolved_by_change)}
+    settled_links = {v.link_id for v in views if v.link_id and is_settled(v)}
     groups: dict[tuple[str, bool, bool, bool], list[list[tuple[float, float]]]] = {}
     heads: list[tuple[tuple[float, float], tuple[float, float], float, str, float]] = []
     crosses: list[tuple[float, float, bool]] = []

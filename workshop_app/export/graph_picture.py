@@ -27,7 +27,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from workshop_app.analysis import ConflictView, Layout, compute_layout, conflict_views
+from workshop_app.analysis import ConflictView, Layout, compute_layout, conflict_views, is_live
 from workshop_app.atomic import atomic_write_bytes
 from workshop_app.export import graph_style as gs
 from workshop_app.export.graph_edges import draw_edges
@@ -158,7 +158,7 @@ def draw_graph(
 
     tr = Translator(lang)
     views = conflict_views(doc, lang) if views is None else views
-    active = [v for v in views if not v.settled and not v.resolved_by_change]
+    active = [v for v in views if is_live(v)]
     hot = open_conflict_elements(views)
     layout = layout or compute_layout(doc, include_hidden=include_hidden, flagged=hot)
     focus = next((v for v in views if v.id == highlight), None)
@@ -199,8 +199,8 @@ def draw_graph(
 
 
 def open_conflict_elements(views: list[ConflictView]) -> set[str]:
-    """Ids of the elements in conflicts the room has not settled yet."""
-    return {e for v in views if not v.settled and not v.resolved_by_change for e in v.element_ids}
+    """Ids of the elements in conflicts the room has not settled yet (set-aside findings are no longer red)."""
+    return {e for v in views if is_live(v) for e in v.element_ids}
 
 
 def wrap_title(text: str) -> str:

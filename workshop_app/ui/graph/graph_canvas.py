@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from workshop_app.analysis import ConflictView, conflict_views
+from workshop_app.analysis import ConflictView, conflict_views, is_live
 from workshop_app.analysis.focus import focus_document, neighbourhood
 from workshop_app.display_text import escaped
 from workshop_app.export import graph_style as gs
@@ -238,7 +238,7 @@ class GraphCanvas(_FigureWidget):
         rows = [f"<b>{escaped(el.title or el.id)}</b>",
                 escaped(f"{gs.node_class_label(tr, cls)} · {tr.side(el.side.value)}")]
         rows += [escaped(line) for line in element_details(el, tr)]
-        conflicts = [v.title for v in self._views if element_id in v.element_ids and not v.settled]
+        conflicts = [v.title for v in self._views if element_id in v.element_ids and is_live(v)]
         rows += [f'<span style="color:{gs.CONFLICT}">⚠ {escaped(t)}</span>' for t in conflicts[:4]]
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
 
