@@ -30,10 +30,10 @@ def _label(item) -> str:
 def differences(old: Workshop, new: Workshop) -> list[CollectionDiff]:
     """Per collection, what ``new`` added, removed and changed compared with ``old``.
 
-    ``meta``, ``agenda`` and ``pilot`` count as one entry each.
+    ``meta``, ``agenda``, ``pilot`` and the ``analysis`` settings count as one entry each.
     """
     result: list[CollectionDiff] = []
-    for name in ("meta", "agenda", "pilot"):
+    for name in ("meta", "agenda", "pilot", "analysis"):
         if getattr(old, name) != getattr(new, name):
             result.append(CollectionDiff(name, changed=[name]))
     for collection in COLLECTIONS:

@@ -27,7 +27,9 @@ COLLECTION_NAMES = {
     "meta": N_("workshop details"), "agenda": N_("agenda"), "pilot": N_("pilot"),
     "participants": N_("participants"), "elements": N_("entries"), "links": N_("links"),
     "conflicts": N_("conflicts"), "decisions": N_("decisions"), "actions": N_("actions"),
-    "parking_lot": N_("parking lot"),
+    "parking_lot": N_("parking lot"), "analysis": N_("analysis thresholds"),
+    "alignment_statements": N_("alignment check statements"), "alignment_rounds": N_("alignment check rounds"),
+    "alignment_responses": N_("alignment check responses"), "alignment_tallies": N_("alignment check tallies"),
 }
 
 
