@@ -194,3 +194,18 @@ def test_a_read_only_workshop_greys_the_ticks_and_no_link_is_made(qtbot, window)
     governs.item(0).setCheckState(Qt.CheckState.Checked)  # even if a tick got through, the document refuses it
     assert links(window, LinkKind.DEPENDS_ON) == []
     assert governs.item(0).checkState() == Qt.CheckState.Unchecked  # and the list shows the document again
+
+
+def test_the_poor_channel_mark_follows_the_workshops_threshold(qtbot, window):
+    from workshop_app.model import UpdateItem
+
+    page = open_small(window, Phase.COMMUNICATION)
+    type_into(qtbot, page.as_is.add_edit, "Free-text notes in the CRM")
+    choose(qtbot, page.details.forms["channel"].editors["usefulness"], "2")
+    rating = page.as_is.model.index(0, [c.field for c in page.as_is.model.columns].index("usefulness"))
+    assert rating.data(Qt.ItemDataRole.ForegroundRole).name() == "#c23b00"  # 2 of 5 is poor by default
+    assert "rated 2 or less" in page.rating_hint.text()
+    window.doc.push(UpdateItem("analysis", None, {"poor_channel_rating": 1}), "threshold")
+    rating = page.as_is.model.index(0, rating.column())
+    assert rating.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert "rated 1 or less" in page.rating_hint.text()

@@ -20,8 +20,6 @@ from workshop_app.ui.widgets.fields import ChoiceField
 from workshop_app.ui.widgets.labels import AGREEMENT_TYPE_NAMES, SIDE_COLOURS, SIDE_NAMES, element_label
 from workshop_app.ui.widgets.record_table import Column, RecordTable
 
-USELESS = 1  # a rating at or below this: nobody on the receiving side uses it
-
 
 def _channels(origin: Origin):
     def rows(doc: Workshop) -> list:
@@ -44,11 +42,12 @@ def _side_column(field: str, title: str) -> Column:
     return Column(field, title, "enum", choices=SIDE_NAMES, colour=lambda c, f=field: SIDE_COLOURS.get(getattr(c, f)))
 
 
-def _usefulness_colour(channel: Channel, replaced: bool = False) -> str | None:
-    """Red for a useless channel still in use, green for a valued one; a replaced one is history, uncoloured."""
-    if channel.usefulness is None or (replaced and channel.usefulness <= USELESS):
+def _usefulness_colour(channel: Channel, poor: int, replaced: bool = False) -> str | None:
+    """Red for a poor channel still in use (rated ``poor`` or less, the workshop's threshold), green for a
+    valued one; a replaced one is history, uncoloured."""
+    if channel.usefulness is None or (replaced and channel.usefulness <= poor):
         return None
-    return "#C23B00" if channel.usefulness <= USELESS else ("#007A5A" if channel.usefulness >= 4 else None)
+    return "#C23B00" if channel.usefulness <= poor else ("#007A5A" if channel.usefulness >= 4 else None)
 
 
 class CommunicationPage(PhasePage):
@@ -118,8 +117,7 @@ class CommunicationPage(PhasePage):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.details)
-        self.rating_hint = hint(_("Usefulness is rated by the receiving side: 0 useless … 5 essential. "
-                                  "Channels rated 0 or 1 are shown in red until an agreed channel replaces them."))
+        self.rating_hint = hint("")
 
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.addWidget(panel(self.as_is, self.rating_hint))
@@ -137,7 +135,7 @@ class CommunicationPage(PhasePage):
 
     def _usefulness_colour(self, channel: Channel) -> str | None:
         replaced = any(lk.kind == LinkKind.REPLACES and lk.target == channel.id for lk in self.doc.workshop.links)
-        return _usefulness_colour(channel, replaced)
+        return _usefulness_colour(channel, self.doc.workshop.analysis.poor_channel_rating, replaced)
 
     def _new_agreement(self, title: str) -> Agreement:
         return Agreement(id=new_id("agreement"), title=title, side=Side.JOINT, parties=[Side.MARKETING, Side.SALES])
@@ -175,6 +173,9 @@ class CommunicationPage(PhasePage):
             self.details_title.setText(_("Channel today"))
 
     def refresh(self) -> None:
+        self.rating_hint.setText(_("Usefulness is rated by the receiving side: 0 useless … 5 essential. Channels "
+                                   "rated {n} or less are shown in red until an agreed channel replaces them.").format(
+            n=self.doc.workshop.analysis.poor_channel_rating))
         self.as_is.refresh()
         self.agreed.refresh()
         self.agreements.refresh()
