@@ -22,6 +22,7 @@ from typing import Any
 
 from workshop_app.analysis.alignment import (
     DIMENSION_NAMES,
+    GAP_THRESHOLD,
     MIN_RESPONDENTS,
     SIDES,
     STAGE_NAMES,
@@ -31,7 +32,7 @@ from workshop_app.analysis.alignment import (
     has_a_side,
     score_rounds,
 )
-from workshop_app.export.pdf_blocks import Ctx, heading, para, sub_heading
+from workshop_app.export.pdf_blocks import Ctx, heading, para
 from workshop_app.export.pdf_styles import MUTED, SIDE_COLOURS, table
 from workshop_app.export.pdf_text import esc
 from workshop_app.locale_format import format_number
@@ -42,6 +43,8 @@ GAP_FIGURE_IN = 7.5
 #: Height per statement of the gap chart (inches), plus room for the axis and its notes.
 GAP_ROW_IN, GAP_EXTRA_IN = 0.34, 1.3
 CHANGE_FIGURE_IN = (7.5, 2.0)
+#: Dimensions of the profile kept with its heading at a page end (with the table's heading row).
+PROFILE_KEEP_ROWS = 3
 #: Shown instead of a number that is withheld (too few answers).
 NONE = "–"
 
@@ -75,30 +78,47 @@ def _round_title(ctx: Ctx, result: RoundResult) -> str:
 
 
 def _round(ctx: Ctx, result: RoundResult, before: RoundResult | None) -> list[Any]:
+    """One round: where the sides stand (and how far they moved), their profile, the gaps."""
+    from reportlab.platypus import KeepTogether
+
     _ = ctx.lang
-    sides = _sides_table(ctx, result, before)
-    out = [*sub_heading(ctx, _round_title(ctx, result), sides), sides]
+    head: list[Any] = [heading(_round_title(ctx, result), ctx.st.h2), _sides_table(ctx, result, before)]
     if any(result.sides[s].scaled for s in SIDES):
-        out.append(para(esc(_("* scaled: the mean answer × 20, as not every statement was answered or the set "
-                              "differs from 20")), ctx.st.small))
+        head.append(para(esc(_("* scaled: the mean answer × 20, as not every statement was answered or the set "
+                               "differs from 20")), ctx.st.small))
+    out: list[Any] = [KeepTogether(head)]  # a few lines: the round's name never parts from its scores
     if not has_a_side(result):
         return out
+    if before is not None and any(c.delta is not None for c in changes(before, result).values()):
+        out += _picture_block(ctx, _("Change since “{round}”").format(round=_round_name(ctx, before)),
+                              _change_png(ctx, before, result),
+                              _("Each side's score in “{before}” (open marker) and now (filled marker).").format(
+                                  before=_round_name(ctx, before)))
     profile = _profile_table(ctx, result)
     if profile is not None:
-        out += [*_minor_heading(ctx, _("Profile per dimension"), profile), profile]
+        out += [*_minor_heading(ctx, _("Profile per dimension"), _first_rows(profile)), profile]
     if result.gaps():
         out += _picture_block(ctx, _("Where the sides see it differently"), _gap_png(ctx, result, before),
                               _("Gap per statement: Marketing's mean answer minus Sales', largest first. A statement is "
                                 "shown when at least {n} on each side answered it.").format(n=MIN_RESPONDENTS))
+        large = _large_gaps_table(ctx, result)
+        if large is not None:
+            title = _("The largest gaps (from {t} points)").format(t=format_number(GAP_THRESHOLD, _.code, 1))
+            out += [*_minor_heading(ctx, title, large), large]
     else:
         out.append(para(esc(_("No gaps to show: each side needs at least {n} respondents.").format(n=MIN_RESPONDENTS)),
                         ctx.st.body))
-    if before is not None and any(c.delta is not None for c in changes(before, result).values()):
-        out += _picture_block(ctx, _("Change since “{round}”").format(round=_round_name(ctx, before)),
-                              _change_png(ctx, before, result),
-                              _("Each side's score in “{before}” (open marker) and now (arrow head).").format(
-                                  before=_round_name(ctx, before)))
     return out
+
+
+def _first_rows(t: Any, rows: int = PROFILE_KEEP_ROWS) -> Any:
+    """What the profile's heading must be kept with: its heading row and first ``rows`` rows.
+
+    pdf_flow measures a table without a heading row by its first few rows, so a copy of the
+    first rows without one stands in for them (it is measured, never drawn): a page then never
+    ends with the profile's heading and a single dimension.
+    """
+    return table([list(r) for r in t._cellvalues[: rows + 1]], list(t._colWidths), header=False, zebra=False)
 
 
 def _round_name(ctx: Ctx, result: RoundResult) -> str:
@@ -181,9 +201,33 @@ def _profile_table(ctx: Ctx, result: RoundResult) -> Any:
         gap = NONE if m is None or s is None else _signed(ctx, round(m - s, 1), 1)
         rows.append([para(esc(_(DIMENSION_NAMES[dim])), st.cell), para(_mean(ctx, m), st.cell),
                      para(_mean(ctx, s), st.cell), para(esc(gap), st.cell)])
+    return table(rows, _four_columns(ctx), extra=_side_heads())
+
+
+def _large_gaps_table(ctx: Ctx, result: RoundResult) -> Any:
+    """The statements at or above the finding threshold, in full (the chart shortens long ones); None if none."""
+    _, st = ctx.lang, ctx.st
+    large = result.large_gaps()
+    if not large:
+        return None
+    rows: list[list[Any]] = [[para(esc(_("Statement")), st.th), *(para(ctx.side(s, coloured=False), st.th) for s in SIDES),
+                              para(esc(_("Gap (M − S)")), st.th)]]
+    for r in large:
+        text = r.statement.text(_.code) or r.statement.id
+        rows.append([[para(esc(text), st.cell), para(esc(_(DIMENSION_NAMES[r.statement.dimension])), st.cell_small)],
+                     *(para(_mean(ctx, r.means[side]), st.cell) for side in SIDES),
+                     para(f"<b>{esc(_signed(ctx, round(r.gap or 0.0, 1), 1))}</b>", st.cell)])
+    return table(rows, _four_columns(ctx), extra=_side_heads())
+
+
+def _four_columns(ctx: Ctx) -> list[float]:
     w = ctx.width
-    colours = [("BACKGROUND", (i, 0), (i, 0), _colour(SIDE_COLOURS[s.value])) for i, s in enumerate(SIDES, start=1)]
-    return table(rows, [w * 0.46, w * 0.18, w * 0.18, w * 0.18], extra=colours)
+    return [w * 0.46, w * 0.16, w * 0.16, w * 0.22]
+
+
+def _side_heads() -> list[tuple]:
+    """The sides' columns (1 and 2) headed in the sides' colours."""
+    return [("BACKGROUND", (i, 0), (i, 0), _colour(SIDE_COLOURS[s.value])) for i, s in enumerate(SIDES, start=1)]
 
 
 def _colour(hex_code: str) -> Any:
