@@ -142,3 +142,15 @@ def test_a_later_round_says_the_change_since_the_one_before():
     assert f"{tr.side(M)} 3 80 of 100 Integrated (80–100) 60 → 80 (+20)" in text
     assert f"{tr.side(S)} 3 60 of 100 Aligned (60–79) 40 → 60 (+20)" in text
     assert "Change since “before”" in text
+
+
+def test_a_side_whose_respondents_all_said_dont_know_is_too_few_for_lack_of_answers():
+    tr = Translator("en")
+    doc = _workshop()
+    for _ in range(3):
+        _respond(doc, M, 4)
+        _respond(doc, S, None)  # "don't know" throughout
+    text = section(doc, "en")
+    assert text is not None
+    assert f"{tr.side(S)} 3 too few to show (at least 3 answers per statement needed)" in text
+    assert "respondents needed" not in text  # three did respond: the sentence must not say otherwise

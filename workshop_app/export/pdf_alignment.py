@@ -79,14 +79,16 @@ def _round_title(ctx: Ctx, result: RoundResult) -> str:
 
 def _round(ctx: Ctx, result: RoundResult, before: RoundResult | None) -> list[Any]:
     """One round: where the sides stand (and how far they moved), their profile, the gaps."""
-    from reportlab.platypus import KeepTogether
+    from workshop_app.export.pdf_flow import keep_with_first
 
     _ = ctx.lang
-    head: list[Any] = [heading(_round_title(ctx, result), ctx.st.h2), _sides_table(ctx, result, before)]
+    sides = _sides_table(ctx, result, before)
+    # the round's name never parts from its scores: the guard measures the whole (short) table
+    out: list[Any] = [*keep_with_first([heading(_round_title(ctx, result), ctx.st.h2)],
+                                       _first_rows(sides, len(SIDES))), sides]
     if any(result.sides[s].scaled for s in SIDES):
-        head.append(para(esc(_("* scaled: the mean answer × 20, as not every statement was answered or the set "
-                               "differs from 20")), ctx.st.small))
-    out: list[Any] = [KeepTogether(head)]  # a few lines: the round's name never parts from its scores
+        out.append(para(esc(_("* scaled: the mean answer × 20, as not every statement was answered or the set "
+                              "differs from 20")), ctx.st.small))
     if not has_a_side(result):
         return out
     if before is not None and any(c.delta is not None for c in changes(before, result).values()):
@@ -112,11 +114,12 @@ def _round(ctx: Ctx, result: RoundResult, before: RoundResult | None) -> list[An
 
 
 def _first_rows(t: Any, rows: int = PROFILE_KEEP_ROWS) -> Any:
-    """What the profile's heading must be kept with: its heading row and first ``rows`` rows.
+    """What a heading must be kept with: the table's heading row and first ``rows`` rows (at most 3).
 
-    pdf_flow measures a table without a heading row by its first few rows, so a copy of the
-    first rows without one stands in for them (it is measured, never drawn): a page then never
-    ends with the profile's heading and a single dimension.
+    pdf_flow measures a table without a heading row by its first few rows (``KEEP_ROWS``), so a
+    copy of the first rows without one stands in for them (it is measured, never drawn): a page
+    then never ends with the profile's heading and a single dimension, nor parts a round's name
+    or first side from the other side's score.
     """
     return table([list(r) for r in t._cellvalues[: rows + 1]], list(t._colWidths), header=False, zebra=False)
 
@@ -162,8 +165,10 @@ def _sides_table(ctx: Ctx, result: RoundResult, before: RoundResult | None) -> A
         sr = result.sides[side]
         row: list[Any] = [para(f"<b>{ctx.side(side)}</b>", st.cell), para(esc(_.number(sr.respondents)), st.cell)]
         if sr.too_few:
-            row.append(para(f'<font color="{MUTED}">' + esc(_("too few to show (at least {n} respondents needed)")
-                                                            .format(n=MIN_RESPONDENTS)) + "</font>", st.cell))
+            # enough respondents, but fewer than that answered each statement ("don't know"): say which it was
+            why = (_("too few to show (at least {n} respondents needed)") if sr.respondents < MIN_RESPONDENTS else
+                   _("too few to show (at least {n} answers per statement needed)"))
+            row.append(para(f'<font color="{MUTED}">{esc(why.format(n=MIN_RESPONDENTS))}</font>', st.cell))
             row += [""] * (len(head) - 3)
             extra.append(("SPAN", (2, n), (len(head) - 1, n)))
         else:
