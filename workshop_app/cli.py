@@ -122,9 +122,20 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help=_("open the built-in demo workshop"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of the user interface"))
     parser.add_argument("--screenshots", metavar="DIR", help=_("render every phase page to DIR as PNG and exit"))
+    parser.add_argument("--size", metavar="WxH", type=_window_size, default=(1600, 900),
+                        help=_("window size of --screenshots, e.g. 1366x768 (default 1600x900)"))
     parser.add_argument("--debug", action="store_true", help=_("write more detail to the log file"))
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """``1366x768`` → (1366, 768): the laptop or projector size a review wants the pages at."""
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit() \
+            or not (320 <= int(width) <= 7680 and 240 <= int(height) <= 4320):
+        raise argparse.ArgumentTypeError(_("'{text}' is not a size such as 1366x768").format(text=text))
+    return int(width), int(height)
 
 
 def _lang_option(parser: argparse.ArgumentParser, what: str) -> None:
@@ -487,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_INVALID
         from workshop_app.ui.app import run_gui
 
-        return run_gui(args.file, args.demo, args.lang, args.screenshots, debug=args.debug)
+        return run_gui(args.file, args.demo, args.lang, args.screenshots, debug=args.debug, size=args.size)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into head, less, …: stop quietly

@@ -60,3 +60,20 @@ def test_file_screenshots_and_a_bad_file_exits_with_problems(qtbot, tmp_path, ca
     bad.write_text("[]")
     assert run_gui(str(bad), False, "en", str(tmp_path / "none")) == 2
     assert "must hold one JSON object" in capsys.readouterr().err
+
+
+def test_screenshots_at_a_laptop_size(qtbot, tmp_path):
+    assert run_gui(None, True, "en", str(tmp_path / "shots"), size=(1366, 768)) == 0
+    image = QImage(str(tmp_path / "shots" / "02-inventory.png"))
+    assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_size_option_reads_width_by_height():
+    import pytest
+
+    from workshop_app.cli import _gui_parser
+
+    assert _gui_parser().parse_args(["--size", "1280x720"]).size == (1280, 720)
+    assert _gui_parser().parse_args([]).size == (1600, 900)
+    with pytest.raises(SystemExit):
+        _gui_parser().parse_args(["--size", "big"])

@@ -77,8 +77,11 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | None, debug: bool = False) -> int:
+def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | None, debug: bool = False,
+            size: tuple[int, int] | None = None) -> int:
     """Start the window (or render screenshots and exit); returns the exit code.
+
+    ``size`` (width, height) is the window size of the screenshots (default 1600×900).
 
     ``debug`` logs everything, not only warnings and errors (see :mod:`workshop_app.ui.window.crash_report`).
     """
@@ -104,6 +107,8 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
     window = MainWindow(settings)
 
     if screenshots:
+        from PySide6.QtCore import QSize
+
         from workshop_app.store import LoadError, load_workshop
         from workshop_app.ui.screenshots import render_screenshots
 
@@ -120,7 +125,7 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
                     print(f"  {problem}", file=sys.stderr)
                 return 2
         try:
-            written = render_screenshots(window, Path(screenshots))
+            written = render_screenshots(window, Path(screenshots), QSize(*size) if size else None)
             for file in written:
                 print(file)
             window.doc.undo_stack.setClean()

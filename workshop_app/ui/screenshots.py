@@ -4,7 +4,7 @@ Then the projector pictures (presentation mode and the audience window, see
 :mod:`workshop_app.ui.projector.present_shots`).
 
 Renders the real window (so headers, navigator and timebox are in the
-picture) at 1600×900 without showing it on screen; works with the
+picture) at 1600×900, or the size asked for (``--size 1366x768``), without showing it on screen; works with the
 ``offscreen`` platform.
 """
 
@@ -20,8 +20,9 @@ from workshop_app.model import Phase
 SIZE = QSize(1600, 900)
 
 
-def render_screenshots(window, folder: Path, size: QSize = SIZE) -> list[Path]:
+def render_screenshots(window, folder: Path, size: QSize | None = None) -> list[Path]:
     """Write one PNG per phase; returns the files written (raises OSError if the folder cannot be made)."""
+    size = size or SIZE
     folder.mkdir(parents=True, exist_ok=True)
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.resize(size)
