@@ -6,6 +6,9 @@ budget. So lines are grouped by style into ``LineCollection``s and every
 arrowhead is a triangle in one ``PolyCollection`` whose vertices are in points
 (``offset`` = the target's centre, in data units), turned to the link's
 direction on screen and pushed back to the target's rim.
+
+Two links between the same pair of elements (a goal that depends on another
+and conflicts with it) are bent apart, so both stay visible.
 """
 
 from __future__ import annotations
@@ -20,6 +23,36 @@ from workshop_app.model import Workshop
 ARC_SEGMENTS = 16
 #: Lowest and highest arc peak above its row, in slot units.
 ARC_LOW, ARC_HIGH = 0.2, 0.58
+#: How far apart (slot units, at the middle) two links between the same pair of elements are bent.
+PARALLEL_BEND = 0.22
+
+
+def _parallel_bends(pairs: list[tuple[str, str]]) -> list[float]:
+    """Per link, a sideways bend: 0 for a link alone between its two elements, else spread evenly
+    around 0 (−½, +½ for two) so links between the same pair never lie on one another. The sign is
+    taken for the pair in one fixed order, so A→B and B→A bend to different sides."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, (a, b) in enumerate(pairs):
+        groups.setdefault((min(a, b), max(a, b)), []).append(n)
+    bends = [0.0] * len(pairs)
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        for rank, n in enumerate(members):
+            offset = (rank - (len(members) - 1) / 2) * PARALLEL_BEND
+            bends[n] = offset if pairs[n][0] == key[0] else -offset
+    return bends
+
+
+def _bent(p: tuple[float, float], q: tuple[float, float], bend: float) -> list[tuple[float, float]]:
+    """A quadratic Bézier from ``p`` to ``q`` whose middle lies ``bend`` slot units to the left of p→q."""
+    (x1, y1), (x2, y2) = p, q
+    dx, dy = x2 - x1, y2 - y1
+    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
+    cx, cy = (x1 + x2) / 2 - dy / norm * 2 * bend, (y1 + y2) / 2 + dx / norm * 2 * bend
+    return [((1 - t) ** 2 * x1 + 2 * (1 - t) * t * cx + t * t * x2,
+             (1 - t) ** 2 * y1 + 2 * (1 - t) * t * cy + t * t * y2)
+            for t in (i / ARC_SEGMENTS for i in range(ARC_SEGMENTS + 1))]
 
 
 def _is_arc(p: tuple[float, float], q: tuple[float, float]) -> bool:
@@ -79,12 +112,18 @@ def draw_edges(ax: Any, doc: Workshop, layout: Layout, active: list[ConflictView
     base_lw = min(max(m.node / 14, 1.1), 2.4)
     links = [ln for ln in doc.links if ln.source in pos and ln.target in pos]
     peaks = _arc_peaks([(pos[ln.source], pos[ln.target]) for ln in links])
-    for link, peak in zip(links, peaks, strict=True):
+    bends = _parallel_bends([(ln.source, ln.target) for ln in links])
+    for link, peak, bend in zip(links, peaks, bends, strict=True):
         kind = link.kind.value
         settled = link.id in settled_links
         red = kind == "conflicts_with" or bool(member.get(link.source, set()) & member.get(link.target, set()))
         dim = lit is not None and not (link.source in lit and link.target in lit)
-        line = _polyline(pos[link.source], pos[link.target], peak)
+        if bend and peak > 0:  # parallel arcs over a row: one rises higher than the other
+            line = _polyline(pos[link.source], pos[link.target], peak + abs(bend) + bend)
+        elif bend:
+            line = _bent(pos[link.source], pos[link.target], bend)
+        else:
+            line = _polyline(pos[link.source], pos[link.target], peak)
         groups.setdefault((kind, red, dim, settled), []).append(line)
         if gs.EDGE_STYLES[kind][1]:
             colour = gs.CONFLICT if red else gs.EDGE_INK

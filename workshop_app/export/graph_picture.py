@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import os
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from workshop_app.analysis import ConflictView, Layout, compute_layout, conflict_views, is_live
@@ -52,6 +52,9 @@ BAND_LABEL_UNITS = 1.35
 BAND_LABEL_CHARS = 12
 #: Inches per slot in an exported picture (wide enough for a 3-line label at ~13 pt).
 SLOT_W_IN, SLOT_H_IN = 1.55, 1.45
+#: With a label floor (the zoomable editor) a label line holds at least this many characters and a
+#: label at most LABEL_FLOOR_LINES lines: elided rather than shrunk, the full title is in the tooltip.
+LABEL_FLOOR_CHARS, LABEL_FLOOR_LINES = 14, 3
 
 
 @dataclass
@@ -76,6 +79,12 @@ class DrawnGraph:
     layout: Layout
     views: list[ConflictView]
     metrics: Metrics
+    #: (element id, label artist) for every label drawn; with a label floor they all exist, hidden
+    #: while ``label_zoom`` (the zoom from which a slot has room for its label) is not reached.
+    labels: list[tuple[str, Any]] = field(default_factory=list)
+    label_zoom: float = 1.0
+    label_note: Any = None  # the "labels appear when there is room" hint, or None
+    lit: set[str] = field(default_factory=set)  # the highlighted conflict's elements: labelled at any zoom
 
     def node_at(self, x_px: float, y_px: float, slack: float = 1.4) -> str | None:
         """The id of the node under display point (``x_px``, ``y_px``), or None."""
@@ -142,7 +151,7 @@ def draw_graph(
     doc: Workshop, target: Any, lang: str = "en", highlight: str | None = None, *,
     views: list[ConflictView] | None = None, layout: Layout | None = None,
     include_hidden: bool = True, legend: bool = True, scale: float = 1.0, min_label_font: float | None = None,
-    mark_hidden: bool = False,
+    mark_hidden: bool = False, label_floor: float = 0.0,
 ) -> DrawnGraph:
     """Draw the dependency graph of ``doc`` into a ``Figure`` (cleared first) or an ``Axes``.
 
@@ -153,6 +162,11 @@ def draw_graph(
     draws entries hidden from the room pale and dashed (the editor). Labels smaller
     than ``min_label_font`` points are left out (default: ``MIN_LABEL_FONT``
     for graphs of more than ``LOD_ELEMENTS`` elements, else 0 = always drawn).
+
+    ``label_floor`` (points, for a zoomable canvas) makes every label at least that
+    large at any zoom, elided to a few lines; where the slots are too small for it
+    at this size the labels are drawn hidden and ``DrawnGraph.label_zoom`` says
+    from which zoom on they have room (the canvas shows them there).
     """
     import numpy as np
 
@@ -179,15 +193,22 @@ def draw_graph(
     _draw_nodes(ax, elements, layout, hot, lit, m, hidden)
     if min_label_font is None:
         min_label_font = MIN_LABEL_FONT if len(elements) > LOD_ELEMENTS else 0.0
-    if m.font >= min_label_font:
-        _draw_labels(ax, elements, layout, lit, radius, m, hidden)
+    labels: list[tuple[str, Any]] = []
+    label_zoom, note = 1.0, None
+    if label_floor > 0:
+        lm, label_zoom = floor_metrics(m, label_floor)
+        labels = _draw_labels(ax, elements, layout, lit, radius, lm, hidden, LABEL_FLOOR_LINES)
+        if label_zoom > 1.0:
+            for el_id, text in labels:
+                text.set_visible(bool(lit) and el_id in lit)
+            note = _label_note(ax, tr, label_floor)
+    elif m.font >= min_label_font:
+        labels = _draw_labels(ax, elements, layout, lit, radius, m, hidden)
     else:  # too small to read: label only the highlighted conflict, and say where the rest went
         if lit:
-            _draw_labels(ax, {i: el for i, el in elements.items() if i in lit}, layout, None, radius,
-                         Metrics(m.slot_w, m.slot_h, m.node, MIN_LABEL_FONT * scale, 16))
-        ax.text(0.995, 0.005, tr("Labels appear when there is room: enlarge or hover over a node."),
-                transform=ax.transAxes, ha="right", va="bottom", fontsize=max(m.font * 2, 8.0), color="#5F6B73",
-                zorder=6, **gs.plain_text())
+            labels = _draw_labels(ax, {i: el for i, el in elements.items() if i in lit}, layout, None, radius,
+                                  Metrics(m.slot_w, m.slot_h, m.node, MIN_LABEL_FONT * scale, 16))
+        note = _label_note(ax, tr, max(m.font * 2, 8.0))
     if focus is not None:
         ax.figure.text(0.5, 0.995, wrap_title(focus.title), ha="center", va="top", color=gs.CONFLICT,
                        fontsize=max(m.font * 1.3, band_font(m, scale)), fontweight="bold", **gs.plain_text())
@@ -195,7 +216,26 @@ def draw_graph(
         add_legend(ax, tr, elements.values(), {ln.kind.value for ln in doc.links}, bool(hot), scale, bool(hidden))
     ids = list(elements)
     xy = np.array([layout.positions[i] for i in ids], dtype=float).reshape(-1, 2)
-    return DrawnGraph(ax, ids, xy, radius, layout, views, m)
+    return DrawnGraph(ax, ids, xy, radius, layout, views, m, labels, label_zoom, note, lit or set())
+
+
+def floor_metrics(m: Metrics, floor: float) -> tuple[Metrics, float]:
+    """Label metrics with type of at least ``floor`` points, and the zoom from which a slot has room for them.
+
+    A line holds what the slot's width allows at that size, but never fewer
+    than ``LABEL_FLOOR_CHARS`` characters: a label is elided, never shrunk.
+    """
+    font = max(m.font, floor)
+    chars = max(LABEL_FLOOR_CHARS, int(m.slot_w * 0.94 / (0.6 * font)))
+    need_w = chars * 0.6 * font / 0.94
+    need_h = m.node + 12 + LABEL_FLOOR_LINES * 1.2 * font
+    return Metrics(m.slot_w, m.slot_h, m.node, font, chars), max(1.0, need_w / m.slot_w, need_h / m.slot_h)
+
+
+def _label_note(ax: Any, tr: Translator, size: float) -> Any:
+    return ax.text(0.995, 0.005, tr("Labels appear when there is room: enlarge or hover over a node."),
+                   transform=ax.transAxes, ha="right", va="bottom", fontsize=size, color="#5F6B73",
+                   zorder=6, **gs.plain_text())
 
 
 def open_conflict_elements(views: list[ConflictView]) -> set[str]:
@@ -264,21 +304,27 @@ def _draw_nodes(ax: Any, elements: dict, layout: Layout, hot: set[str], lit: set
 
 
 def _draw_labels(ax: Any, elements: dict, layout: Layout, lit: set[str] | None, radius: dict[str, float],
-                 m: Metrics, hidden: set[str] | frozenset[str] = frozenset()) -> None:
+                 m: Metrics, hidden: set[str] | frozenset[str] = frozenset(),
+                 lines: int = LABEL_LINES) -> list[tuple[str, Any]]:
+    """One label below each node, offset in points (so it stays below its node at any zoom)."""
     from matplotlib.transforms import ScaledTranslation
 
     fig = ax.figure
     box = {"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.85}
+    drawn = []
     for el_id, el in elements.items():
         x, y = layout.positions[el_id]
         shift = ScaledTranslation(0, -(radius[el_id] + 5) / 72, fig.dpi_scale_trans)
         dim = lit is not None and el_id not in lit
         focus = lit is not None and el_id in lit  # the highlighted conflict's labels: larger, on top
-        label, size = gs.fit_label(el.title or el.id, m.chars, m.font, LABEL_LINES)
-        ax.text(x, y, label, transform=ax.transData + shift, ha="center", va="top", fontsize=size * (1.25 if focus else 1),
+        # with a label floor (fewer lines) the type never shrinks below it: a long word is wrapped instead
+        label, size = gs.fit_label(el.title or el.id, m.chars, m.font, lines, 1.0 if lines == LABEL_FLOOR_LINES else 0.75)
+        text = ax.text(x, y, label, transform=ax.transData + shift, ha="center", va="top", fontsize=size * (1.25 if focus else 1),
                 fontweight="bold" if focus else "normal", fontstyle="italic" if el_id in hidden else "normal",
                 color=gs.INK, alpha=0.35 if dim or el_id in hidden else 1.0, linespacing=1.05,
                 bbox={**box, "alpha": 0.95} if focus else box, zorder=5.5 if focus else 5, **gs.plain_text())
+        drawn.append((el_id, text))
+    return drawn
 
 
 def figure_for(doc: Workshop, layout: Layout, highlight: bool = False, scale: float = 1.0,
