@@ -16,6 +16,7 @@ from workshop_app.model import ElementKind, GoalLevel, Origin, Phase, Side, Work
 
 if TYPE_CHECKING:  # the analysis loads after the window's first paint, not with it
     from workshop_app.analysis import ConflictCounts
+    from workshop_app.ui.widgets.categories import Category
 
 
 class Counts(NamedTuple):
@@ -127,3 +128,19 @@ def culture_pilot_progress(doc: Workshop, counts: Counts) -> str:
 def wrapup_progress(doc: Workshop, counts: Counts) -> str:
     return " · ".join([ngettext("{n} decision", "{n} decisions", len(doc.decisions)).format(n=len(doc.decisions)),
                        ngettext("{n} action", "{n} actions", len(doc.actions)).format(n=len(doc.actions))])
+
+
+def category_count(doc: Workshop, category: Category) -> tuple[int, str]:
+    """The number on an inventory category's tab, and in words what it counts (the tab's tooltip).
+
+    Horizons lists the goals, incentives and budgets of the other tabs once
+    more, to set how far ahead each reaches; counting those rows made a goal
+    added under Goals & KPIs raise an unexplained "Horizons 1". The tab counts
+    the horizons and periods actually set, which is what belongs to it.
+    """
+    rows = [el for side in category.sides for el in category.rows(doc, side)]
+    if category.key == "horizons":
+        months = [column for column in category.columns if column.field == "horizon_months"]
+        count = sum(1 for el in rows for column in months if getattr(el, column.field_of(el) or "", None))
+        return count, ngettext("{n} horizon or period set", "{n} horizons or periods set", count).format(n=count)
+    return len(rows), ngettext("{n} entry", "{n} entries", len(rows)).format(n=len(rows))

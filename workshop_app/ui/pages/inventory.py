@@ -15,9 +15,11 @@ from workshop_app.model import (
 from workshop_app.ui.document import Document
 from workshop_app.ui.features import graph_available
 from workshop_app.ui.pages.base import PhasePage, heading, hint, panel
+from workshop_app.ui.progress import category_count
 from workshop_app.ui.widgets.categories import CATEGORIES, Category
 from workshop_app.ui.widgets.element_forms import ElementDetails
 from workshop_app.ui.widgets.labels import KIND_NAMES, SIDE_COLOURS, SIDE_NAMES, side_name
+from workshop_app.ui.widgets.plain import plain_tooltip
 from workshop_app.ui.widgets.record_table import RecordTable
 
 
@@ -190,9 +192,10 @@ class InventoryPage(PhasePage):
             self._on_current(self.last_table, self.last_table.current_id())
         doc = self.doc.workshop
         for index, category in enumerate(CATEGORIES):
-            count = sum(len(category.rows(doc, side)) for side in category.sides)
+            count, counted = category_count(doc, category)
             name = _(category.name).replace("&", "&&")
             self.tabs.setTabText(index, f"{name}  {count}" if count else name)
+            self.tabs.setTabToolTip(index, plain_tooltip(counted))
         if self.category.key == "horizons":
             self._chart_timer.start()
         super().refresh()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from workshop_app.i18n import N_
@@ -147,7 +148,13 @@ ELEMENT_FIELDS: dict[str, list[FieldSpec]] = {
 
 
 class ElementDetails(QStackedWidget):
-    """One form per element kind; shows the form matching the selected element."""
+    """One form per element kind; shows the form matching the selected element.
+
+    Its minimum size is the form on show's, not the largest form's (a plain
+    QStackedWidget's is): with nothing selected the panel needs no room, so the
+    scroll area around it shows no stray scrollbar. The preferred size stays
+    the largest form's, so the page keeps room for the form to come.
+    """
 
     def __init__(self, doc: Document, kinds: list[str], parent: QWidget | None = None, columns: int = 1):
         super().__init__(parent)
@@ -161,6 +168,12 @@ class ElementDetails(QStackedWidget):
             self.forms[kind] = form
             self.addWidget(form)
         self.item_id: str | None = None
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        """The form on show needs its room; with none (nothing selected) the panel needs none."""
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None and current is not self.empty else QSize(0, 0)
 
     def set_item(self, item_id: str | None) -> None:
         self.item_id = item_id

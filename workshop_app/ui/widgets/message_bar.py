@@ -10,7 +10,7 @@ stays, so the reason fields cannot be edited is always in sight.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from workshop_app.i18n import _
 from workshop_app.ui.widgets.plain import PlainLabel, plain_tooltip
@@ -54,6 +54,8 @@ class MessageBar(QFrame):
         self._timer.timeout.connect(self.dismiss)
         self._persistent: tuple[str, str] | None = None  # (text, action) shown when nothing else is
         self.setProperty("kind", "info")
+        # a row of the layout above the page, never squeezed under it: the page moves down by its height
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.hide()
 
     def show_refusal(self, message: str) -> None:

@@ -74,10 +74,37 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+        self._sized = False
+
+    def showEvent(self, event) -> None:
+        """Sized when first shown, from the fonts the window's style gives it, so no line is cut."""
+        if not self._sized:
+            self._sized = True
+            self._fit_to_text()
+        super().showEvent(event)
+
+    def _fit_to_text(self) -> None:
+        """As large as the whole reference (up to most of the screen); beyond that it scrolls.
+
+        Measured before the style sheet's font reached the text, the height came
+        out a line short and the last line was cut. The text is measured with the
+        polished font at the width its viewport will have, and the frame around
+        it is taken from the dialog's own layout, not guessed.
+        """
+        self.ensurePolished()
+        self.text.ensurePolished()
+        self.text.document().setDefaultFont(self.text.font())
+        parent = self.parentWidget()
         screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
         room = screen.availableGeometry()
         document = self.text.document()
         document.setTextWidth(min(760, room.width() * 0.8))
-        width = int(document.idealWidth()) + 60
-        height = int(document.size().height()) + 110
-        self.resize(min(width, int(room.width() * 0.8)), min(height, int(room.height() * 0.85)))
+        text_width = int(document.idealWidth()) + 8
+        scroll_width = self.text.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.text.frameWidth()
+        margins = self.layout().contentsMargins()
+        width = min(text_width + frame + scroll_width + margins.left() + margins.right(), int(room.width() * 0.8))
+        document.setTextWidth(width - frame - scroll_width - margins.left() - margins.right())
+        text_height = int(document.size().height() + 0.999) + frame + 4
+        others = self.layout().sizeHint().height() - self.text.sizeHint().height()
+        self.resize(width, min(text_height + others, int(room.height() * 0.85)))

@@ -8,6 +8,7 @@ only the page on screen.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -333,8 +334,15 @@ class MainWindow(QMainWindow):
         return Phase.WRAPUP
 
     def new_workshop(self) -> None:
+        """File ▸ New: a blank workshop dated today, the day it is most likely held or planned.
+
+        The date is set here, not as the model's default, so a file saved
+        without a date still loads without one.
+        """
         if self.maybe_save():
-            self.set_workshop(blank_workshop(), None)
+            workshop = blank_workshop()
+            workshop.meta.date = date.today()
+            self.set_workshop(workshop, None)
 
     def open_demo(self) -> bool:
         if not self.maybe_save():
