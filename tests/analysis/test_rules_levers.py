@@ -121,6 +121,14 @@ def test_a_joint_pot_beside_department_budgets_counts_by_its_money(doc, joint, f
         assert "more than 50 %" in finding.explanation and "“Joint pot”" in finding.explanation
 
 
+@pytest.mark.parametrize(("pot", "fires"), [(None, False), (80000, False), (60000, False), (10000, True)])
+def test_pools_lines_count_only_the_money_the_pot_holds(doc, pot, fires):
+    """Both department budgets go into the pot; a pot of its own size takes only that much of them."""
+    doc = split(doc, pot)
+    doc.links += [link("p1", "pools", "mk-b", "pot"), link("p2", "pools", "sa-b", "pot")]
+    assert ("split-budget" in rules(doc)) is fires
+
+
 def test_the_split_share_comes_from_the_workshop(doc):
     doc = split(doc, 60000)  # 80,000 of 140,000 = 57 %
     assert "split-budget" in rules(doc)
@@ -148,7 +156,7 @@ def test_unknown_amounts_beside_a_joint_pot_are_said_to_be_unknown(doc):
 
 def test_a_shared_goal_funded_only_by_zero_is_unfunded(doc):
     doc.element("pot").amount = 0
-    assert "which hold 0" in only(doc, "unfunded-shared-goal").explanation
+    assert "which holds 0" in only(doc, "unfunded-shared-goal").explanation
     doc.element("pot").start_date = date(2027, 1, 1)
     doc.element("pot").amount = 1000
     assert "unfunded-shared-goal" not in rules(doc)  # a pot that starts later still funds it

@@ -124,9 +124,6 @@ def test_german_gives_the_same_findings(doc, findings):
     assert all(f.explanation for f in german)
 
 
-@pytest.mark.xfail(strict=True, reason="split-budget counts a whole department budget as joint money once it has a "
-                                       "`pools` link into any joint pot, whatever the pot's own amount: two drawn "
-                                       "lines into the EUR 30k CRM budget silence EUR 1.15m of department money")
 def test_two_pools_lines_into_a_small_pot_do_not_silence_the_split_budget(doc):
     from workshop_app.model import Link, LinkKind
 

@@ -7,9 +7,12 @@ department budgets is no pot.
   Sales' own budgets, and more than ``AnalysisSettings.split_share_percent``
   (default **50**) % of its money comes from them. Money that ``pools`` into
   a joint pot (budget → budget: the source's money goes into the target) is
-  joint money wherever it is linked: a joint pot formed from the two old
-  department budgets is *one* pot. A pot without an amount of its own is
-  worth what pools into it. When amounts are unknown (or in different
+  joint money: a joint pot formed from the two old department budgets is
+  *one* pot. A pot without an amount of its own is worth what pools into it
+  and takes all of its sources' money; a pot with an amount takes that much,
+  shared among its sources by their size, and the rest of a department
+  budget stays the department's own. So two ``pools`` lines into a small
+  joint pot do not turn a million of department money into joint money. When amounts are unknown (or in different
   currencies) and a joint pot stands beside the department budgets, the
   finding says the split cannot be judged and asks for the amounts; without
   any joint pot it is split whatever the amounts. A joint pot that starts
@@ -43,7 +46,36 @@ class Money:
         self._amounts: dict[str, float | None] = {}
 
     def side(self, budget) -> Side:
-        return Side.JOINT if budget.id in self.joint else budget.side
+        """Joint for a joint pot and for a department budget that went wholly into one."""
+        if budget.side == Side.JOINT or (budget.id in self.joint and self.own_part(budget) == 0):
+            return Side.JOINT
+        return budget.side
+
+    def own_part(self, budget) -> float | None:
+        """What of a budget is still its side's own money: its amount less what it put into joint pots.
+
+        None when that cannot be told (an amount unknown). A pot without an amount of its own
+        takes all of a source's money; a pot with one takes its amount, shared among its sources
+        in proportion to their amounts.
+        """
+        amount = self.amount(budget)
+        if budget.side == Side.JOINT:
+            return amount
+        pots = [self.idx.elements[t] for t in dict.fromkeys(self.idx.targets(LinkKind.POOLS, budget.id))
+                if t in self.joint]
+        if not pots:
+            return amount
+        if any(getattr(pot, "amount", None) is None for pot in pots):
+            return 0.0
+        if amount is None:
+            return None
+        given = 0.0
+        for pot in pots:
+            sources = [self.amount(self.idx.elements[s]) for s in dict.fromkeys(self.idx.sources(LinkKind.POOLS, pot.id))]
+            known = sum(v for v in sources if v)
+            if known:
+                given += pot.amount * amount / known
+        return max(amount - given, 0.0)
 
     def amount(self, budget) -> float | None:
         """The budget's amount; a pot without one is the sum of what pools into it (None when unknown).
@@ -93,7 +125,7 @@ def split_budget(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
     threshold = idx.settings.split_share_percent
     for goal in _shared_goals(idx):
         funders = _funders(idx, goal)
-        amounts = {b.id: money.amount(b) for b in funders}
+        amounts = {b.id: money.amount(b) if money.side(b) == Side.JOINT else money.own_part(b) for b in funders}
         own = by_side(b for b in funders if money.side(b) != Side.JOINT and amounts[b.id] != 0)
         if not set(DEPARTMENTS) <= {money.side(b) for b in own}:
             continue
@@ -141,9 +173,11 @@ def unfunded_shared_goal(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
         if funders and any(money.amount(b) != 0 for b in funders):
             continue
         if funders:
-            text = tr("Shared goal {goal} is funded only by {budgets}, which hold 0. A goal without money stays a "
-                      "wish, and each side keeps funding its own priorities.", goal=tr.name(goal),
-                      budgets=tr.names(funders))
+            text = tr.plural("Shared goal {goal} is funded only by {budgets}, which holds 0. A goal without money "
+                             "stays a wish, and each side keeps funding its own priorities.",
+                             "Shared goal {goal} is funded only by {budgets}, which hold 0. A goal without money "
+                             "stays a wish, and each side keeps funding its own priorities.",
+                             len(funders), goal=tr.name(goal), budgets=tr.names(funders))
         else:
             text = tr("Shared goal {goal} has no budget. A goal without money stays a wish, and each side keeps "
                       "funding its own priorities.", goal=tr.name(goal))
