@@ -61,6 +61,18 @@ def belief_without_mitigation(idx: DocIndex, tr: Translator) -> Iterator[Finding
         )
 
 
+#: Why each gap matters, said for that gap (a missing date is no question of the team).
+_WHY = {
+    "team": N_("A pilot run by one side proves nothing to the other; its result convinces nobody across the fence."),
+    "problem": N_("Without a named problem the room cannot tell afterwards whether the pilot solved anything."),
+    "hypothesis": N_("Without a testable hypothesis the result is an opinion: nobody can say whether it held."),
+    "slice": N_("A protected space needs its own money and data; on the departments' running budgets and "
+                "reports it competes with the quarter and is measured by the old figures."),
+    "dates": N_("Without dates in the calendar a pilot drifts, and the decision it should inform is taken "
+                "without it."),
+}
+
+
 def _pilot_gaps(idx: DocIndex, tr: Translator) -> list[tuple[str, str, list[str], str]]:
     """(gap key, title, what is missing, lever) for each gap of a started pilot."""
     pilot = idx.pilot
@@ -109,9 +121,7 @@ def pilot_incomplete(idx: DocIndex, tr: Translator) -> Iterator[Finding]:
         yield Finding(
             "pilot-incomplete", (),
             tr(title),
-            tr("{pilot} lacks {missing}. A pilot is a protected space only with a team from both sides, a "
-               "testable hypothesis and its own budget and data; otherwise its result convinces nobody.",
-               pilot=name, missing=listing(tr, missing)),
+            tr("{pilot} lacks {missing}.", pilot=name, missing=listing(tr, missing)) + " " + tr(_WHY[key]),
             lever,
             key_ids=(key,),
         )
