@@ -338,6 +338,8 @@ def _conflict_line(c: dict, explain: bool) -> None:
     say(line if explain or len(line) <= 118 else line[:117] + "…")
     if explain:
         texts = [c["explanation"], c["lever"]]
+        if c["resolution"]:
+            texts.append(_("Resolution: {text}").format(text=c["resolution"]))
         if c["vanished_by"]:
             texts.append(_("Went away after: {change}").format(change=c["vanished_by"]))
         if c["set_aside_reason"]:

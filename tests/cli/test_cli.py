@@ -323,3 +323,12 @@ def test_check_reports_the_alignment_check_per_side_and_never_one_answer(capsys)
     assert main(["check", str(demo_path("en")), "--lang", "en"]) == 0
     line = next(t for t in capsys.readouterr().out.splitlines() if t.strip().startswith("Alignment check"))
     assert "Marketing" in line and "Sales" in line and "large gap" in line
+
+
+def test_check_explain_says_how_the_room_resolved_each_conflict(capsys):
+    from workshop_app.store.demo import demo_path, load_demo
+
+    resolved = next(c for c in load_demo("en").conflicts if c.resolution.strip())
+    assert main(["check", str(demo_path("en")), "--explain", "--lang", "en"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Resolution: " + " ".join(resolved.resolution.split())[:60] in out
