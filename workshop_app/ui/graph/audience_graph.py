@@ -38,6 +38,8 @@ FULL_SCALE_WIDTH = 1100
 class AudienceGraph(GraphCanvas):
     """A read-only :class:`GraphCanvas` fed with the visible conflicts by the audience view."""
 
+    navigable = False  # the room looks at what the facilitator shows: no zoom, no pan, no buttons
+
     def __init__(self, parent: QWidget | None = None, lang: str | None = None):
         super().__init__(parent, lang)
         self.setMouseTracking(False)

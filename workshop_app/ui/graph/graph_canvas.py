@@ -10,26 +10,36 @@ While a node is dragged only a ghost marker moves, blitted over a saved
 background, so dragging stays smooth even when a full redraw of a large
 workshop takes a few hundred milliseconds. Resizing redraws after a short
 pause, because type and marker sizes follow the widget's size.
+
+The graph can be zoomed (Ctrl+wheel, a pinch, Ctrl+Plus/Minus, the buttons in
+its corner), panned (drag the background, the arrow keys) and fitted to the
+window again (0 or F, the Fit button) without a re-draw: see
+:mod:`~workshop_app.ui.graph.navigation`. Labels keep a readable size
+(:data:`LABEL_FLOOR_PT` at any zoom) and appear once the zoom gives them room;
+an elided one has its full title in the node's tooltip. With focus on, the
+graph shows only the selection's neighbourhood: the highlighted conflict's, or
+the clicked element's (a shared goal's whole subtree).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from workshop_app.analysis import ConflictView, conflict_views, is_live
-from workshop_app.analysis.focus import focus_document, neighbourhood
+from workshop_app.analysis.focus import focus_document, neighbourhood, selection_neighbourhood
 from workshop_app.display_text import escaped
 from workshop_app.export import graph_style as gs
 from workshop_app.export.graph_picture import DrawnGraph, draw_graph
 from workshop_app.export.horizon_chart import draw_horizon_chart
 from workshop_app.i18n import current_language
 from workshop_app.model import Workshop
+from workshop_app.ui.graph import navigation as nav
 from workshop_app.vocabulary import AGREEMENT_TYPE_NAMES, Translator
 
 #: Pixels the mouse must travel with the button down before a press becomes a drag.
@@ -37,17 +47,21 @@ DRAG_THRESHOLD = 6
 RESIZE_DELAY_MS = 150
 #: Smallest canvas (pixels) the horizon chart is drawn into.
 MIN_CHART_PX = (240, 160)
+#: Labels on the editor's canvas are never smaller than this (points), at any zoom.
+LABEL_FLOOR_PT = 9.0
 
 
 class _FigureWidget(QWidget):
     """A matplotlib figure in a widget that re-draws itself (debounced) after resizing."""
+
+    canvas_class: type[FigureCanvasQTAgg] = FigureCanvasQTAgg
 
     def __init__(self, parent: QWidget | None = None, lang: str | None = None, **figure_kwargs: Any):
         super().__init__(parent)
         self.lang = lang or current_language()
         self.doc: Workshop | None = None
         self.figure = Figure(**figure_kwargs)
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = self.canvas_class(self.figure)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,12 +117,60 @@ class GraphCanvas(_FigureWidget):
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("button_release_event", self._on_release)
+        self.selected_element: str | None = None  # the last node clicked, until a conflict is chosen elsewhere
+        self._clicking = False
+        self._home: tuple[float, float, float, float] | None = None  # limits at which the whole graph fits
+        self._view: nav.View | None = None  # None: the home view
+        self._rendered: tuple[float, float, float, float] | None = None  # limits of the picture on screen
+        self._shown: frozenset[str] = frozenset()
+        self._pan: tuple[float, float, nav.View] | None = None
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(nav.SETTLE_MS)
+        self._settle_timer.timeout.connect(self.render_view)
+        if self.navigable:
+            self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.canvas.installEventFilter(self)
+            self.canvas.grabGesture(Qt.GestureType.PinchGesture)
+            self._add_buttons()
+
+    #: The editor's canvas zooms and pans; the room's copy (AudienceGraph) does not.
+    navigable = True
+    canvas_class = nav.PreviewCanvas
+
+    def _add_buttons(self) -> None:
+        """Zoom out, zoom in and fit, small, in the canvas's top right corner."""
+        tr = Translator(self.lang)
+        self.buttons = QWidget(self.canvas)
+        row = QHBoxLayout(self.buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        for name, text, tip, slot in (
+                ("graph_zoom_out", "−", tr("Zoom out (Ctrl+Minus, Ctrl+wheel)"), lambda: self.zoom_by(1 / nav.ZOOM_STEP)),
+                ("graph_zoom_in", "+", tr("Zoom in (Ctrl+Plus, Ctrl+wheel)"), lambda: self.zoom_by(nav.ZOOM_STEP)),
+                ("graph_fit", tr("Fit"), tr("Show the whole graph (0 or F); drag the background or use the arrow "
+                                            "keys to move"), self.fit)):
+            button = QToolButton(self.buttons)
+            button.setObjectName(name)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the graph
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        self.buttons.adjustSize()
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        if self.navigable:
+            self.buttons.move(max(self.canvas.width() - self.buttons.width() - 4, 0), 4)
 
     # -- public ----------------------------------------------------------------
     def set_highlight(self, conflict_id: str | None) -> None:
         """Emphasise one conflict (an id from ``conflict_views``); None shows all alike."""
         if conflict_id != self.highlight:
             self.highlight = conflict_id
+            if not self._clicking:
+                self.selected_element = None  # a conflict chosen in the list is now the selection
             self.refresh()
 
     def set_scale(self, scale: float) -> None:
@@ -117,10 +179,37 @@ class GraphCanvas(_FigureWidget):
         self.refresh()
 
     def set_focus(self, on: bool) -> None:
-        """Draw only the highlighted conflict and its neighbours, large; the whole graph again when off."""
+        """Draw only the selection's neighbourhood, large; the whole graph again when off.
+
+        The selection is the highlighted conflict, or the element last clicked
+        when no conflict involving it is highlighted (a shared goal: its subtree).
+        """
         if on != self.focus:
             self.focus = on
             self.refresh()
+
+    def set_selected_element(self, element_id: str | None) -> None:
+        """The element focus shows when no conflict of it is highlighted (a click on a node sets it too)."""
+        if element_id != self.selected_element:
+            self.selected_element = element_id
+            if self.focus:
+                self.refresh()
+
+    def _focus_keep(self, view: ConflictView | None) -> tuple[set[str] | None, ConflictView | None]:
+        """(element ids focus shows, the conflict to mark) — (None, None) for the whole graph."""
+        if not self.focus or self.doc is None:
+            return None, None
+        element = self.selected_element
+        # an element of the highlighted conflict is shown with it (the conflict's neighbourhood holds its
+        # neighbours), except a shared goal, whose subtree is what one asks for by selecting it
+        if element is not None and (view is None or element not in view.element_ids or _is_shared_goal(self.doc, element)):
+            keep = selection_neighbourhood(self.doc, element, include_hidden=True)
+            if keep:
+                return keep, view if view is not None and set(view.element_ids) <= keep else None
+        if view is not None:
+            return neighbourhood(self.doc, view.element_ids, include_hidden=True), view
+        return None, None
+
     def refresh(self) -> None:
         """Re-draw from the document; cheap enough to call after every command."""
         self._resize_timer.stop()
@@ -134,16 +223,173 @@ class GraphCanvas(_FigureWidget):
             self.canvas.draw_idle()
             return
         self._views = self.views_for(self.lang) if self.views_for is not None else conflict_views(self.doc, self.lang)
-        view = next((v for v in self._views if v.id == self.highlight), None) if self.focus else None
-        self.focused = view is not None
-        if view is not None:
-            keep = neighbourhood(self.doc, view.element_ids, include_hidden=True)
+        view = next((v for v in self._views if v.id == self.highlight), None)
+        keep, marked = self._focus_keep(view)
+        self.focused = keep is not None
+        floor = LABEL_FLOOR_PT * self.scale
+        if keep is not None:
             self.drawn = draw_graph(focus_document(self.doc, keep), self.figure, lang=self.lang, highlight=None,
-                                    views=[view], scale=self.scale, mark_hidden=self.mark_hidden)
+                                    views=[marked] if marked else [], scale=self.scale, mark_hidden=self.mark_hidden,
+                                    label_floor=floor)
         else:
             self.drawn = draw_graph(self.doc, self.figure, lang=self.lang, highlight=self.highlight,
-                                    views=self._views, scale=self.scale, mark_hidden=self.mark_hidden)
+                                    views=self._views, scale=self.scale, mark_hidden=self.mark_hidden,
+                                    label_floor=floor)
+        self._after_draw()
         self.canvas.draw_idle()
+
+    # -- zoom and pan ----------------------------------------------------------
+    def _after_draw(self) -> None:
+        """Keep the reader's zoom and place across re-draws of the same graph; a different graph starts whole."""
+        self._settle_timer.stop()
+        self.canvas.preview = None
+        ax = self.drawn.ax
+        self._home = (*ax.get_xlim(), *ax.get_ylim())
+        shown = frozenset(self.drawn.ids)
+        if shown != self._shown:
+            self._view = None
+        self._shown = shown
+        if self._view is not None:
+            x0, x1, y0, y1 = nav.limits_of(self._home, self._view)
+            ax.set_xlim(x0, x1)
+            ax.set_ylim(y0, y1)
+        self._rendered = self.view_limits()
+        self._update_labels()
+
+    def view_limits(self) -> tuple[float, float, float, float]:
+        """The layout area in view now: (x0, x1, y0, y1)."""
+        ax = self.drawn.ax
+        return (*ax.get_xlim(), *ax.get_ylim())
+
+    @property
+    def zoom(self) -> float:
+        return self._view.zoom if self._view is not None else 1.0
+
+    def set_view(self, view: nav.View, settle: bool = False) -> None:
+        """Look at ``view``: limits at once, the moved last picture until the figure is rendered there."""
+        if self.drawn is None or self._home is None:
+            return
+        self._view = view
+        limits = nav.limits_of(self._home, view)
+        ax = self.drawn.ax
+        ax.set_xlim(limits[0], limits[1])
+        ax.set_ylim(limits[2], limits[3])
+        if settle or self._rendered is None:
+            self.render_view()
+            return
+        pixmap = self.canvas.grab() if self.canvas.preview is None else self.canvas.preview[0]
+        ratio = self.canvas.device_pixel_ratio or 1
+        rect, transform = nav.preview_transform(ax, ratio, self._rendered, limits)
+        self.canvas.preview = (pixmap, rect, transform)
+        self.canvas.update()
+        self._settle_timer.start()
+
+    def render_view(self) -> None:
+        """Render the figure at the current limits (after the last zoom or pan step)."""
+        self._settle_timer.stop()
+        if self.drawn is None:
+            return
+        self._update_labels()
+        self.canvas.preview = None
+        self._rendered = self.view_limits()
+        self.canvas.draw_idle()
+
+    def _current_view(self) -> nav.View:
+        return self._view if self._view is not None else nav.home_view(self._home)
+
+    def zoom_by(self, factor: float, anchor: tuple[float, float] | None = None) -> None:
+        """Zoom by ``factor`` (> 1 enlarges) around the layout point ``anchor`` (default: the view's centre)."""
+        if self._home is not None:
+            self.set_view(nav.zoomed(self._home, self._current_view(), factor, anchor))
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        """Move the view by a share of its width (``dx``) and height (``dy``); positive: right and up."""
+        if self._home is None:
+            return
+        x0, x1, y0, y1 = self.view_limits()
+        view = self._current_view()
+        self.set_view(nav.View(view.cx + dx * (x1 - x0), view.cy + dy * (y1 - y0), view.zoom))
+
+    def fit(self) -> None:
+        """The whole graph in the window again."""
+        if self._home is not None:
+            self.set_view(nav.home_view(self._home), settle=True)
+            self._view = None
+
+    def _update_labels(self) -> None:
+        """Labels where they have room at this zoom, and only those in view (rendering the rest costs time)."""
+        drawn = self.drawn
+        if drawn is None or not drawn.labels:
+            return
+        room = self.zoom >= drawn.label_zoom * 0.999
+        x0, x1, y0, y1 = self.view_limits()
+        mx, my = (x1 - x0) * 0.1, (y1 - y0) * 0.1
+        pos = drawn.layout.positions
+        for el_id, text in drawn.labels:
+            x, y = pos[el_id]
+            text.set_visible(el_id in drawn.lit or (room and x0 - mx <= x <= x1 + mx and y0 - my <= y <= y1 + my))
+        if drawn.label_note is not None:
+            drawn.label_note.set_visible(not room)
+
+    def _data_at(self, x_logical: float, y_logical: float) -> tuple[float, float]:
+        ratio = self.canvas.device_pixel_ratio or 1
+        x, y = self.drawn.ax.transData.inverted().transform(
+            (x_logical * ratio, self.figure.bbox.height - y_logical * ratio))
+        return float(x), float(y)
+
+    #: arrow key → the share of the view it moves by (x, y); 0 and F fit
+    _KEYS: ClassVar[dict[Any, tuple[float, float]]] = {
+        Qt.Key.Key_Left: (-nav.PAN_STEP, 0.0), Qt.Key.Key_Right: (nav.PAN_STEP, 0.0),
+        Qt.Key.Key_Up: (0.0, nav.PAN_STEP), Qt.Key.Key_Down: (0.0, -nav.PAN_STEP)}
+
+    def _key_action(self, event: Any) -> Any:
+        """What a key press does on the graph, or None (then it is not the graph's)."""
+        key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            return lambda: self.zoom_by(nav.ZOOM_STEP)
+        if ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            return lambda: self.zoom_by(1 / nav.ZOOM_STEP)
+        if ctrl:
+            return None
+        if key in (Qt.Key.Key_0, Qt.Key.Key_F):
+            return self.fit
+        if key in self._KEYS:
+            dx, dy = self._KEYS[key]
+            return lambda: self.pan_by(dx, dy)
+        return None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.canvas and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._place_buttons)
+        if obj is not self.canvas or self.drawn is None:
+            return super().eventFilter(obj, event)
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                pos = event.position()
+                self.zoom_by(nav.ZOOM_STEP ** steps, self._data_at(pos.x(), pos.y()))
+            return True
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            action = self._key_action(event)
+            if action is None:
+                return super().eventFilter(obj, event)
+            event.accept()  # Ctrl+Plus is the graph's while it has focus, not the window's
+            if kind == QEvent.Type.KeyPress:
+                action()
+            return True
+        if kind == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            pos = event.position()
+            self.zoom_by(1 + event.value(), self._data_at(pos.x(), pos.y()))
+            return True
+        if kind == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                centre = self.canvas.mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(pinch.scaleFactor(), self._data_at(centre.x(), centre.y()))
+                event.accept(pinch)
+                return True
+        return super().eventFilter(obj, event)
 
     def node_position(self, element_id: str) -> QPoint | None:
         """Where a node is drawn, in widget pixels of the canvas (for tests and keyboard users)."""
@@ -161,11 +407,22 @@ class GraphCanvas(_FigureWidget):
         if event.button != 1:
             return
         hit = self._node_at(event)
+        if hit is None and self.navigable and self._home is not None:
+            self._pan = (event.x, event.y, self._current_view())  # the background: drag to move the view
+        elif self.canvas.preview is not None:
+            self.render_view()  # a node drag starts from the picture at the real limits
         self._press = (hit, event.x, event.y) if hit else None
         self._drag_allowed = not self.focused  # a neighbourhood is placed afresh: its positions are not the graph's
         self._dragging = False
 
     def _on_motion(self, event: Any) -> None:
+        if self._pan is not None:
+            x, y, start = self._pan
+            box = self.drawn.ax.bbox
+            x0, x1, y0, y1 = nav.limits_of(self._home, start)
+            self.set_view(nav.View(start.cx - (event.x - x) / box.width * (x1 - x0),
+                                   start.cy - (event.y - y) / box.height * (y1 - y0), start.zoom))
+            return
         if self._press is None:
             self._show_tooltip(self._node_at(event))
             return
@@ -177,6 +434,11 @@ class GraphCanvas(_FigureWidget):
         self._move_ghost(event.x, event.y)
 
     def _on_release(self, event: Any) -> None:
+        if event.button == 1 and self._pan is not None:
+            self._pan = None
+            if self.canvas.preview is not None:
+                self.render_view()
+            return
         if event.button != 1 or self._press is None:
             return
         element_id = self._press[0]
@@ -188,7 +450,15 @@ class GraphCanvas(_FigureWidget):
             self.canvas.draw_idle()
             self.element_moved.emit(element_id, round(float(x), 3), round(float(y), 3))
         else:
-            self.element_clicked.emit(element_id)
+            changed = element_id != self.selected_element
+            self.selected_element = element_id  # the latest selection: what focus shows
+            self._clicking = True
+            try:
+                self.element_clicked.emit(element_id)  # the page may highlight a conflict of it meanwhile
+            finally:
+                self._clicking = False
+            if self.focus and changed:
+                self.refresh()
 
     def _start_drag(self, element_id: str) -> None:
         self._dragging = True
@@ -241,6 +511,11 @@ class GraphCanvas(_FigureWidget):
         conflicts = [v.title for v in self._views if element_id in v.element_ids and is_live(v)]
         rows += [f'<span style="color:{gs.CONFLICT}">⚠ {escaped(t)}</span>' for t in conflicts[:4]]
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
+
+
+def _is_shared_goal(doc: Workshop, element_id: str) -> bool:
+    el = next((e for e in doc.elements if e.id == element_id), None)
+    return el is not None and el.kind == "goal" and el.level.value == "shared"
 
 
 def element_details(el: Any, tr: Translator) -> list[str]:
