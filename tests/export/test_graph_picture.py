@@ -320,3 +320,61 @@ def test_a_finding_set_aside_is_no_longer_drawn_as_an_open_conflict():
     record_operation(doc, [channel.id]).apply(doc)
     UpdateItem("conflicts", channel.id, {"triage": Triage.SET_ASIDE, "set_aside_reason": "Deck retires"}).apply(doc)
     assert "c1" not in open_conflict_elements(conflict_views(doc, "en"))
+
+
+def _segments_between(drawn, a, b):
+    from matplotlib.collections import LineCollection
+
+    pa, pb = drawn.layout.positions[a], drawn.layout.positions[b]
+    found = []
+    for coll in drawn.ax.collections:
+        if isinstance(coll, LineCollection):
+            for seg in coll.get_segments():
+                ends = {tuple(seg[0]), tuple(seg[-1])}
+                if ends == {tuple(pa), tuple(pb)}:
+                    found.append(seg)
+    return found
+
+
+def test_two_links_between_the_same_pair_are_drawn_apart():
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    doc = workshop()  # g2 depends on g3 and conflicts with it
+    drawn = draw_graph(doc, Figure(figsize=(12, 7)))
+    paths = _segments_between(drawn, "g2", "g3")
+    assert len(paths) == 2
+    first, second = (np.asarray(p) for p in paths)
+    mid = lambda seg: seg[len(seg) // 2]  # noqa: E731
+    assert np.linalg.norm(mid(first) - mid(second)) > 0.2  # apart at the middle, in slot units
+    # a link alone between its two elements stays straight
+    assert len(_segments_between(drawn, "i1", "g2")[0]) == 2
+
+
+def test_with_a_label_floor_labels_are_that_large_and_clear_of_each_other_and_of_nodes_once_shown():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    doc = workshop()
+    doc.elements += [Goal(id=f"x{i}", title=f"Another fairly long goal title number {i}", side=Side.SALES)
+                     for i in range(30)]
+    figure = Figure(figsize=(7, 4.5), dpi=100)  # a laptop's graph pane
+    FigureCanvasAgg(figure)
+    drawn = draw_graph(doc, figure, label_floor=9.0)
+    assert drawn.label_zoom > 1 and len(drawn.labels) == len(drawn.ids)
+    assert all(text.get_fontsize() >= 9 for _, text in drawn.labels)
+    # at the zoom the canvas shows them from, around the middle of the graph
+    ax = drawn.ax
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    cx, cy, z = (x0 + x1) / 2, (y0 + y1) / 2, drawn.label_zoom
+    ax.set_xlim(cx - (x1 - x0) / 2 / z, cx + (x1 - x0) / 2 / z)
+    ax.set_ylim(cy - (y1 - y0) / 2 / z, cy + (y1 - y0) / 2 / z)
+    for _, text in drawn.labels:
+        text.set_visible(True)
+    renderer = figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for _, t in drawn.labels]
+    for n, a in enumerate(boxes):
+        for b in boxes[n + 1:]:
+            assert not a.overlaps(b)
+    for box in boxes:
+        assert not [(x, y) for x, y in ax.transData.transform(drawn.xy) if box.x0 < x < box.x1 and box.y0 < y < box.y1]
