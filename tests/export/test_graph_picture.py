@@ -340,9 +340,10 @@ def test_two_links_between_the_same_pair_are_drawn_apart():
     import numpy as np
     from matplotlib.figure import Figure
 
-    doc = workshop()  # g2 depends on g3 and conflicts with it
+    doc = workshop()
+    doc.links.append(Link(id="l9", kind=LinkKind.DEPENDS_ON, source="g2", target="g1"))  # besides contributing
     drawn = draw_graph(doc, Figure(figsize=(12, 7)))
-    paths = _segments_between(drawn, "g2", "g3")
+    paths = _segments_between(drawn, "g2", "g1")
     assert len(paths) == 2
     first, second = (np.asarray(p) for p in paths)
     mid = lambda seg: seg[len(seg) // 2]  # noqa: E731
