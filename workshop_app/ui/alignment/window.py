@@ -11,6 +11,8 @@ It edits only through the document's commands, like every page.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -39,13 +41,17 @@ from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.labels import side_name
 from workshop_app.ui.widgets.plain import literal, shown
 
+if TYPE_CHECKING:
+    from workshop_app.ui.projector.presentation import Presenter
+
 
 class AlignmentWindow(QDialog):
     """Non-modal: the main window stays usable while answers are typed in here."""
 
-    def __init__(self, doc: Document, parent: QWidget | None = None):
+    def __init__(self, doc: Document, parent: QWidget | None = None, presenter: Presenter | None = None):
         super().__init__(parent)
         self.doc = doc
+        self.presenter = presenter  # the projector: the round goes on the wall from here
         self.setObjectName("alignment_window")
         self.setWindowTitle(_("Alignment check"))
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -72,6 +78,21 @@ class AlignmentWindow(QDialog):
         top.addWidget(add_round)
         top.addStretch(1)
         top.addWidget(sheet)
+        # the projector: the round goes on the wall with its results hidden, and is revealed when the room is ready
+        self.on_projector = QPushButton(_("Show on projector"))
+        self.on_projector.setObjectName("alignment_on_projector")
+        self.on_projector.setCheckable(True)
+        self.on_projector.setToolTip(_("The room sees this round instead of the phase; its results stay hidden "
+                                       "until you reveal them"))
+        self.on_projector.toggled.connect(self._put_on_projector)
+        self.reveal = QPushButton(_("Reveal results"))
+        self.reveal.setObjectName("alignment_reveal")
+        self.reveal.setCheckable(True)
+        self.reveal.setEnabled(False)
+        self.reveal.toggled.connect(self._reveal_on_projector)
+        if presenter is not None:
+            top.addWidget(self.on_projector)
+            top.addWidget(self.reveal)
 
         self.model = ResponsesModel(doc, self)
         self.grid = EntryGrid(self.model)
@@ -181,6 +202,19 @@ class AlignmentWindow(QDialog):
             self.tabs.setCurrentWidget(self.tally_page)
 
     # -- showing -------------------------------------------------------------------------------------
+    def _put_on_projector(self, on: bool) -> None:
+        if self.presenter is None:
+            return
+        self.presenter.show_alignment(self.current_round() if on else None)
+        self.reveal.blockSignals(True)
+        self.reveal.setChecked(False)
+        self.reveal.blockSignals(False)
+        self.reveal.setEnabled(on)
+
+    def _reveal_on_projector(self, on: bool) -> None:
+        if self.presenter is not None:
+            self.presenter.reveal_alignment(on)
+
     def current_round(self) -> str | None:
         data = self.rounds.currentData()
         return data if isinstance(data, str) else None
@@ -205,6 +239,8 @@ class AlignmentWindow(QDialog):
 
     def _round_chosen(self, _index: int) -> None:
         self._show_round(self.current_round())
+        if self.on_projector.isChecked():  # the wall follows the round chosen, hidden again
+            self._put_on_projector(True)
 
     def _show_round(self, round_id: str | None) -> None:
         found = self.doc.workshop.alignment.round(round_id) if round_id else None

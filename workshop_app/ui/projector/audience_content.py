@@ -48,13 +48,18 @@ class Stage:
 
     ``category`` is the inventory category; ``selected`` the id of the entry
     selected in the editor (element, conflict view, participant, …);
-    ``results`` shows the dot-vote chart instead of the conflicts list.
+    ``results`` shows the dot-vote chart instead of the conflicts list;
+    ``alignment`` puts an alignment round on the wall (hidden until revealed).
     """
 
     phase: Phase = Phase.SETUP
     category: str = ""
     selected: str | None = None
     results: bool = False
+    #: the alignment check's round on the wall instead of the phase (None: the phase), and whether
+    #: its results are revealed: until then the room sees only that a check is on
+    alignment: str | None = None
+    alignment_revealed: bool = False
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ class AudienceView(QWidget):
         self.blank = self.frozen = False
         self.on_key: Callable[[QKeyEvent], bool] | None = None
         self.views: dict[Phase, PhaseView] = {}
+        self._alignment: PhaseView | None = None  # the alignment check's view, made when first needed
         self._stale = True
 
         self.live = Paper(PAPER)
@@ -109,7 +110,7 @@ class AudienceView(QWidget):
         # and as a style sheet: inside the editor's window (presentation mode) its style sheet would
         # otherwise stop the font from reaching the painted widgets
         self.setStyleSheet(f"QWidget {{ font-family: '{font.family()}'; font-size: {font.pointSizeF():.2f}pt; }}")
-        for view in self.views.values():
+        for view in [*self.views.values(), *([self._alignment] if self._alignment is not None else [])]:
             view.set_scale(scale)
         self._apply_margins()
         self.schedule_refresh(now=True)
@@ -163,6 +164,16 @@ class AudienceView(QWidget):
             self.phase_stack.addWidget(view)
         return self.views[phase]
 
+    def alignment_view(self) -> PhaseView:
+        """The alignment check's view, built when a round is first put on the wall."""
+        if self._alignment is None:
+            from workshop_app.ui.projector.audience_alignment import AlignmentView
+
+            self._alignment = AlignmentView(self.phase_stack)
+            self._alignment.set_scale(self.scale)
+            self.phase_stack.addWidget(self._alignment)
+        return self._alignment
+
     def current_view(self) -> PhaseView | None:
         widget = self.phase_stack.currentWidget()
         return widget if isinstance(widget, PhaseView) else None
@@ -175,7 +186,7 @@ class AudienceView(QWidget):
             return
         self._stale = False
         stage = self.stage
-        view = self.view(stage.phase)
+        view = self.alignment_view() if stage.alignment else self.view(stage.phase)
         views = None
         if stage.phase in (Phase.CONFLICTS, Phase.WRAPUP):  # the conflicts and "what we agreed" count them
             views = self.doc.conflict_views(current_language())

@@ -63,6 +63,8 @@ class Presenter(QObject):
         self.doc, self.clock, self.settings = window.doc, window.clock, window.settings
         self.scale = stored_scale(self.settings)
         self.blank = self.frozen = self.results = False
+        self.alignment_round: str | None = None  # an alignment round on the wall instead of the phase
+        self.alignment_revealed = False
         self.surface: AudienceView | None = None
         self.audience: AudienceWindow | None = None
         self.voting = None
@@ -82,7 +84,7 @@ class Presenter(QObject):
             app.screenAdded.connect(self._screens_changed)  # bound methods: disconnected with the window
             app.screenRemoved.connect(self._screens_changed)
         window.phase_shown.connect(self._phase_shown)
-        self.doc.replaced.connect(self.update_stage)
+        self.doc.replaced.connect(lambda: self.show_alignment(None))  # another workshop: its phase, not a round
         self._screens_changed()
 
     def add_menus(self, view_menu: QMenu, phase_menu: QMenu | None = None, before: QAction | None = None) -> None:
@@ -107,7 +109,21 @@ class Presenter(QObject):
     def current_stage(self) -> Stage:
         phase = self.window.current_phase or Phase.SETUP
         page = self.window.pages.get(phase)
-        return Stage(phase, category(page), self.tracker.selected(page), self.results and phase == Phase.CONFLICTS)
+        return Stage(phase, category(page), self.tracker.selected(page), self.results and phase == Phase.CONFLICTS,
+                     self.alignment_round, self.alignment_revealed)
+
+    # -- the alignment check on the wall ---------------------------------------------
+    def show_alignment(self, round_id: str | None) -> None:
+        """Put an alignment round on the projector (None: back to the phase); its results start hidden."""
+        if round_id != self.alignment_round:
+            self.alignment_round = round_id
+            self.alignment_revealed = False
+        self.update_stage()
+
+    def reveal_alignment(self, on: bool = True) -> None:
+        """Let the room see the round's results (or hide them again)."""
+        self.alignment_revealed = bool(on and self.alignment_round)
+        self.update_stage()
 
     def update_stage(self) -> None:
         self.stage = self.current_stage()

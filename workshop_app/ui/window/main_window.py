@@ -521,7 +521,7 @@ class MainWindow(QMainWindow):
         if self.alignment_window is None:
             from workshop_app.ui.alignment import AlignmentWindow
 
-            self.alignment_window = AlignmentWindow(self.doc, self)
+            self.alignment_window = AlignmentWindow(self.doc, self, presenter=self.presenter)
         self.alignment_window.show()
         self.alignment_window.raise_()
         self.alignment_window.activateWindow()

@@ -1,0 +1,125 @@
+"""The alignment check on the wall: each side's score and stage, the profile and the gap chart.
+
+Shown when the facilitator puts a round on the projector (the alignment
+window's "Show on projector"); until the results are revealed the room sees
+only the round's name and that the results follow, like every hidden entry.
+Only aggregates per side reach the wall, and a side with too few respondents
+says "too few to show". The pictures are the export layer's, drawn at the
+projector's scale; matplotlib loads when the view is first built.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from workshop_app.i18n import _, current_language
+from workshop_app.locale_format import format_number
+from workshop_app.model import Side, Workshop
+from workshop_app.ui.projector.audience_content import Stage
+from workshop_app.ui.projector.audience_views import PhaseView
+from workshop_app.ui.widgets.labels import side_name
+from workshop_app.ui.widgets.plain import PlainLabel
+
+if TYPE_CHECKING:
+    from workshop_app.analysis import ConflictView
+    from workshop_app.analysis.alignment import RoundResult
+
+SIDES = (Side.MARKETING, Side.SALES)
+#: The projector's pictures: type and markers this much larger than in the app.
+PICTURE_SCALE = 1.8
+
+
+def side_line(result: RoundResult, side: Side, lang: str) -> str:
+    """'Marketing: 52 · defined (6 respondents)' or 'Sales: too few to show'."""
+    from workshop_app.analysis.alignment import STAGE_NAMES
+
+    sr = result.sides[side]
+    if sr.too_few or sr.score is None:
+        return _("{side}: too few to show").format(side=side_name(side))
+    stage = _(STAGE_NAMES[sr.stage]) if sr.stage in STAGE_NAMES else (sr.stage or "")
+    return _("{side}: {score} · {stage} ({n} respondents)").format(
+        side=side_name(side), score=format_number(sr.score, lang, 0), stage=stage, n=sr.respondents)
+
+
+class AlignmentView(PhaseView):
+    """The round's name, one line per side, and the two pictures once revealed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("audience_alignment")
+        self.scale = 1.0
+        self.heading = PlainLabel()
+        self.heading.setObjectName("alignment_heading")
+        self.heading.setWordWrap(True)
+        self.note = PlainLabel()
+        self.note.setObjectName("alignment_note")
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.side_labels = {side: PlainLabel() for side in SIDES}
+        lines = QHBoxLayout()
+        for side, label in self.side_labels.items():
+            label.setObjectName(f"alignment_side_{side}")
+            label.setWordWrap(True)
+            lines.addWidget(label, 1)
+        self.charts = QHBoxLayout()
+        self.canvases: list = []  # built when first revealed
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(lines)
+        layout.addWidget(self.note, 1)
+        layout.addLayout(self.charts, 8)
+        self.result: RoundResult | None = None
+        self.revealed = False
+
+    def set_scale(self, scale: float) -> None:
+        self.scale = scale
+
+    def _ensure_canvases(self) -> None:
+        if self.canvases:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        for stretch in (5, 6):
+            canvas = FigureCanvasQTAgg(Figure(figsize=(6, 5), layout="constrained"))
+            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            canvas.setMinimumSize(320, 260)
+            self.charts.addWidget(canvas, stretch)
+            self.canvases.append(canvas)
+
+    def show_stage(self, doc: Workshop, stage: Stage, views: list[ConflictView] | None) -> None:
+        from workshop_app.analysis.alignment import earlier_round, score_round
+
+        found = doc.alignment.round(stage.alignment) if stage.alignment else None
+        self.revealed = bool(found is not None and stage.alignment_revealed)
+        self.result = score_round(doc.alignment, found.id) if self.revealed and found is not None else None
+        name = found.name if found is not None else ""
+        self.heading.setText(_("Alignment check: {round}").format(round=name) if name else _("Alignment check"))
+        for side, label in self.side_labels.items():
+            label.setVisible(self.result is not None)
+            label.setText(side_line(self.result, side, current_language()) if self.result is not None else "")
+        self.note.setVisible(self.result is None)
+        self.note.setText(_("The results follow in a moment.") if found is not None else "")
+        for canvas in self.canvases:
+            canvas.setVisible(self.result is not None)
+        if self.result is None or found is None:
+            return
+        from workshop_app.export.alignment_chart import draw_gaps, draw_sides
+
+        self._ensure_canvases()
+        lang, scale = current_language(), PICTURE_SCALE * self.scale
+        draw_sides(self.canvases[0].figure, self.result, lang, scale=scale)
+        draw_gaps(self.canvases[1].figure, self.result, lang, before=earlier_round(doc.alignment, found.id),
+                  scale=scale)
+        for canvas in self.canvases:
+            canvas.setVisible(True)
+            canvas.draw_idle()
+
+    def shown_texts(self) -> list[str]:
+        """What the room can read now (for tests): the heading, the side lines or the note."""
+        labels = [self.heading, *self.side_labels.values(), self.note]
+        return [label.text() for label in labels if label.isVisibleTo(self) and label.text()]
