@@ -74,12 +74,10 @@ def _parts(word: str) -> list[str]:
 
 
 def _split_long(word: str, width: int) -> list[str]:
-    """A word longer than a line, cut into hyphenated pieces (never silently mid-word)."""
-    if len(word) <= width or all(len(part) <= width for part in _parts(word)):
-        return [word]
-    step = max(width - 1, 2)
-    pieces = [word[i: i + step] for i in range(0, len(word), step)]
-    return [p + "-" for p in pieces[:-1]] + [pieces[-1]]
+    """A word longer than a line is kept whole (a hyphen that is not in the title would break it
+    mid-syllable: "Markenbekannt-heit"); only a word far too long for any label is cut, with "…"."""
+    limit = max(width * 2, 12)
+    return [word] if len(word) <= limit else [word[: limit - 1] + ELLIPSIS]
 
 
 def _head(text: str, width: int, max_lines: int) -> tuple[str, bool]:
@@ -112,7 +110,7 @@ def wrap_label(text: str, width: int, max_lines: int = 3) -> str:
 def fit_label(text: str, width: int, font: float, max_lines: int = 3, min_scale: float = 0.75) -> tuple[str, float]:
     """(wrapped text, font size): a label whose longest word is wider than a line gets a smaller
     font, so German compounds such as "Markenbekanntheit" stay whole; below ``min_scale`` the
-    line may overflow by ``OVERFLOW`` before the word is hyphenated."""
+    line may overflow by ``OVERFLOW``; the word is never broken where the title has no hyphen."""
     head, _ = _head(text, int(max(width, 4) / min_scale * OVERFLOW) + 1, max_lines)
     longest = max((len(part) for word in head.split() for part in _parts(word)), default=0)
     if longest > width:

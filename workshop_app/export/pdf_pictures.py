@@ -16,8 +16,6 @@ from workshop_app.export.pdf_text import esc
 
 #: Resolution of a picture at its printed size (dots per inch of paper).
 PRINT_DPI = 200
-#: Above this many elements the graph is drawn at page size (see dependency_graph).
-LARGE_GRAPH = 120
 #: The horizon chart keeps at most this many bars (see horizon_chart.chart_rows).
 HORIZON_ROWS = 48
 #: Height kept free on a page for the section heading and the caption.
@@ -45,25 +43,62 @@ def _dpi_for(size_in: tuple[float, float], box_pt: tuple[float, float]) -> int:
 
 
 def dependency_graph(ctx: Ctx) -> list[Any]:
-    """The graph, on a landscape page of its own (it is wide), with its legend and a caption."""
+    """The graph: an overview on a landscape page, then — when its labels would be under 7 pt — one
+    page per shared goal's subtree and for the room's conflicts no subtree shows (see graph_pages)."""
     if not ctx.doc.elements:
         return []
-    from workshop_app.analysis import compute_layout
-    from workshop_app.export.graph_picture import figure_for, graph_picture_bytes
-    from workshop_app.export.pdf_layout import frame_size
+    from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak
 
-    width, height = frame_size("landscape")
-    box = (width, height - _RESERVED_HEIGHT)
-    size = tuple(figure_for(ctx.doc, compute_layout(ctx.doc)).get_size_inches())
-    if len(ctx.doc.elements) > LARGE_GRAPH:  # draw at page size: a huge canvas costs seconds, prints no sharper
-        size = (box[0] / 72, box[1] / 72)
+    from workshop_app.analysis import conflict_views
+    from workshop_app.export import graph_pages as gp
+    from workshop_app.export.pdf_blocks import heading
+    from workshop_app.export.pdf_layout import frame_size
+    from workshop_app.export.safe_text import shorten
+
+    def box(orientation: str) -> tuple[float, float]:
+        width, height = frame_size(orientation)
+        return width, height - _RESERVED_HEIGHT
+
+    views = conflict_views(ctx.doc, ctx.lang.code)
+    boxes = {"portrait": box("portrait"), "landscape": box("landscape")}
+    plan = gp.graph_parts(ctx.doc, views, boxes, ctx.lang.code, overview_box=boxes["landscape"])
+    tr = ctx.lang
+    flow: list[Any] = []
     from matplotlib import rc_context
 
     with rc_context(PRINT_RC):
-        png = graph_picture_bytes(ctx.doc, fmt="png", lang=ctx.lang.code, dpi=_dpi_for(size, box), figsize=size,
-                                  fast_png=True)
-    caption = ctx.lang("Elements of the workshop and how they are linked; the legend explains colours and lines.")
-    return [image_flowable(png, *box), para(esc(caption), ctx.st.caption)]
+        for n, part in enumerate(plan.parts):
+            page = part.page or "landscape"
+            png = gp.render_part(ctx.doc, views, part, boxes[page], ctx.lang.code, dpi=PRINT_DPI).data
+            if n == 0:
+                caption = tr("Elements of the workshop and how they are linked; the legend explains colours and "
+                             "lines.")
+                if len(plan.parts) > 1:
+                    caption += " " + tr("The graph is too large for readable labels on one page: the following "
+                                        "pages show each shared goal's subtree and the room's conflicts.")
+                caption += _left_out(ctx, plan)
+                flow += [image_flowable(png, *boxes[page]), para(esc(caption), ctx.st.caption)]
+                continue
+            title = (tr("Shared goal: {title}") if part.kind == "goal" else tr("Conflicts: {title}")).format(
+                title=shorten(part.subject, 140))
+            caption = (tr("The shared goal, the goals contributing to it, their incentives and budgets.")
+                       if part.kind == "goal" else
+                       tr("The elements of these conflicts and everything linked to them."))
+            flow += [NextPageTemplate(page), PageBreak(),
+                     KeepTogether([heading(title, ctx.st.h2), image_flowable(png, *boxes[page]),
+                                   para(esc(caption), ctx.st.caption)])]
+    return flow
+
+
+def _left_out(ctx: Ctx, plan: Any) -> str:
+    """The parts not printed, by name, and how to print them."""
+    skipped = plan.too_large + plan.left_out
+    if not skipped:
+        return ""
+    names = "; ".join(part.subject[:80] for part in skipped[:12]) + ("; …" if len(skipped) > 12 else "")
+    return " " + ctx.lang("Not shown as pages of their own ({count}): {names}. Print them with "
+                          "“tandem graph --goal ID” or “--conflict ID” and “--page A3”.").format(
+        count=len(skipped), names=names)
 
 
 def horizon_chart(ctx: Ctx) -> list[Any]:
