@@ -24,6 +24,8 @@ from workshop_app.locale_format import format_date, format_number
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 SUBCOMMANDS = ("demo", "check", "graph", "export")
+#: ``tandem graph --page`` choices: paper size, and orientation when not portrait.
+GRAPH_PAGES = ("A4", "A4-landscape", "A3", "A3-landscape")
 
 
 class CliError(Exception):
@@ -165,6 +167,14 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
         _source_options(parser)
         parser.add_argument("-o", "--output", required=True, help=_("picture to write (.svg or .png)"))
         _lang_option(parser, _("language of the labels"))
+        parser.add_argument("--page", choices=GRAPH_PAGES,
+                            help=_("draw for this paper size, minus margins (default: as large as the graph needs;"
+                                   " a subtree or conflict: the A4 orientation with the larger labels)"))
+        part = parser.add_mutually_exclusive_group()
+        part.add_argument("--goal", metavar="ID", help=_("only this goal's subtree (contributing goals, their "
+                                                         "incentives and budgets)"))
+        part.add_argument("--conflict", metavar="ID", help=_("only this conflict and the elements linked to it "
+                                                             "(ids as in 'tandem check --json')"))
     elif command == "export":
         parser.description = _("Write the PDF minutes of a workshop.")
         _source_options(parser)
@@ -424,10 +434,37 @@ def cmd_graph(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".svg", ".png"):
         raise CliError(_("the picture must end in .svg or .png"))
     doc = _load(args.file, args.demo, args.lang or "de")
-    from workshop_app.export.graph_picture import write_graph_picture
+    lang = args.lang or doc.meta.language.value
+    if not (args.page or args.goal or args.conflict):
+        from workshop_app.export.graph_picture import write_graph_picture
 
-    write_graph_picture(doc, out, lang=args.lang or doc.meta.language.value)
+        write_graph_picture(doc, out, lang=lang)
+        say(_("Graph written to {path}").format(path=out))
+        return EXIT_OK
+    from workshop_app.analysis import conflict_views
+    from workshop_app.atomic import atomic_write_bytes
+    from workshop_app.export import graph_pages as gp
+
+    views = conflict_views(doc, lang)
+    try:
+        part = (gp.goal_part(doc, args.goal) if args.goal else
+                gp.conflict_part(doc, views, args.conflict) if args.conflict else gp.GraphPart("overview", ""))
+    except ValueError:
+        what = _("no goal with the id '{id}'") if args.goal else _("no conflict with the id '{id}'")
+        raise CliError(what.format(id=args.goal or args.conflict)) from None
+    pages = [args.page] if args.page else ["A4", "A4-landscape"]
+    boxes = {page: gp.page_box(page.split("-")[0], "landscape" if page.endswith("landscape") else "portrait")
+             for page in pages}
+    sub_doc, sub_views = gp.part_document(doc, part.ids), gp.part_views(views, part.ids)
+    page = max(pages, key=lambda p: gp.best_layout(sub_doc, sub_views, boxes[p], lang)[1])
+    drawn = gp.render_part(doc, views, part, boxes[page], lang, fmt=out.suffix.lower()[1:], fast_png=False,
+                           min_label_font=0.0)
+    atomic_write_bytes(out, drawn.data)
     say(_("Graph written to {path}").format(path=out))
+    smallest = min(drawn.label_sizes, default=gp.PRINT_FONT)
+    if smallest < gp.PRINT_FONT:
+        say(_("Its smallest labels are {size:.1f} pt: for readable print use --goal or --conflict, or "
+              "--page A3").format(size=smallest))
     return EXIT_OK
 
 

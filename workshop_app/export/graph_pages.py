@@ -218,11 +218,12 @@ class RenderedPart:
 
 
 def render_part(doc: Workshop, views: list[ConflictView], part: GraphPart, box_pt: tuple[float, float],
-                lang: str = "en", fmt: str = "png", dpi: int = 200, fast_png: bool = True) -> RenderedPart:
+                lang: str = "en", fmt: str = "png", dpi: int = 200, fast_png: bool = True,
+                min_label_font: float = PRINT_FONT) -> RenderedPart:
     """``part`` drawn on a picture of exactly ``box_pt`` points (so its points are points on paper).
 
-    The overview of a graph too large for readable labels is drawn without them: the parts that
-    follow carry them."""
+    Labels under ``min_label_font`` are left out: the minutes' overview of a graph too large for
+    readable labels is drawn without them, the parts that follow carry them."""
     from matplotlib import rc_context
     from matplotlib.figure import Figure
 
@@ -237,7 +238,7 @@ def render_part(doc: Workshop, views: list[ConflictView], part: GraphPart, box_p
                      "text.hinting": "no_hinting"}), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph .* missing from")
         drawn = draw_graph(sub_doc, figure, lang=lang, highlight=part.highlight, views=sub_views, layout=layout,
-                           min_label_font=PRINT_FONT)
+                           min_label_font=min_label_font)
         note = Translator(lang)("Labels appear when there is room: enlarge or hover over a node.")
         for text in list(drawn.ax.texts):
             if text.get_text() == note:  # a hint for the screen; on paper the parts that follow have the labels
