@@ -85,6 +85,14 @@ class DrawnGraph:
     label_zoom: float = 1.0
     label_note: Any = None  # the "labels appear when there is room" hint, or None
     lit: set[str] = field(default_factory=set)  # the highlighted conflict's elements: labelled at any zoom
+    #: makes the labels still missing (creating 400 of them costs a quarter of a redraw): called on the first
+    #: zoom that gives them room, then None
+    pending_labels: Any = None
+
+    def ensure_labels(self) -> None:
+        if self.pending_labels is not None:
+            self.labels += self.pending_labels()
+            self.pending_labels = None
 
     def node_at(self, x_px: float, y_px: float, slack: float = 1.4) -> str | None:
         """The id of the node under display point (``x_px``, ``y_px``), or None."""
@@ -195,13 +203,24 @@ def draw_graph(
         min_label_font = MIN_LABEL_FONT if len(elements) > LOD_ELEMENTS else 0.0
     labels: list[tuple[str, Any]] = []
     label_zoom, note = 1.0, None
+    pending: Any = None
     if label_floor > 0:
         lm, label_zoom = floor_metrics(m, label_floor)
-        labels = _draw_labels(ax, elements, layout, lit, radius, lm, hidden, LABEL_FLOOR_LINES)
-        if label_zoom > 1.0:
-            for el_id, text in labels:
-                text.set_visible(bool(lit) and el_id in lit)
+        if label_zoom > 1.0:  # no room yet: the highlighted conflict's labels now, the others when zoomed in
+            rest = {i: el for i, el in elements.items() if not lit or i not in lit}
+            labels = _draw_labels(ax, {i: el for i, el in elements.items() if lit and i in lit}, layout, lit,
+                                  radius, lm, hidden, LABEL_FLOOR_LINES)
             note = _label_note(ax, tr, label_floor)
+
+            def make_rest() -> list[tuple[str, Any]]:
+                made = _draw_labels(ax, rest, layout, lit, radius, lm, hidden, LABEL_FLOOR_LINES)
+                for _, text in made:
+                    text.set_visible(False)
+                return made
+
+            pending = make_rest
+        else:
+            labels = _draw_labels(ax, elements, layout, lit, radius, lm, hidden, LABEL_FLOOR_LINES)
     elif m.font >= min_label_font:
         labels = _draw_labels(ax, elements, layout, lit, radius, m, hidden)
     else:  # too small to read: label only the highlighted conflict, and say where the rest went
@@ -216,7 +235,7 @@ def draw_graph(
         add_legend(ax, tr, elements.values(), {ln.kind.value for ln in doc.links}, bool(hot), scale, bool(hidden))
     ids = list(elements)
     xy = np.array([layout.positions[i] for i in ids], dtype=float).reshape(-1, 2)
-    return DrawnGraph(ax, ids, xy, radius, layout, views, m, labels, label_zoom, note, lit or set())
+    return DrawnGraph(ax, ids, xy, radius, layout, views, m, labels, label_zoom, note, lit or set(), pending)
 
 
 def floor_metrics(m: Metrics, floor: float) -> tuple[Metrics, float]:

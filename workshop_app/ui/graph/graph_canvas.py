@@ -280,6 +280,9 @@ class GraphCanvas(_FigureWidget):
         pixmap = self.canvas.grab() if self.canvas.preview is None else self.canvas.preview[0]
         ratio = self.canvas.device_pixel_ratio or 1
         rect, transform = nav.preview_transform(ax, ratio, self._rendered, limits)
+        if not 1 / nav.MAX_PREVIEW_SCALE <= transform.m11() <= nav.MAX_PREVIEW_SCALE:
+            self.render_view()  # a long zoom without a pause: the stretched picture would be a blur
+            return
         self.canvas.preview = (pixmap, rect, transform)
         self.canvas.update()
         self._settle_timer.start()
@@ -319,9 +322,11 @@ class GraphCanvas(_FigureWidget):
     def _update_labels(self) -> None:
         """Labels where they have room at this zoom, and only those in view (rendering the rest costs time)."""
         drawn = self.drawn
-        if drawn is None or not drawn.labels:
+        if drawn is None:
             return
         room = self.zoom >= drawn.label_zoom * 0.999
+        if room:
+            drawn.ensure_labels()
         x0, x1, y0, y1 = self.view_limits()
         mx, my = (x1 - x0) * 0.1, (y1 - y0) * 0.1
         pos = drawn.layout.positions
