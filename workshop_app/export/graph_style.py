@@ -76,7 +76,7 @@ def _parts(word: str) -> list[str]:
 def _split_long(word: str, width: int) -> list[str]:
     """A word longer than a line is kept whole (a hyphen that is not in the title would break it
     mid-syllable: "Markenbekannt-heit"); only a word far too long for any label is cut, with "…"."""
-    limit = max(width * 2, 12)
+    limit = max(width * 3, 24)
     return [word] if len(word) <= limit else [word[: limit - 1] + ELLIPSIS]
 
 
