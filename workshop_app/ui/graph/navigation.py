@@ -29,7 +29,7 @@ PAN_STEP = 0.12
 #: The figure is rendered at the new limits this long after the last zoom or pan step.
 SETTLE_MS = 140
 #: A picture is stretched at most this much before the figure is rendered anyway, pause or not.
-MAX_PREVIEW_SCALE = 3.0
+MAX_PREVIEW_SCALE = 6.0
 
 
 @dataclass
