@@ -71,7 +71,7 @@ class CommunicationPage(PhasePage):
             # the format is in the details (the title of today's channel mostly says it): the
             # column goes to what the room agreed instead, the channel that replaces it
             [Column("title", N_("Channel today"), stretch=True), _side_column("side", N_("From")),
-             _side_column("to_side", N_("To")), Column("cadence", N_("Cadence")),
+             _side_column("to_side", N_("To")), Column("cadence", N_("Cadence"), secondary=True),
              Column("usefulness", N_("Usefulness"), "rating", colour=self._usefulness_colour),
              Column("replaced_by", N_("Replaced by"), "label", display=_replaced_by, stretch=True)],
             rows=_channels(Origin.AS_IS), title=_("Channels today"),
@@ -84,7 +84,8 @@ class CommunicationPage(PhasePage):
         self.agreed = RecordTable(
             doc, "elements",
             [Column("title", N_("Agreed channel"), stretch=True), Column("purpose", N_("Purpose"), stretch=True),
-             Column("format", N_("Format"), stretch=True), Column("cadence", N_("Cadence")),
+             Column("format", N_("Format"), stretch=True, secondary=True),
+             Column("cadence", N_("Cadence"), secondary=True),
              Column("owner", N_("Owner"), "participant")],
             rows=_channels(Origin.AGREED), title=_("Agreed channels"),
             add_placeholder=_("Add an agreed channel and press Enter"),

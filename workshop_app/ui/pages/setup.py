@@ -71,8 +71,8 @@ class SetupPage(PhasePage):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        layout.addLayout(left, 5)
-        layout.addWidget(panel(self.participants), 6)
+        layout.addLayout(left, 1)  # the workshop's title and place read in full, the agenda's phases too
+        layout.addWidget(panel(self.participants), 1)
         self.setTabOrder(self.meta_form.editors["language"], self.participants.add_edit)
         self.setTabOrder(self.participants.add_edit, self.side_choice)
 

@@ -72,7 +72,9 @@ class WrapupPage(PhasePage):
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self._export)
         summary_head = QHBoxLayout()
-        summary_head.addWidget(heading(_("What we agreed")), 1)
+        summary_heading = heading(_("What we agreed"))
+        summary_heading.setWordWrap(True)  # on a laptop it gives way to the tables, not they to it
+        summary_head.addWidget(summary_heading, 1)
         summary_head.addWidget(self.export_button)
         summary_panel = panel(self.summary)
         summary_panel.layout().insertLayout(0, summary_head)
@@ -89,7 +91,7 @@ class WrapupPage(PhasePage):
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 2)
         right.setChildrenCollapsible(False)
-        self.fill_with_columns(left, right, 0.58)
+        self.fill_with_columns(left, right, 0.7)  # decisions and actions are the wide tables
 
     def _export(self) -> None:
         window = self.window()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,6 +57,8 @@ class Column:
     stretch: bool = False
     colour: Callable[[Any], str | None] | None = None
     field_for: Callable[[Any], str | None] | None = None  # when the field differs per record
+    #: Shown in the details panel too: the column folds away when the table is too narrow to read the rest.
+    secondary: bool = False
 
     @property
     def editable(self) -> bool:
@@ -68,6 +70,48 @@ class Column:
 
 #: Column kinds whose values are short and fixed in form; they are never squeezed (see layout_columns).
 RIGID_KINDS = frozenset({"date", "int", "float", "enum", "rating", "bool"})
+#: Lines a name or title may wrap over before it is elided; a row grows to fit them.
+WRAP_LINES = 3
+#: Characters of a name or title that must be readable over those lines, when it is longer.
+READABLE = 30
+#: Horizontal room a cell's text does not get: the style sheet's padding (2 × 4 px), the delegate's margins (2 × 3), the grid line.
+TEXT_INSET = 15
+#: Vertical room of a row beside its lines of text (padding 2 × 2 px, and air).
+ROW_PADDING = 10
+
+
+def line_ends(font: QFont, text: str, width: int) -> list[int]:
+    """Where each line of ``text`` ends when a cell ``width`` wide wraps it (as the item delegate lays it out)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    ends = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        ends.append(line.textStart() + line.textLength())
+    layout.endLayout()
+    return ends
+
+
+def _readable_width(font: QFont, text: str) -> int:
+    """The least width showing ``text`` whole, or its first READABLE characters over WRAP_LINES lines."""
+    fm = QFontMetrics(font)
+    whole = fm.horizontalAdvance(text) + 1
+    if len(text) <= READABLE // WRAP_LINES:
+        return whole
+    longest_word = max((fm.horizontalAdvance(w) for w in text[:READABLE + 12].split()), default=0)
+    width = max(longest_word, fm.horizontalAdvance(text[:READABLE]) // WRAP_LINES)
+    while width < whole:
+        ends = line_ends(font, text, width)
+        if len(ends) <= WRAP_LINES or ends[WRAP_LINES - 1] - 1 >= READABLE:  # the last line ends in “…”
+            break
+        width += max(4, width // 16)
+    return min(whole, width)
 
 
 def display_value(doc: Workshop, column: Column, record: Any) -> str:
@@ -264,6 +308,12 @@ class RecordView(QTableView):
         super().resizeEvent(e)
         self.table.layout_columns()
 
+    def viewportEvent(self, e) -> bool:  # Qt override: a scroll bar coming or going changes the width too
+        handled = super().viewportEvent(e)
+        if e.type() == QEvent.Type.Resize:
+            self.table.layout_columns()
+        return handled
+
     def keyPressEvent(self, e) -> None:  # Qt override
         alt = e.modifiers() & Qt.KeyboardModifier.AltModifier
         if alt and e.key() == Qt.Key.Key_Up:
@@ -346,7 +396,7 @@ class RecordTable(QWidget, Deletable):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)  # a long name or title wraps over up to three lines
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().hide()
         self.view.setTabKeyNavigation(False)
@@ -359,6 +409,8 @@ class RecordTable(QWidget, Deletable):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fits: list[int] = []
+        self._needs: list[int] = []
+        self._laying_out = self._lay_out_again = False
         self._heads: list[int] = []
         layout.addWidget(self.view, 1)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self.current_changed.emit(self.current_id()))
@@ -367,58 +419,143 @@ class RecordTable(QWidget, Deletable):
 
     # -- appearance ------------------------------------------------------------
     def _size_rows(self) -> None:
-        self.view.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.9))
+        self._row_height = int(self.view.fontMetrics().height() * 1.9)
+        self.view.verticalHeader().setDefaultSectionSize(self._row_height)
+        self._lines_cache: dict[tuple[str, int], int] = {}
+        self._readable_cache: dict[str, int] = {}
 
     def _fit_columns(self) -> None:
-        """Measure what each narrow column needs (heading and typical content), then lay them out."""
-        fm = self.fontMetrics()
-        bold = QFont(self.font())
+        """Measure what each column holds: the width of its longest value, and the least that reads.
+
+        A rigid column (a date, number, status) needs its longest value whole. A name or title wants
+        its longest value on one line and needs enough to show READABLE characters over up to
+        WRAP_LINES lines (and its longest word, which a wrap cannot break).
+        """
+        fm = self.view.fontMetrics()
+        bold = QFont(self.view.font())
         bold.setBold(True)
         head = QFontMetrics(bold)
-        self._heads = [head.horizontalAdvance(_(c.title)) + fm.averageCharWidth() * 3 for c in self.model.columns]
-        fits = []
+        pad = TEXT_INSET + 4
+        self._heads = [head.horizontalAdvance(_(c.title)) + pad for c in self.model.columns]
+        fits, needs = [], []
+        rows = min(self.model.rowCount(), 60)
         for i, column in enumerate(self.model.columns):
-            texts = [_(column.title)] + [self.model.data(self.model.index(r, i)) or "" for r in range(min(self.model.rowCount(), 30))]
-            width = max(fm.horizontalAdvance(t) for t in texts) + fm.averageCharWidth() * 3
-            if column.kind == "bool":
-                width = max(fm.horizontalAdvance(_(column.title)) + 24, 48)
-            fits.append(min(width, int(fm.averageCharWidth() * 26)))
-        self._fits = fits
+            texts = [self.model.data(self.model.index(r, i)) or "" for r in range(rows)]
+            longest = max((fm.horizontalAdvance(t) for t in texts), default=0) + pad
+            if column.kind == "bool":  # a check box: its heading may give way (it has a tooltip)
+                fits.append(max(fm.horizontalAdvance(_(column.title)) + 24, 48))
+                needs.append(min(fits[-1], fm.averageCharWidth() * 9))
+            elif column.kind in RIGID_KINDS:  # the heading may give way (it has a tooltip), the values not
+                fits.append(max(longest, self._heads[i]))
+                needs.append(max(longest, min(self._heads[i], fm.averageCharWidth() * 8)))
+            else:
+                want = min(max(longest, self._heads[i]), fm.averageCharWidth() * 60)
+                need = max((self._readable(fm, t) for t in texts), default=0) + pad
+                fits.append(want)
+                needs.append(min(want, max(need, min(self._heads[i], fm.averageCharWidth() * 12))))
+        self._fits, self._needs = fits, needs
         self.layout_columns()
 
+    def _readable(self, fm: QFontMetrics, text: str) -> int:
+        found = self._readable_cache.get(text)
+        if found is None:
+            if len(self._readable_cache) > 5000:
+                self._readable_cache.clear()
+            found = self._readable_cache[text] = _readable_width(self.view.font(), text)
+        return found
+
     def layout_columns(self) -> None:
-        """Share the visible width: wide (stretch) columns get at least half, narrow ones what they need."""
+        """Share the visible width by what the columns hold.
+
+        Dates, numbers and statuses keep their whole width; every name or title first gets what
+        it needs to read over three lines, then the rest goes towards what each wants on one
+        line; what is left after that goes to the wide (stretch) columns, the first one most.
+        """
         header = self.view.horizontalHeader()
-        available = self.view.viewport().width()
-        columns = self.model.columns
-        if available <= 0 or len(self._fits) != len(columns):
+        if self.view.viewport().width() <= 0 or len(self._fits) != len(self.model.columns):
             return
-        stretch = [i for i, c in enumerate(columns) if c.stretch]
-        narrow = [i for i, c in enumerate(columns) if not c.stretch]
-        # short fixed-form values (a date, a number, a status) are useless cut off: they keep
-        # their width, and the names and references beside them give way first
-        rigid = {i for i in narrow if columns[i].kind in RIGID_KINDS}
-        budget = available * (0.5 if stretch else 1.0) - sum(max(self._fits[i], self._heads[i]) for i in rigid)
-        wanted = sum(self._fits[i] for i in narrow if i not in rigid)
-        scale = max(0.0, min(1.0, budget / wanted)) if wanted else 1.0
-        widths = {i: max(self._heads[i], self._fits[i] if i in rigid else int(self._fits[i] * scale))
-                  for i in narrow}  # headings stay readable
-        if stretch and sum(widths.values()) > available * 0.6:  # too narrow even for the headings: share,
-            fixed = sum(widths[i] for i in rigid)  # but a date, status or rating still stays whole
-            flexible = sum(widths.values()) - fixed
-            shrink = max(0.0, available * 0.6 - fixed) / flexible if flexible else 1.0
-            widths = {i: w if i in rigid else int(w * min(1.0, shrink)) for i, w in widths.items()}
-        rest = max(0, available - sum(widths.values()))
-        if stretch:
+        if self._laying_out:  # a scroll bar came or went meanwhile: once more at the new width
+            self._lay_out_again = True
+            return
+        self._laying_out = True
+        try:
+            for _round in range(3):
+                self._lay_out_again = False
+                self._share_width(header, self.view.viewport().width())
+                self.size_row_heights()
+                if not self._lay_out_again:
+                    break
+        finally:
+            self._laying_out = False
+
+    def _share_width(self, header: QHeaderView, available: int) -> None:
+        columns = self.model.columns
+        folded = set()
+        for i in reversed([i for i, c in enumerate(columns) if c.secondary]):  # the last folds first
+            if sum(self._needs[j] for j in range(len(columns)) if j not in folded) <= available:
+                break
+            folded.add(i)
+        for i, column in enumerate(columns):
+            if column.secondary and self.view.isColumnHidden(i) != (i in folded):
+                self.view.setColumnHidden(i, i in folded)
+        shown_columns = [i for i in range(len(columns)) if i not in folded]
+        rigid = [i for i in shown_columns if columns[i].kind in RIGID_KINDS]
+        flexible = [i for i in shown_columns if i not in rigid]
+        need = sum(self._needs[i] for i in flexible)
+        widths = {i: self._fits[i] for i in rigid}
+        if flexible and available - sum(widths.values()) < need:  # long headings of short values give way first
+            spare = sum(self._fits[i] - self._needs[i] for i in rigid)
+            short = need - (available - sum(widths.values()))
+            cut = min(1.0, short / spare) if spare else 0.0
+            widths = {i: int(self._fits[i] - (self._fits[i] - self._needs[i]) * cut) for i in rigid}
+        rest = available - sum(widths.values())
+        if not flexible:
+            pass
+        elif rest <= need:  # too narrow to read everything: names give way in proportion, dates do not
+            scale = max(0.0, rest) / need if need else 1.0
+            widths |= {i: max(24, int(self._needs[i] * scale)) for i in flexible}
+        else:
+            grow = sum(self._fits[i] - self._needs[i] for i in flexible)
+            share = min(1.0, (rest - need) / grow) if grow else 1.0
+            widths |= {i: int(self._needs[i] + (self._fits[i] - self._needs[i]) * share) for i in flexible}
+        left = max(0, available - sum(widths.values()))
+        stretch = [i for i in flexible if columns[i].stretch] or flexible or rigid[-1:]
+        if left and stretch:
             first_weight = 1.6 if len(stretch) > 1 else 1.0  # the title column is the one people read
             total = first_weight + len(stretch) - 1
             for n, i in enumerate(stretch):
-                widths[i] = int(rest * (first_weight if n == 0 else 1.0) / total)
-        elif narrow:
-            widths[narrow[-1]] += rest
+                widths[i] += int(left * (first_weight if n == 0 else 1.0) / total)
         for i, width in widths.items():
             if header.sectionSize(i) != width:
                 header.resizeSection(i, width)
+
+    def size_row_heights(self) -> None:
+        """Each row as high as its longest name or title needs wrapped, up to WRAP_LINES lines."""
+        view, model = self.view, self.model
+        columns = [i for i, c in enumerate(model.columns)
+                   if c.kind not in RIGID_KINDS and c.kind != "bool" and not view.isColumnHidden(i)]
+        fm, font = view.fontMetrics(), view.font()
+        spacing = fm.lineSpacing()
+        vertical = view.verticalHeader()
+        cache = self._lines_cache
+        if len(cache) > 20000:
+            cache.clear()
+        widths = [(i, view.columnWidth(i) - TEXT_INSET) for i in columns]
+        for row in range(model.rowCount()):
+            lines = 1
+            for i, width in widths:
+                text = model.data(model.index(row, i)) or ""
+                if not text or width <= 0:
+                    continue
+                key = (text, width)
+                found = cache.get(key)
+                if found is None:
+                    found = 1 if fm.horizontalAdvance(text) < width else len(line_ends(font, text, width))
+                    cache[key] = found
+                lines = max(lines, found)
+            height = max(self._row_height, min(lines, WRAP_LINES) * spacing + ROW_PADDING)
+            if vertical.sectionSize(row) != height:
+                vertical.resizeSection(row, height)
 
     def changeEvent(self, e: QEvent) -> None:  # Qt override
         super().changeEvent(e)
@@ -431,7 +568,7 @@ class RecordTable(QWidget, Deletable):
         current = self.current_id()
         if self.model.refresh():
             self.select_id(current)
-            self._fit_columns()
+        self._fit_columns()  # an edited title (or another language's names) may need more room
         for button in self.buttons.values():
             button.setEnabled(not self.doc.read_only)
         if self.add_edit is not None:

@@ -75,7 +75,7 @@ QLabel[role="clock"] {{ font-size: {size(2.1)}; font-weight: 600; font-family: "
 QListWidget#navigator {{ background: {NAV_BG}; color: #E8EEF3; border: none; outline: 0; }}
 QTableView, QTreeView, QListView {{ border: 1px solid {LINE}; border-radius: 4px; gridline-color: #E6E9ED;
     selection-background-color: #CFE6F5; selection-color: {INK}; }}
-QTableView::item, QTreeView::item {{ padding: 2px 6px; }}
+QTableView::item, QTreeView::item {{ padding: 2px 4px; }}
 /* bold on the header, not its sections: Qt elides a heading with the widget's font,
    so a bold section font would be cut off without its "…" */
 QHeaderView::section {{ background: #F3F5F7; color: {MUTED}; border: none; border-bottom: 1px solid {LINE};
