@@ -36,7 +36,7 @@ PICTURE_MARGIN = 42.5
 COLUMN_CHOICES = (1, 2, 3, 4)
 #: At most this many part pages follow the overview (each costs ~0.1 s to draw); the rest are named
 #: in the overview's caption and printed with ``tandem graph --goal/--conflict``.
-MAX_PARTS = 10
+MAX_PARTS = 8
 #: matplotlib's z-order of the node labels (the highlighted conflict's are drawn on top of the rest).
 _LABEL_Z = (5.0, 5.5)
 
