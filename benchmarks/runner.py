@@ -4,7 +4,7 @@ Each suite runs in its own child process (``python -m benchmarks.bench_<suite>
 --rows-json FILE``); the runner gathers the rows, prints one table and, on a
 full run of every suite, writes ``benchmarks/RESULTS.md`` (``--out FILE``
 writes elsewhere, ``--no-write`` nowhere). ``--only SUITE`` (startup, ui,
-graph, analysis, minutes, store; repeatable) runs a part. ``--check`` makes the exit
+alignment, graph, analysis, minutes, store; repeatable) runs a part. ``--check`` makes the exit
 code 1 when any row misses its budget or ratio, or a suite fails; without it
 the exit code is 0 whenever the runner itself ran. ``--quick`` takes fewer
 samples: a smoke run in under two minutes, with noisier figures.
@@ -31,6 +31,7 @@ RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 SUITES = {
     "startup": 240,
     "ui": 300,
+    "alignment": 240,
     "graph": 120,
     "analysis": 240,
     "minutes": 600,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from workshop_app.i18n import _, current_language
@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 SIDES = (Side.MARKETING, Side.SALES)
 #: The projector's pictures: type and markers this much larger than in the app.
 PICTURE_SCALE = 1.8
+#: The gap chart on the wall keeps the largest gaps only: at the projector's type size
+#: twenty statements do not fit the height (the minutes and the app show them all).
+WALL_GAP_ROWS = 10
+#: While answers are typed with the results revealed, the pictures are drawn again only after this pause:
+#: a redraw of both at projector size takes a few hundred ms, which the typing must not wait for.
+REDRAW_PAUSE_MS = 600
 
 
 def side_line(result: RoundResult, side: Side, lang: str) -> str:
@@ -74,9 +80,23 @@ class AlignmentView(PhaseView):
         layout.addLayout(self.charts, 8)
         self.result: RoundResult | None = None
         self.revealed = False
+        self._drawn: tuple[int, str] | None = None  # (document, round) the pictures show
+        self._pending: tuple[Workshop, str] | None = None
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_PAUSE_MS)
+        self._redraw.timeout.connect(self.draw_charts)
 
     def set_scale(self, scale: float) -> None:
+        """The heading and the side lines in the wall's large type (the pictures have theirs)."""
+        from workshop_app.ui.widgets.style import DEFAULT_POINT_SIZE
+
         self.scale = scale
+        point = DEFAULT_POINT_SIZE * scale
+        self.heading.setStyleSheet(f"font-size: {point * 1.5:.1f}pt; font-weight: 600;")
+        for label in self.side_labels.values():
+            label.setStyleSheet(f"font-size: {point * 1.2:.1f}pt;")
+        self.note.setStyleSheet(f"font-size: {point * 1.2:.1f}pt;")
 
     def _ensure_canvases(self) -> None:
         if self.canvases:
@@ -84,7 +104,7 @@ class AlignmentView(PhaseView):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        for stretch in (5, 6):
+        for stretch in (2, 3):  # the gap chart needs the width: its statements are long
             canvas = FigureCanvasQTAgg(Figure(figsize=(6, 5), layout="constrained"))
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             canvas.setMinimumSize(320, 260)
@@ -92,7 +112,7 @@ class AlignmentView(PhaseView):
             self.canvases.append(canvas)
 
     def show_stage(self, doc: Workshop, stage: Stage, views: list[ConflictView] | None) -> None:
-        from workshop_app.analysis.alignment import earlier_round, score_round
+        from workshop_app.analysis.alignment import score_round
 
         found = doc.alignment.round(stage.alignment) if stage.alignment else None
         self.revealed = bool(found is not None and stage.alignment_revealed)
@@ -107,17 +127,37 @@ class AlignmentView(PhaseView):
         for canvas in self.canvases:
             canvas.setVisible(self.result is not None)
         if self.result is None or found is None:
+            self._drawn, self._pending = None, None
+            self._redraw.stop()
             return
-        from workshop_app.export.alignment_chart import draw_gaps, draw_sides
-
         self._ensure_canvases()
-        lang, scale = current_language(), PICTURE_SCALE * self.scale
-        draw_sides(self.canvases[0].figure, self.result, lang, scale=scale)
-        draw_gaps(self.canvases[1].figure, self.result, lang, before=earlier_round(doc.alignment, found.id),
-                  scale=scale)
         for canvas in self.canvases:
             canvas.setVisible(True)
+        self._pending = (doc, found.id)
+        if self._drawn == (id(doc), found.id):  # the same round again, after an answer: when the typing pauses
+            self._redraw.start()
+        else:  # just revealed or another round: at once
+            self.draw_charts()
+
+    def draw_charts(self) -> None:
+        """Draw the stage/profile picture and the gap chart of the round last shown."""
+        self._redraw.stop()
+        if self._pending is None:
+            return
+        from workshop_app.analysis.alignment import earlier_round, score_round
+        from workshop_app.export.alignment_chart import draw_gaps, draw_sides
+
+        doc, round_id = self._pending
+        if doc.alignment.round(round_id) is None:
+            return
+        result = score_round(doc.alignment, round_id)
+        lang = current_language()
+        draw_sides(self.canvases[0].figure, result, lang, scale=PICTURE_SCALE)
+        draw_gaps(self.canvases[1].figure, result, lang, max_rows=WALL_GAP_ROWS,
+                  before=earlier_round(doc.alignment, round_id), scale=PICTURE_SCALE)
+        for canvas in self.canvases:
             canvas.draw_idle()
+        self._drawn = (id(doc), round_id)
 
     def shown_texts(self) -> list[str]:
         """What the room can read now (for tests): the heading, the side lines or the note."""

@@ -6,7 +6,10 @@ Written by ``tandem --screenshots DIR`` after the editor pictures:
 * ``21-presentation-<phase>-1280x720.png`` — the same on a 1280 × 720 projector;
 * ``30-audience-conflicts.png`` — the audience window in the Conflicts phase
   with the first conflict selected, ``31-audience-results.png`` with the
-  dot-vote chart.
+  dot-vote chart;
+* ``32-audience-alignment-hidden.png`` and ``33-audience-alignment.png`` —
+  the workshop's last alignment round on the wall, before and after it is
+  revealed (when the workshop has a round).
 
 The projector view is rendered off screen at exactly those sizes (a real
 full-screen window would take whatever size the test platform's screen has),
@@ -79,6 +82,14 @@ def render_presentation(window, folder: Path) -> list[Path]:
         audience.view.set_stage(replace(stage, results=results))
         _settle(audience)
         written.append(_save(audience, folder / f"{name}.png"))
+    rounds = window.doc.workshop.alignment.rounds
+    if rounds:
+        window.go_to_phase(Phase.INVENTORY, focus=False)
+        stage = replace(presenter.current_stage(), alignment=rounds[-1].id)
+        for name, revealed in (("32-audience-alignment-hidden", False), ("33-audience-alignment", True)):
+            audience.view.set_stage(replace(stage, alignment_revealed=revealed))
+            _settle(audience)
+            written.append(_save(audience, folder / f"{name}.png"))
     audience.close()
     audience.deleteLater()
     return written
