@@ -95,7 +95,11 @@ def _left_out(ctx: Ctx, plan: Any) -> str:
     skipped = plan.too_large + plan.left_out
     if not skipped:
         return ""
-    names = "; ".join(part.subject[:80] for part in skipped[:12]) + ("; …" if len(skipped) > 12 else "")
+    from workshop_app.export.safe_text import shorten
+
+    # a few names only: the caption must stay on the overview's page (the room's conflicts are listed in full
+    # in their own section)
+    names = "; ".join(shorten(part.subject, 40) for part in skipped[:3]) + ("; …" if len(skipped) > 3 else "")
     return " " + ctx.lang("Not shown as pages of their own ({count}): {names}. Print them with "
                           "“tandem graph --goal ID” or “--conflict ID” and “--page A3”.").format(
         count=len(skipped), names=names)
