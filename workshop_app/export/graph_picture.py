@@ -88,6 +88,8 @@ class DrawnGraph:
     #: makes the labels still missing (creating 400 of them costs a quarter of a redraw): called on the first
     #: zoom that gives them room, then None
     pending_labels: Any = None
+    #: per element id, the zoom from which its label has room (with a label floor)
+    label_zooms: dict[str, float] = field(default_factory=dict)
 
     def ensure_labels(self) -> None:
         if self.pending_labels is not None:
@@ -204,12 +206,17 @@ def draw_graph(
     labels: list[tuple[str, Any]] = []
     label_zoom, note = 1.0, None
     pending: Any = None
+    zooms: dict[str, float] = {}
     if label_floor > 0:
-        lm, label_zoom = floor_metrics(m, label_floor)
-        if label_zoom > 1.0:  # no room yet: the highlighted conflict's labels now, the others when zoomed in
-            rest = {i: el for i, el in elements.items() if not lit or i not in lit}
-            labels = _draw_labels(ax, {i: el for i, el in elements.items() if lit and i in lit}, layout, lit,
-                                  radius, lm, hidden, LABEL_FLOOR_LINES)
+        lm, need_w, need_h = floor_metrics(m, label_floor)
+        ids_now = list(elements)
+        zooms = dict(zip(ids_now, label_zooms(np.array([layout.positions[i] for i in ids_now], dtype=float)
+                                              .reshape(-1, 2), need_w / m.slot_w, need_h / m.slot_h), strict=True))
+        label_zoom = max(zooms.values(), default=1.0)
+        now = {i: el for i, el in elements.items() if zooms[i] <= 1.0 or (lit and i in lit)}
+        rest = {i: el for i, el in elements.items() if i not in now}
+        labels = _draw_labels(ax, now, layout, lit, radius, lm, hidden, LABEL_FLOOR_LINES)
+        if rest:  # no room yet for these: made on the first zoom that gives one of them room
             note = _label_note(ax, tr, label_floor)
 
             def make_rest() -> list[tuple[str, Any]]:
@@ -219,8 +226,6 @@ def draw_graph(
                 return made
 
             pending = make_rest
-        else:
-            labels = _draw_labels(ax, elements, layout, lit, radius, lm, hidden, LABEL_FLOOR_LINES)
     elif m.font >= min_label_font:
         labels = _draw_labels(ax, elements, layout, lit, radius, m, hidden)
     else:  # too small to read: label only the highlighted conflict, and say where the rest went
@@ -235,11 +240,12 @@ def draw_graph(
         add_legend(ax, tr, elements.values(), {ln.kind.value for ln in doc.links}, bool(hot), scale, bool(hidden))
     ids = list(elements)
     xy = np.array([layout.positions[i] for i in ids], dtype=float).reshape(-1, 2)
-    return DrawnGraph(ax, ids, xy, radius, layout, views, m, labels, label_zoom, note, lit or set(), pending)
+    return DrawnGraph(ax, ids, xy, radius, layout, views, m, labels, label_zoom, note, lit or set(), pending,
+                      zooms)
 
 
-def floor_metrics(m: Metrics, floor: float) -> tuple[Metrics, float]:
-    """Label metrics with type of at least ``floor`` points, and the zoom from which a slot has room for them.
+def floor_metrics(m: Metrics, floor: float) -> tuple[Metrics, float, float]:
+    """Label metrics with type of at least ``floor`` points, and the width and height (points) a label needs.
 
     A line holds what the slot's width allows at that size, but never fewer
     than ``LABEL_FLOOR_CHARS`` characters: a label is elided, never shrunk.
@@ -248,7 +254,23 @@ def floor_metrics(m: Metrics, floor: float) -> tuple[Metrics, float]:
     chars = max(LABEL_FLOOR_CHARS, int(m.slot_w * 0.94 / (0.6 * font)))
     need_w = chars * 0.6 * font / 0.94
     need_h = m.node + 12 + LABEL_FLOOR_LINES * 1.2 * font
-    return Metrics(m.slot_w, m.slot_h, m.node, font, chars), max(1.0, need_w / m.slot_w, need_h / m.slot_h)
+    return Metrics(m.slot_w, m.slot_h, m.node, font, chars), need_w, need_h
+
+
+def label_zooms(xy: Any, width: float, height: float) -> Any:
+    """Per node, the zoom from which its label (``width`` × ``height`` in slot units at 100 %) is clear of
+    every other node and label: two are clear once they are a label's width apart sideways or its height
+    apart up or down. A node alone in its row gets its label earlier than one in a crowded row."""
+    import numpy as np
+
+    if len(xy) < 2:
+        return np.ones(len(xy))
+    with np.errstate(divide="ignore"):
+        dx = np.abs(xy[:, 0][:, None] - xy[:, 0][None, :])
+        dy = np.abs(xy[:, 1][:, None] - xy[:, 1][None, :])
+        need = np.minimum(np.where(dx > 0, width / dx, np.inf), np.where(dy > 0, height / dy, np.inf))
+    np.fill_diagonal(need, 0.0)
+    return np.minimum(need.max(axis=1), 1e6)
 
 
 def _label_note(ax: Any, tr: Translator, size: float) -> Any:

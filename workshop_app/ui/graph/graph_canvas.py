@@ -324,17 +324,18 @@ class GraphCanvas(_FigureWidget):
         drawn = self.drawn
         if drawn is None:
             return
-        room = self.zoom >= drawn.label_zoom * 0.999
-        if room:
+        zoom = self.zoom * 1.001
+        if drawn.pending_labels is not None and zoom > min(drawn.label_zooms.values(), default=1.0) and zoom > 1.0:
             drawn.ensure_labels()
         x0, x1, y0, y1 = self.view_limits()
         mx, my = (x1 - x0) * 0.1, (y1 - y0) * 0.1
-        pos = drawn.layout.positions
+        pos, need = drawn.layout.positions, drawn.label_zooms
         for el_id, text in drawn.labels:
             x, y = pos[el_id]
-            text.set_visible(el_id in drawn.lit or (room and x0 - mx <= x <= x1 + mx and y0 - my <= y <= y1 + my))
+            text.set_visible(el_id in drawn.lit or (need.get(el_id, 1.0) <= zoom
+                                                    and x0 - mx <= x <= x1 + mx and y0 - my <= y <= y1 + my))
         if drawn.label_note is not None:
-            drawn.label_note.set_visible(not room)
+            drawn.label_note.set_visible(zoom < drawn.label_zoom)
 
     def _data_at(self, x_logical: float, y_logical: float) -> tuple[float, float]:
         ratio = self.canvas.device_pixel_ratio or 1
