@@ -106,3 +106,92 @@ def test_every_table_of_the_demo_reads_on_a_laptop(qtbot, window, language, size
         window.doc.undo_stack.setClean()
         i18n.set_language("en")
     assert found == [], f"{len(found)} cells cut:\n" + "\n".join(found)
+
+
+def test_a_new_participants_role_is_reached_and_edited_by_keyboard_alone(qtbot, window):
+    from PySide6.QtWidgets import QLineEdit
+
+    window.go_to_phase(Phase.SETUP)
+    table = window.page(Phase.SETUP).participants
+    table.add_edit.setFocus()
+    qtbot.keyClicks(table.add_edit, "Anna Berg")
+    qtbot.keyClick(table.add_edit, Qt.Key.Key_Return)
+    for _field in ("side chooser", "the new row's name", "its side", "its role"):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is table.view
+    assert table.view.currentIndex().column() == [c.field for c in table.model.columns].index("role")
+    qtbot.keyClicks(table.view, "T")  # typing starts the editor
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "rainee")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.doc.workshop.participants[-1].role == "Trainee")  # the delegate commits queued
+    assert window.doc.undo_stack.undoText() == "Change Role"
+    qtbot.keyClick(table.view, Qt.Key.Key_Tab)  # from the row's last field on, out of the table
+    assert QApplication.focusWidget() is not table.view
+
+
+def test_tab_in_an_editor_goes_from_a_rows_last_field_to_the_next_row(qtbot, window):
+    from PySide6.QtWidgets import QLineEdit
+
+    window.set_workshop(load_demo("en"), None)
+    window.go_to_phase(Phase.SETUP)
+    table = window.page(Phase.SETUP).participants
+    role = [c.field for c in table.model.columns].index("role")
+    table.view.setFocus()
+    table.view.setCurrentIndex(table.model.index(0, role))
+    qtbot.keyClick(table.view, Qt.Key.Key_F2)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert (table.view.currentIndex().row(), table.view.currentIndex().column()) == (1, 0)
+    assert isinstance(QApplication.focusWidget(), QLineEdit)  # the next row's name, open for typing
+    window.doc.undo_stack.setClean()
+
+
+def test_escape_cancels_an_emptied_cell_editor(qtbot, window):
+    window.set_workshop(load_demo("en"), None)
+    window.go_to_phase(Phase.SETUP)
+    table = window.page(Phase.SETUP).participants
+    role = [c.field for c in table.model.columns].index("role")
+    before = table.model.data(table.model.index(1, role))
+    table.view.setFocus()
+    table.view.setCurrentIndex(table.model.index(1, role))
+    qtbot.keyClick(table.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert table.view.state() != table.view.State.EditingState
+    assert table.model.data(table.model.index(1, role)) == before
+    assert window.doc.undo_stack.count() == 0
+
+
+def test_a_longer_title_gives_its_row_another_line_in_one_undo_step(qtbot, window):
+    window.set_workshop(load_demo("en"), None)
+    window.resize(1366, 768)
+    window.go_to_phase(Phase.WRAPUP)
+    table = window.page(Phase.WRAPUP).parking
+    qtbot.waitUntil(lambda: table.view.viewport().width() > 0)
+    index = table.model.index(0, 0)
+    table.model.setData(index, "Short")
+    one_line = table.view.rowHeight(0)
+    table.model.setData(index, "Clarify the role of customer success with existing customers and partners")
+    assert table.view.rowHeight(0) > one_line
+    assert table.view.rowHeight(0) <= 3 * table.view.fontMetrics().lineSpacing() + 12  # three lines at most
+    window.doc.undo_stack.undo()
+    assert table.model.data(index) == "Short"
+    window.doc.undo_stack.setClean()
+
+
+def test_one_highlighted_row_across_the_marketing_and_sales_lists(qtbot, window):
+    from workshop_app.model import Side
+
+    window.set_workshop(load_demo("en"), None)
+    window.go_to_phase(Phase.INVENTORY)
+    page = window.page(Phase.INVENTORY)
+    marketing, sales = page.table(Side.MARKETING), page.table(Side.SALES)
+    marketing.select_id(marketing.model.ids[0])
+    sales.select_id(sales.model.ids[1])
+    assert sales.view.selectionModel().hasSelection()
+    assert not marketing.view.selectionModel().hasSelection()
+    assert page.details.item_id == sales.model.ids[1]
+    marketing.select_id(marketing.model.ids[2])
+    assert not sales.view.selectionModel().hasSelection()

@@ -230,7 +230,7 @@ def test_a_rating_stays_readable_in_a_cramped_table(qtbot, window):
     header = table.view.horizontalHeader()
     assert sum(header.sectionSize(i) for i in range(len(table._fits))) < sum(table._fits)  # cramped indeed
     column = [c.field for c in table.model.columns].index("usefulness")
-    assert header.sectionSize(column) >= table._fits[column]  # stars and padding, as measured for the column
+    assert header.sectionSize(column) >= table._needs[column]  # stars and padding (its long heading may give way)
 
 
 def test_agreements_keep_type_and_review_date_whole_on_the_laptop(qtbot, window):

@@ -175,6 +175,10 @@ class InventoryPage(PhasePage):
         if item_id is None and table is not self.last_table:
             return
         self.last_table = table
+        if item_id is not None:  # one highlighted row across the sides: the one the details show
+            for other in self.tables.values():
+                if other is not table and other.view.selectionModel().hasSelection():
+                    other.view.clearSelection()
         self.details.set_item(item_id)
         element = self.doc.workshop.element(item_id) if item_id else None
         if element is None:

@@ -75,6 +75,7 @@ class SetupPage(PhasePage):
         layout.addWidget(panel(self.participants), 1)
         self.setTabOrder(self.meta_form.editors["language"], self.participants.add_edit)
         self.setTabOrder(self.participants.add_edit, self.side_choice)
+        self.setTabOrder(self.side_choice, self.participants.view)  # then Tab walks the new row's fields
 
     def refresh(self) -> None:
         self.meta_form.refresh()

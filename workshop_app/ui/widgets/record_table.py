@@ -314,6 +314,23 @@ class RecordView(QTableView):
             self.table.layout_columns()
         return handled
 
+    def focusNextPrevChild(self, forward: bool) -> bool:  # Qt override
+        """Tab walks the current row's fields (name, side, role…) before it leaves the table.
+
+        While a cell is being edited Tab already goes on to the next field and from a row's last
+        field to the next row (the delegate's EditNextItem); this is the same walk without an editor.
+        """
+        current = self.currentIndex()
+        if self.state() != QAbstractItemView.State.EditingState and current.isValid():
+            step = 1 if forward else -1
+            column = current.column() + step
+            while 0 <= column < self.model().columnCount():
+                if not self.isColumnHidden(column):
+                    self.setCurrentIndex(current.siblingAtColumn(column))
+                    return True
+                column += step
+        return super().focusNextPrevChild(forward)
+
     def keyPressEvent(self, e) -> None:  # Qt override
         alt = e.modifiers() & Qt.KeyboardModifier.AltModifier
         if alt and e.key() == Qt.Key.Key_Up:
