@@ -33,6 +33,8 @@ PICTURE_SCALE = 1.8
 #: The gap chart on the wall keeps the largest gaps only: at the projector's type size
 #: twenty statements do not fit the height (the minutes and the app show them all).
 WALL_GAP_ROWS = 10
+#: The view's size (px) on a 1920 × 1080 projector, where the pictures get :data:`PICTURE_SCALE` in full.
+FULL_WALL = (1700, 750)
 #: While answers are typed with the results revealed, the pictures are drawn again only after this pause:
 #: a redraw of both at projector size takes a few hundred ms, which the typing must not wait for.
 REDRAW_PAUSE_MS = 600
@@ -104,7 +106,7 @@ class AlignmentView(PhaseView):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        for stretch in (2, 3):  # the gap chart needs the width: its statements are long
+        for stretch in (5, 6):  # the gap chart needs the width (its statements are long), the stage band too
             canvas = FigureCanvasQTAgg(Figure(figsize=(6, 5), layout="constrained"))
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             canvas.setMinimumSize(320, 260)
@@ -151,13 +153,23 @@ class AlignmentView(PhaseView):
         if doc.alignment.round(round_id) is None:
             return
         result = score_round(doc.alignment, round_id)
-        lang = current_language()
-        draw_sides(self.canvases[0].figure, result, lang, scale=PICTURE_SCALE)
-        draw_gaps(self.canvases[1].figure, result, lang, max_rows=WALL_GAP_ROWS,
-                  before=earlier_round(doc.alignment, round_id), scale=PICTURE_SCALE)
+        lang, fit = current_language(), self.fit()
+        draw_sides(self.canvases[0].figure, result, lang, scale=PICTURE_SCALE * fit)
+        draw_gaps(self.canvases[1].figure, result, lang, max_rows=max(5, round(WALL_GAP_ROWS * fit)),
+                  before=earlier_round(doc.alignment, round_id), scale=PICTURE_SCALE * fit)
         for canvas in self.canvases:
             canvas.draw_idle()
         self._drawn = (id(doc), round_id)
+
+    def fit(self) -> float:
+        """1 on a 1920 × 1080 wall; smaller walls (a 1280 × 720 projector) get smaller type and fewer gaps."""
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        return max(0.6, min(1.0, width / FULL_WALL[0], height / FULL_WALL[1]))
+
+    def resizeEvent(self, event) -> None:  # Qt override: the pictures' type follows the wall's size
+        super().resizeEvent(event)
+        if self._drawn is not None:
+            self._redraw.start()
 
     def shown_texts(self) -> list[str]:
         """What the room can read now (for tests): the heading, the side lines or the note."""
