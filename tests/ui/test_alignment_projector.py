@@ -41,7 +41,7 @@ def _settle(qtbot) -> None:
 
 
 def test_a_round_goes_on_the_wall_with_its_results_hidden(wall, qtbot):
-    window, view, check = wall
+    _window, view, check = wall
     assert not isinstance(view.current_view(), AlignmentView)  # the phase, until the facilitator chooses
     qtbot.mouseClick(check.on_projector, Qt.MouseButton.LeftButton)
     _settle(qtbot)
@@ -55,7 +55,7 @@ def test_a_round_goes_on_the_wall_with_its_results_hidden(wall, qtbot):
 
 
 def test_revealed_the_wall_shows_both_sides_score_stage_and_the_pictures(wall, qtbot):
-    window, view, check = wall
+    _window, view, check = wall
     qtbot.mouseClick(check.on_projector, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(check.reveal, Qt.MouseButton.LeftButton)
     _settle(qtbot)
@@ -73,7 +73,7 @@ def test_revealed_the_wall_shows_both_sides_score_stage_and_the_pictures(wall, q
 
 
 def test_taken_off_the_wall_the_phase_comes_back(wall, qtbot):
-    window, view, check = wall
+    _window, view, check = wall
     qtbot.mouseClick(check.on_projector, Qt.MouseButton.LeftButton)
     _settle(qtbot)
     qtbot.mouseClick(check.on_projector, Qt.MouseButton.LeftButton)
@@ -83,7 +83,7 @@ def test_taken_off_the_wall_the_phase_comes_back(wall, qtbot):
 
 
 def test_a_side_with_too_few_respondents_shows_too_few_to_show(wall, qtbot):
-    window, view, check = wall
+    _window, view, check = wall
     check.add_round()
     for _ in range(3):
         check.add_respondent(Side.MARKETING)
@@ -100,7 +100,7 @@ def test_a_side_with_too_few_respondents_shows_too_few_to_show(wall, qtbot):
 
 
 def test_an_answer_typed_while_revealed_reaches_the_wall(wall, qtbot):
-    window, view, check = wall
+    _window, view, check = wall
     check.add_round()
     for side in (Side.MARKETING, Side.SALES):
         for _ in range(3):
