@@ -210,9 +210,9 @@ def draw_graph(
     if label_floor > 0:
         lm, need_w, need_h = floor_metrics(m, label_floor)
         ids_now = list(elements)
-        zooms = dict(zip(ids_now, label_zooms(np.array([layout.positions[i] for i in ids_now], dtype=float)
-                                              .reshape(-1, 2), need_w / m.slot_w, need_h / m.slot_h), strict=True))
-        label_zoom = max(zooms.values(), default=1.0)
+        zooms = dict(zip(ids_now, map(float, label_zooms(np.array([layout.positions[i] for i in ids_now], dtype=float)
+                                              .reshape(-1, 2), need_w / m.slot_w, need_h / m.slot_h)), strict=True))
+        label_zoom = float(max(zooms.values(), default=1.0))
         now = {i: el for i, el in elements.items() if zooms[i] <= 1.0 or (lit and i in lit)}
         rest = {i: el for i, el in elements.items() if i not in now}
         labels = _draw_labels(ax, now, layout, lit, radius, lm, hidden, LABEL_FLOOR_LINES)

@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from workshop_app.analysis import ConflictView, conflict_views, is_live
 from workshop_app.analysis.focus import focus_document, neighbourhood, selection_neighbourhood
@@ -139,12 +139,18 @@ class GraphCanvas(_FigureWidget):
     canvas_class = nav.PreviewCanvas
 
     def _add_buttons(self) -> None:
-        """Zoom out, zoom in and fit, small, in the canvas's top right corner."""
+        """A slim row under the graph: how to navigate, zoom out, zoom in, fit (never over the drawing)."""
         tr = Translator(self.lang)
-        self.buttons = QWidget(self.canvas)
+        self.buttons = QWidget(self)
         row = QHBoxLayout(self.buttons)
-        row.setContentsMargins(0, 0, 0, 0)
+        row.setContentsMargins(4, 2, 4, 2)
         row.setSpacing(2)
+        self.hint = QLabel(tr("Ctrl+wheel zooms, dragging the background moves; labels appear as you zoom in, "
+                              "hover over a node for its full title."), self.buttons)
+        self.hint.setObjectName("graph_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5F6B73")
+        row.addWidget(self.hint, 1)
         for name, text, tip, slot in (
                 ("graph_zoom_out", "−", tr("Zoom out (Ctrl+Minus, Ctrl+wheel)"), lambda: self.zoom_by(1 / nav.ZOOM_STEP)),
                 ("graph_zoom_in", "+", tr("Zoom in (Ctrl+Plus, Ctrl+wheel)"), lambda: self.zoom_by(nav.ZOOM_STEP)),
@@ -157,12 +163,13 @@ class GraphCanvas(_FigureWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the graph
             button.clicked.connect(slot)
             row.addWidget(button)
-        self.buttons.adjustSize()
-        self._place_buttons()
+        self.layout().addWidget(self.buttons)
 
     def _place_buttons(self) -> None:
+        """The hint shows only while some labels still wait for the zoom."""
         if self.navigable:
-            self.buttons.move(max(self.canvas.width() - self.buttons.width() - 4, 0), 4)
+            drawn = self.drawn
+            self.hint.setVisible(bool(drawn is not None and self.zoom * 1.001 < drawn.label_zoom))
 
     # -- public ----------------------------------------------------------------
     def set_highlight(self, conflict_id: str | None) -> None:
@@ -334,8 +341,9 @@ class GraphCanvas(_FigureWidget):
             x, y = pos[el_id]
             text.set_visible(el_id in drawn.lit or (need.get(el_id, 1.0) <= zoom
                                                     and x0 - mx <= x <= x1 + mx and y0 - my <= y <= y1 + my))
-        if drawn.label_note is not None:
-            drawn.label_note.set_visible(zoom < drawn.label_zoom)
+        if drawn.label_note is not None:  # the row under the graph says it on the editor's canvas
+            drawn.label_note.set_visible(zoom < drawn.label_zoom and not self.navigable)
+        self._place_buttons()
 
     def _data_at(self, x_logical: float, y_logical: float) -> tuple[float, float]:
         ratio = self.canvas.device_pixel_ratio or 1
@@ -365,8 +373,6 @@ class GraphCanvas(_FigureWidget):
         return None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.canvas and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self._place_buttons)
         if obj is not self.canvas or self.drawn is None:
             return super().eventFilter(obj, event)
         kind = event.type()
