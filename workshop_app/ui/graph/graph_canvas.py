@@ -145,10 +145,10 @@ class GraphCanvas(_FigureWidget):
         row = QHBoxLayout(self.buttons)
         row.setContentsMargins(4, 2, 4, 2)
         row.setSpacing(2)
-        self.hint = QLabel(tr("Ctrl+wheel zooms, dragging the background moves; labels appear as you zoom in, "
-                              "hover over a node for its full title."), self.buttons)
+        self.hint = QLabel(tr("Zoom in for the labels (Ctrl+wheel)"), self.buttons)
+        self.hint.setToolTip(tr("Ctrl+wheel zooms, dragging the background moves; labels appear as you zoom in, "
+                                "hover over a node for its full title."))
         self.hint.setObjectName("graph_hint")
-        self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #5F6B73")
         row.addWidget(self.hint, 1)
         for name, text, tip, slot in (
