@@ -59,8 +59,32 @@ def faults(window) -> list[str]:
         window.go_to_phase(phase, focus=False)
         page = window.page(phase)
         page.select_initial()
-        for _round in range(3):
-            QApplication.processEvents()
+        for state in _states(page):
+            for _round in range(3):
+                QApplication.processEvents()
+            found += _cut_cells(window, page, f"{phase.value}{state}")
+    return found
+
+
+def _states(page):
+    """Every arrangement of a page's tables: each inventory category, both tabs of Communication."""
+    from workshop_app.ui.widgets.categories import CATEGORIES
+
+    if page.phase == Phase.INVENTORY:
+        for category in CATEGORIES:
+            page.set_category(category.key)
+            yield f" ({category.key})"
+    elif page.phase == Phase.COMMUNICATION:
+        yield ""
+        page.show_agreements()
+        yield " (agreements)"
+    else:
+        yield ""
+
+
+def _cut_cells(window, page, phase_name: str) -> list[str]:
+    found = []
+    if True:
         for table in page.findChildren(RecordTable):
             if not table.isVisibleTo(window):
                 continue
@@ -78,7 +102,7 @@ def faults(window) -> list[str]:
                     width = rect.width() - H_INSET
                     lines = max(1, math.floor((view.rowHeight(r) - V_INSET) / fm.lineSpacing()))
                     shown = shown_characters(text, view.font(), width, lines, view.wordWrap())
-                    where = (f"{phase.value} · {table.title_label.text() or table.collection} · {_title(column)}"
+                    where = (f"{phase_name} · {table.title_label.text() or table.collection} · {_title(column)}"
                              f" [{view.viewport().width()} px wide]")
                     if rigid and shown < len(text):
                         found.append(f"{where}: {text!r} cut to {shown} characters ({width} px)")

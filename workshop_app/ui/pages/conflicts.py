@@ -135,7 +135,7 @@ class ConflictsPage(PhasePage):
              Column("status", N_("Status"), "enum", choices=CONFLICT_STATUS_NAMES, display=_status_text,
                     colour=lambda v: STATUS_COLOURS.get(v.status) if v.taken_up else None,
                     field_for=lambda v: "status" if v.taken_up else None),
-             Column("rule", N_("Kind"), "label", display=lambda _d, v: rule_name(v.rule))],
+             Column("rule", N_("Kind"), "label", display=lambda _d, v: rule_name(v.rule), secondary=True)],
             rows=lambda _w: self.rows(), title=_("Conflicts"), reorderable=False,
             update_op=self._update_op,
             remove_op=self._remove_op,

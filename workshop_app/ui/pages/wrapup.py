@@ -41,7 +41,7 @@ class WrapupPage(PhasePage):
         self.actions_table = RecordTable(
             doc, "actions",
             [Column("what", N_("Action"), stretch=True), Column("owner", N_("Owner"), "participant"),
-             Column("due_date", N_("Due"), "date"), Column("element_id", N_("For"), "element", stretch=True),
+             Column("due_date", N_("Due"), "date"), Column("element_id", N_("For"), "element", stretch=True, secondary=True),
              Column("status", N_("Status"), "enum", choices=ACTION_STATUS_NAMES, colour=lambda a: ACTION_COLOURS.get(a.status))],
             rows=lambda w: list(w.actions), title=_("Actions"),
             add_placeholder=_("Type an action and press Enter, then set owner and date"),

@@ -57,7 +57,8 @@ class Column:
     stretch: bool = False
     colour: Callable[[Any], str | None] | None = None
     field_for: Callable[[Any], str | None] | None = None  # when the field differs per record
-    #: Shown in the details panel too: the column folds away when the table is too narrow to read the rest.
+    #: Shown in the details panel (or the row's tooltip) too: it folds away when the table is too narrow
+    #: to read the rest.
     secondary: bool = False
 
     @property
@@ -148,6 +149,8 @@ class RecordTableModel(QAbstractTableModel):
         self.ids = [key(r) for r in self.records]
         #: Whether a row is hidden from the audience (greyed, with an eye-slash mark in the first column).
         self.hidden_of: Callable[[Any], bool] = lambda record: bool(getattr(record, "hidden", False))
+        #: Columns folded away on a narrow table (see RecordTable.layout_columns): their values join the tooltip.
+        self.folded: set[int] = set()
 
     # -- refresh ---------------------------------------------------------------
     def refresh(self) -> bool:
@@ -209,7 +212,10 @@ class RecordTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = shown(display_value(self.doc.workshop, column, record))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip(text) if len(text) > 30 else None
+                folded = [f"{_(self.columns[i].title)}: {value}" for i in sorted(self.folded)
+                          if (value := shown(display_value(self.doc.workshop, self.columns[i], record)))]
+                lines = ([text] if len(text) > 30 else []) + folded  # a folded column's value, on hover
+                return plain_tooltip("\n".join(lines)) if lines else None
             return text
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if getattr(record, column.field) else Qt.CheckState.Unchecked
@@ -469,7 +475,7 @@ class RecordTable(QWidget, Deletable):
                 want = min(max(longest, self._heads[i]), fm.averageCharWidth() * 60)
                 need = max((self._readable(fm, t) for t in texts), default=0) + pad
                 fits.append(want)
-                needs.append(min(want, max(need, min(self._heads[i], fm.averageCharWidth() * 12))))
+                needs.append(min(want, max(need, min(self._heads[i], fm.averageCharWidth() * 9))))
         self._fits, self._needs = fits, needs
         self.layout_columns()
 
@@ -507,7 +513,7 @@ class RecordTable(QWidget, Deletable):
 
     def _share_width(self, header: QHeaderView, available: int) -> None:
         columns = self.model.columns
-        folded = set()
+        folded: set[int] = set()
         for i in reversed([i for i, c in enumerate(columns) if c.secondary]):  # the last folds first
             if sum(self._needs[j] for j in range(len(columns)) if j not in folded) <= available:
                 break
@@ -515,6 +521,7 @@ class RecordTable(QWidget, Deletable):
         for i, column in enumerate(columns):
             if column.secondary and self.view.isColumnHidden(i) != (i in folded):
                 self.view.setColumnHidden(i, i in folded)
+        self.model.folded = folded
         shown_columns = [i for i in range(len(columns)) if i not in folded]
         rigid = [i for i in shown_columns if columns[i].kind in RIGID_KINDS]
         flexible = [i for i in shown_columns if i not in rigid]
