@@ -311,12 +311,12 @@ def test_labels_appear_at_a_readable_size_once_zoomed_in_on_a_crowded_graph(canv
     drawn = canvas.drawn
     assert drawn.label_zoom > 1  # too crowded at 100 %: labels wait for the zoom
     assert all(text.get_fontsize() >= 9 for _, text in drawn.labels)
-    assert not any(text.get_visible() for _, text in drawn.labels) and canvas.hint.isVisible()  # it says why
+    assert not any(text.get_visible() for _, text in drawn.labels) and canvas.hint.text()  # it says why
     canvas.zoom_by(drawn.label_zoom * 1.01)
     canvas.render_view()
     visible = [text for _, text in drawn.labels if text.get_visible()]
     assert visible and len(visible) < len(drawn.labels)  # those in view
-    assert all(t.get_fontsize() >= 9 for t in visible) and not canvas.hint.isVisible()
+    assert all(t.get_fontsize() >= 9 for t in visible) and not canvas.hint.text()
     assert any(t.get_text().endswith("…") for t in visible)  # elided; the full title is in the tooltip
     el_id = next(i for i, t in drawn.labels if t.get_visible())
     assert "A goal with a rather long title number" in canvas.tooltip_html(el_id)

@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from workshop_app.analysis import ConflictView, conflict_views, is_live
 from workshop_app.analysis.focus import focus_document, neighbourhood, selection_neighbourhood
@@ -145,7 +145,8 @@ class GraphCanvas(_FigureWidget):
         row = QHBoxLayout(self.buttons)
         row.setContentsMargins(4, 2, 4, 2)
         row.setSpacing(2)
-        self.hint = QLabel(tr("Zoom in for the labels (Ctrl+wheel)"), self.buttons)
+        self._hint_text = tr("Zoom in for the labels (Ctrl+wheel)")
+        self.hint = QLabel(self._hint_text, self.buttons)
         self.hint.setToolTip(tr("Ctrl+wheel zooms, dragging the background moves; labels appear as you zoom in, "
                                 "hover over a node for its full title."))
         self.hint.setObjectName("graph_hint")
@@ -163,13 +164,17 @@ class GraphCanvas(_FigureWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the graph
             button.clicked.connect(slot)
             row.addWidget(button)
+        self.buttons.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.layout().addWidget(self.buttons)
+        self.layout().setStretch(0, 1)  # every spare pixel to the drawing
 
     def _place_buttons(self) -> None:
-        """The hint shows only while some labels still wait for the zoom."""
+        """The hint shows only while some labels still wait for the zoom (its row keeps its height, so
+        the graph is not resized and re-drawn when it comes and goes)."""
         if self.navigable:
             drawn = self.drawn
-            self.hint.setVisible(bool(drawn is not None and self.zoom * 1.001 < drawn.label_zoom))
+            waiting = drawn is not None and self.zoom * 1.001 < drawn.label_zoom
+            self.hint.setText(self._hint_text if waiting else "")
 
     # -- public ----------------------------------------------------------------
     def set_highlight(self, conflict_id: str | None) -> None:
