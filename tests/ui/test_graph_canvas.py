@@ -320,3 +320,16 @@ def test_labels_appear_at_a_readable_size_once_zoomed_in_on_a_crowded_graph(canv
     assert any(t.get_text().endswith("…") for t in visible)  # elided; the full title is in the tooltip
     el_id = next(i for i, t in drawn.labels if t.get_visible())
     assert "A goal with a rather long title number" in canvas.tooltip_html(el_id)
+
+
+def test_a_pinch_on_the_touchpad_zooms(canvas):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    from PySide6.QtWidgets import QApplication
+
+    home = limits(canvas)
+    centre = QPointF(canvas.canvas.width() / 2, canvas.canvas.height() / 2)
+    pinch = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+                                centre, centre, canvas.canvas.mapToGlobal(centre), 0.5, QPointF(0, 0))
+    QApplication.sendEvent(canvas.canvas, pinch)
+    assert width(limits(canvas)) == pytest.approx(width(home) / 1.5)
