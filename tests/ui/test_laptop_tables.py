@@ -83,31 +83,46 @@ def _states(page):
 
 
 def _cut_cells(window, page, phase_name: str) -> list[str]:
+    """The cells on screen that cut their text, scrolling each table from top to bottom."""
+    found: dict[str, None] = {}
+    for table in page.findChildren(RecordTable):
+        if not table.isVisibleTo(window):
+            continue
+        bar = table.view.verticalScrollBar()
+        bar.setValue(0)
+        while True:
+            QApplication.processEvents()
+            found |= dict.fromkeys(_cut_in_view(table, phase_name))
+            if bar.value() >= bar.maximum():
+                break
+            bar.setValue(bar.value() + max(1, bar.pageStep()))
+        bar.setValue(0)
+    return list(found)
+
+
+def _cut_in_view(table, phase_name: str) -> list[str]:
     found = []
-    if True:
-        for table in page.findChildren(RecordTable):
-            if not table.isVisibleTo(window):
+    view, model = table.view, table.model
+    fm = QFontMetrics(view.font())
+    height = view.viewport().height()
+    for c, column in enumerate(model.columns):
+        if view.isColumnHidden(c) or column.kind == "bool":
+            continue
+        rigid = column.kind in RIGID_KINDS
+        for r in range(model.rowCount()):
+            rect = view.visualRect(model.index(r, c))
+            text = model.data(model.index(r, c)) or ""
+            if not text or rect.bottom() < 0 or rect.top() >= height:  # not on screen
                 continue
-            view, model = table.view, table.model
-            fm = QFontMetrics(view.font())
-            for c, column in enumerate(model.columns):
-                if view.isColumnHidden(c) or column.kind == "bool":
-                    continue
-                rigid = column.kind in RIGID_KINDS
-                for r in range(model.rowCount()):
-                    text = model.data(model.index(r, c)) or ""
-                    if not text:
-                        continue
-                    rect = view.visualRect(model.index(r, c))
-                    width = rect.width() - H_INSET
-                    lines = max(1, math.floor((view.rowHeight(r) - V_INSET) / fm.lineSpacing()))
-                    shown = shown_characters(text, view.font(), width, lines, view.wordWrap())
-                    where = (f"{phase_name} · {table.title_label.text() or table.collection} · {_title(column)}"
-                             f" [{view.viewport().width()} px wide]")
-                    if rigid and shown < len(text):
-                        found.append(f"{where}: {text!r} cut to {shown} characters ({width} px)")
-                    elif not rigid and shown < min(ENOUGH, len(text)):
-                        found.append(f"{where}: {text!r} shows {shown} characters ({width} px, {lines} lines)")
+            width = rect.width() - H_INSET
+            lines = max(1, math.floor((view.rowHeight(r) - V_INSET) / fm.lineSpacing()))
+            shown = shown_characters(text, view.font(), width, lines, view.wordWrap())
+            where = (f"{phase_name} · {table.title_label.text() or table.collection} · {_title(column)}"
+                     f" [{view.viewport().width()} px wide]")
+            if rigid and shown < len(text):
+                found.append(f"{where}: {text!r} cut to {shown} characters ({width} px)")
+            elif not rigid and shown < min(ENOUGH, len(text)):
+                found.append(f"{where}: {text!r} shows {shown} characters ({width} px, {lines} lines)")
     return found
 
 

@@ -437,6 +437,7 @@ class RecordTable(QWidget, Deletable):
         self._heads: list[int] = []
         layout.addWidget(self.view, 1)
         self.view.selectionModel().currentRowChanged.connect(lambda *_a: self.current_changed.emit(self.current_id()))
+        self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.size_row_heights())
         self._size_rows()
         self._fit_columns()
 
@@ -554,7 +555,11 @@ class RecordTable(QWidget, Deletable):
                 header.resizeSection(i, width)
 
     def size_row_heights(self) -> None:
-        """Each row as high as its longest name or title needs wrapped, up to WRAP_LINES lines."""
+        """Each row on screen as high as its longest name or title needs wrapped, up to WRAP_LINES lines.
+
+        Only the rows in view (and a few beyond) are measured, so a list of thousands costs what a
+        screenful costs; scrolling measures the rows that come into view.
+        """
         view, model = self.view, self.model
         columns = [i for i, c in enumerate(model.columns)
                    if c.kind not in RIGID_KINDS and c.kind != "bool" and not view.isColumnHidden(i)]
@@ -565,7 +570,11 @@ class RecordTable(QWidget, Deletable):
         if len(cache) > 20000:
             cache.clear()
         widths = [(i, view.columnWidth(i) - TEXT_INSET) for i in columns]
-        for row in range(model.rowCount()):
+        first = max(0, view.rowAt(0))
+        bottom = view.viewport().height() + self._row_height * 4
+        count = model.rowCount()
+        row = first
+        while row < count and vertical.sectionViewportPosition(row) < bottom:
             lines = 1
             for i, width in widths:
                 text = model.data(model.index(row, i)) or ""
@@ -580,6 +589,7 @@ class RecordTable(QWidget, Deletable):
             height = max(self._row_height, min(lines, WRAP_LINES) * spacing + ROW_PADDING)
             if vertical.sectionSize(row) != height:
                 vertical.resizeSection(row, height)
+            row += 1
 
     def changeEvent(self, e: QEvent) -> None:  # Qt override
         super().changeEvent(e)
