@@ -54,7 +54,7 @@ BAND_LABEL_CHARS = 12
 SLOT_W_IN, SLOT_H_IN = 1.55, 1.45
 #: With a label floor (the zoomable editor) a label line holds at least this many characters and a
 #: label at most LABEL_FLOOR_LINES lines: elided rather than shrunk, the full title is in the tooltip.
-LABEL_FLOOR_CHARS, LABEL_FLOOR_LINES = 14, 3
+LABEL_FLOOR_CHARS, LABEL_FLOOR_LINES = 18, 2
 
 
 @dataclass
@@ -208,10 +208,12 @@ def draw_graph(
     pending: Any = None
     zooms: dict[str, float] = {}
     if label_floor > 0:
-        lm, need_w, need_h = floor_metrics(m, label_floor)
+        lm = floor_metrics(m, label_floor)
         ids_now = list(elements)
-        zooms = dict(zip(ids_now, map(float, label_zooms(np.array([layout.positions[i] for i in ids_now], dtype=float)
-                                              .reshape(-1, 2), need_w / m.slot_w, need_h / m.slot_h)), strict=True))
+        widths, heights = _label_sizes([elements[i] for i in ids_now], lm)
+        xy_now = np.array([layout.positions[i] for i in ids_now], dtype=float).reshape(-1, 2)
+        zooms = dict(zip(ids_now, map(float, label_zooms(xy_now, widths / m.slot_w, heights / m.slot_h)),
+                         strict=True))
         label_zoom = float(max(zooms.values(), default=1.0))
         now = {i: el for i, el in elements.items() if zooms[i] <= 1.0 or (lit and i in lit)}
         rest = {i: el for i, el in elements.items() if i not in now}
@@ -244,27 +246,41 @@ def draw_graph(
                       zooms)
 
 
-def floor_metrics(m: Metrics, floor: float) -> tuple[Metrics, float, float]:
-    """Label metrics with type of at least ``floor`` points, and the width and height (points) a label needs.
+def floor_metrics(m: Metrics, floor: float) -> Metrics:
+    """Label metrics with type of at least ``floor`` points.
 
     A line holds what the slot's width allows at that size, but never fewer
     than ``LABEL_FLOOR_CHARS`` characters: a label is elided, never shrunk.
     """
     font = max(m.font, floor)
     chars = max(LABEL_FLOOR_CHARS, int(m.slot_w * 0.94 / (0.6 * font)))
-    need_w = chars * 0.6 * font / 0.94
-    need_h = m.node + 12 + LABEL_FLOOR_LINES * 1.2 * font
-    return Metrics(m.slot_w, m.slot_h, m.node, font, chars), need_w, need_h
+    return Metrics(m.slot_w, m.slot_h, m.node, font, chars)
 
 
-def label_zooms(xy: Any, width: float, height: float) -> Any:
-    """Per node, the zoom from which its label (``width`` × ``height`` in slot units at 100 %) is clear of
-    every other node and label: two are clear once they are a label's width apart sideways or its height
-    apart up or down. A node alone in its row gets its label earlier than one in a crowded row."""
+def _label_sizes(elements: list, m: Metrics) -> tuple[Any, Any]:
+    """Width and height (points) each label takes below its node, from its wrapped text: a short
+    title on one line needs less room than a long one on three."""
+    import numpy as np
+
+    widths, heights = [], []
+    for el in elements:
+        label, size = gs.fit_label(el.title or el.id, m.chars, m.font, LABEL_FLOOR_LINES, 1.0)
+        lines = label.split("\n")
+        widths.append(max(len(line) for line in lines) * 0.6 * size + 6)
+        heights.append(m.node + 9 + len(lines) * 1.2 * size)
+    return np.array(widths, dtype=float), np.array(heights, dtype=float)
+
+
+def label_zooms(xy: Any, widths: Any, heights: Any) -> Any:
+    """Per node, the zoom from which its label is clear of every other node and label (sizes per node,
+    in slot units at 100 %): two are clear once they are half their labels' widths apart sideways or
+    the taller label's height apart up or down. A node alone in its row is labelled earlier."""
     import numpy as np
 
     if len(xy) < 2:
         return np.ones(len(xy))
+    width = (widths[:, None] + widths[None, :]) / 2
+    height = np.maximum(heights[:, None], heights[None, :])
     with np.errstate(divide="ignore"):
         dx = np.abs(xy[:, 0][:, None] - xy[:, 0][None, :])
         dy = np.abs(xy[:, 1][:, None] - xy[:, 1][None, :])
