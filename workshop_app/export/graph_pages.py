@@ -34,9 +34,9 @@ PAPER = {"A4": (595.28, 841.89), "A3": (841.89, 1190.55)}
 PICTURE_MARGIN = 42.5
 #: Columns per side tried for a part's layout.
 COLUMN_CHOICES = (1, 2, 3, 4)
-#: At most this many part pages follow the overview (each costs ~0.1 s to draw); the rest are named
+#: At most this many part pages follow the overview (each costs ~0.1–0.15 s to draw; L minutes have 3 s); the rest are named
 #: in the overview's caption and printed with ``tandem graph --goal/--conflict``.
-MAX_PARTS = 8
+MAX_PARTS = 6
 #: matplotlib's z-order of the node labels (the highlighted conflict's are drawn on top of the rest).
 _LABEL_Z = (5.0, 5.5)
 
