@@ -132,8 +132,8 @@ class PartPlan:
 def graph_parts(doc: Workshop, views: list[ConflictView], boxes: dict[str, tuple[float, float]], lang: str = "en",
                 overview_box: tuple[float, float] | None = None, max_parts: int = MAX_PARTS) -> PartPlan:
     """The overview, and — when its labels would be under :data:`PRINT_FONT` on ``overview_box`` — the
-    subtree of every shared goal (those with most of the room's conflicts first) and the taken-up
-    conflicts' neighbourhoods no subtree shows, each on the first of ``boxes`` (page name → size in
+    subtree of every shared goal (those with most of the room's conflicts first) and the neighbourhoods
+    of the taken-up conflicts whose elements no subtree shows, each on the first of ``boxes`` (page name → size in
     points) where its labels reach :data:`PRINT_FONT`."""
     tr = Translator(lang)
     plan = PartPlan([GraphPart("overview", "")], [], [])
@@ -162,7 +162,7 @@ def graph_parts(doc: Workshop, views: list[ConflictView], boxes: dict[str, tuple
     pending_ids: frozenset[str] = frozenset()
     for view in taken:
         ids = frozenset(neighbourhood(doc, view.element_ids, include_hidden=True))
-        if not ids or any(ids <= part for part in shown):
+        if not ids or any(set(view.element_ids) <= part for part in shown):  # a subtree page shows it already
             continue
         if len(plan.parts) > max_parts:  # no room left: name it, without trying to fit it
             plan.left_out.append(_conflict_part(tr, [view], ids))
