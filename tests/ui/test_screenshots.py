@@ -18,15 +18,18 @@ PROJECTOR = {
     "30-audience-conflicts.png": (1920, 1080),
     "31-audience-results.png": (1920, 1080),
 }
+#: The alignment round on the wall, hidden and revealed: written when the workshop has a round (the demo has).
+ALIGNMENT = {"32-audience-alignment-hidden.png": (1920, 1080), "33-audience-alignment.png": (1920, 1080)}
 
 
-def assert_pictures(folder):
+def assert_pictures(folder, alignment: bool = False):
     files = sorted(folder.glob("*.png"))
     phases = {f"{n:02d}-{p.value}.png": (1600, 900) for n, p in enumerate(Phase, start=1)}
-    assert [f.name for f in files] == sorted({**phases, **PROJECTOR})
+    projector = {**PROJECTOR, **(ALIGNMENT if alignment else {})}
+    assert [f.name for f in files] == sorted({**phases, **projector})
     for file in files:
         image = QImage(str(file))
-        width, height = phases.get(file.name) or PROJECTOR[file.name]
+        width, height = phases.get(file.name) or projector[file.name]
         assert (image.width(), image.height()) == (width, height)
         colours = {image.pixel(x, y) for x in range(0, width, 37) for y in range(0, height, 23)}
         # black on white by design: the projector pictures have fewer colours than the editor's
@@ -43,7 +46,7 @@ def test_demo_screenshots(qtbot, tmp_path, capsys):
     ini = Path(settings.fileName())
     before = ini.read_bytes()
     assert run_gui(None, True, "de", str(tmp_path / "shots")) == 0
-    assert_pictures(tmp_path / "shots")
+    assert_pictures(tmp_path / "shots", alignment=True)
     assert "07-wrapup.png" in capsys.readouterr().out
     app_settings().sync()  # writes whatever this process changed in that file, if anything
     assert ini.read_bytes() == before  # no 1600×900 geometry, zoom or recent file of the screenshots
