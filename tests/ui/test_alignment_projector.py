@@ -115,3 +115,26 @@ def test_an_answer_typed_while_revealed_reaches_the_wall(wall, qtbot):
     _settle(qtbot)
     sales = next(t for t in view.current_view().shown_texts() if t.startswith("Sales"))
     assert "4 respondents" in sales and "50" in sales
+
+
+def test_the_pictures_follow_the_answers_once_the_typing_pauses(wall, qtbot):
+    _window, view, check = wall
+    check.add_round()
+    for side in (Side.MARKETING, Side.SALES):
+        for _ in range(3):
+            check.add_respondent(side)
+            _type(qtbot, check.grid, "3" * 20)
+    qtbot.mouseClick(check.on_projector, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(check.reveal, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    shown = view.current_view()
+    gaps = shown.canvases[1].figure
+
+    def gap_labels() -> list[str]:
+        return [t.get_text() for ax in gaps.axes for t in ax.texts]
+
+    before = gap_labels()
+    check.add_respondent(Side.MARKETING)
+    _type(qtbot, check.grid, "5" * 20)
+    qtbot.waitUntil(lambda: gap_labels() != before, timeout=3000)  # redrawn once the typing paused
+    assert any(t.startswith("Marketing") and "4 respondents" in t for t in shown.shown_texts())
