@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
-    QTreeWidgetItemIterator,
     QWidget,
 )
 
@@ -66,8 +65,7 @@ class GoalTree(QTreeWidget, Deletable):
         self.setColumnCount(4)
         self.setHeaderLabels([_("Goal"), _("Side"), _("Target"), _("Owners")])
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(False)
-        self.setWordWrap(True)  # a long goal title wraps instead of being cut to a few characters
+        self.setUniformRowHeights(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -85,17 +83,7 @@ class GoalTree(QTreeWidget, Deletable):
         side = max(fm.horizontalAdvance(text) for text in
                    (_("Side"), _("Company"), side_name(Side.MARKETING), side_name(Side.JOINT), side_name(Side.SALES)))
         side += 3 * char
-        texts: list[list[str]] = [[], []]
-        iterator = QTreeWidgetItemIterator(self)
-        while iterator.value() is not None and len(texts[0]) < 200:
-            item = iterator.value()
-            texts[0].append(item.text(2))
-            texts[1].append(item.text(3))
-            iterator += 1
-        heads = (_("Target"), _("Owners"))
-        # what the column holds, within 15 and 20 characters: a target of "6%" leaves its room to the title
-        wanted = [min(limit * char, max(fm.horizontalAdvance(t) for t in [head, *column]) + 2 * char)
-                  for limit, head, column in zip((15, 20), heads, texts, strict=True)]
+        wanted = [15 * char, 20 * char]
         available = self.viewport().width()
         if available <= 0:
             return
