@@ -71,10 +71,11 @@ class Money:
             return None
         given = 0.0
         for pot in pots:
+            held = getattr(pot, "amount", None) or 0.0  # every pot here has an amount (checked above)
             sources = [self.amount(self.idx.elements[s]) for s in dict.fromkeys(self.idx.sources(LinkKind.POOLS, pot.id))]
             known = sum(v for v in sources if v)
             if known:
-                given += pot.amount * amount / known
+                given += held * amount / known
         return max(amount - given, 0.0)
 
     def amount(self, budget) -> float | None:
