@@ -69,6 +69,7 @@ class CulturePilotPage(PhasePage):
         details_scroll.setWidget(self.details)
         belief_splitter.addWidget(panel(self.details_title, details_scroll))
         belief_splitter.setChildrenCollapsible(False)
+        self.share(belief_splitter, 0.37, 0.37, 0.26)  # a belief wraps over lines: the lists need the height
         self.last_table = self.beliefs[Side.MARKETING]
 
         self.pilot_form = RecordForm(doc, "pilot", PILOT_FIELDS)
