@@ -89,12 +89,14 @@ def collect(quick: bool) -> list[Row]:
     canvas.fit()
     xy = canvas.drawn.xy
     # labels on, around the nodes' middle: the heaviest view to pan over
-    canvas.zoom_by(canvas.drawn.label_zoom * 1.01, (float(xy[:, 0].mean()), float(xy[:, 1].mean())))
+    middle = xy[((xy - xy.mean(axis=0)) ** 2).sum(axis=1).argmin()]  # the node nearest the middle
+    canvas.zoom_by(canvas.drawn.label_zoom * 1.01, (float(middle[0]), float(middle[1])))
     canvas.render_view()
     canvas.canvas.draw()
 
     def pan_step(n: int) -> None:
-        canvas.pan_by(0.03 if (n // 20) % 2 == 0 else -0.03, 0.01)
+        back = 1 if (n // 20) % 2 == 0 else -1  # to and fro, so the view stays over the nodes
+        canvas.pan_by(0.03 * back, 0.01 * back)
 
     pan = _frames(app, canvas, pan_step, count)
 
