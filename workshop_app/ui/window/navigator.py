@@ -34,6 +34,9 @@ ROLE_STATE = Qt.ItemDataRole.UserRole + 4
 ROLE_RUNNING = Qt.ItemDataRole.UserRole + 5
 #: The first count waits this long after the window is built, so the analysis stays out of its first paint.
 FIRST_COUNT_MS = 300
+#: Later counts wait for a pause this long in editing: typing a round of the alignment check or a
+#: run of edits costs one analysis at the end, not one per key (the line is a summary, not a live meter).
+COUNT_PAUSE_MS = 250
 
 
 class PhaseDelegate(QStyledItemDelegate):
@@ -114,7 +117,7 @@ class PhaseNavigator(QListWidget):
         self.conflict_counts = None  # ConflictCounts of the document as last counted
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(FIRST_COUNT_MS)  # then 0: right after each edit
+        self._count_timer.setInterval(FIRST_COUNT_MS)  # then COUNT_PAUSE_MS after each edit
         self._count_timer.timeout.connect(self.count_conflicts)
         doc.changed.connect(lambda _op: self.update_progress())
         doc.replaced.connect(self._replaced)
@@ -151,7 +154,7 @@ class PhaseNavigator(QListWidget):
         from workshop_app.analysis import count_conflicts
 
         self._count_timer.stop()
-        self._count_timer.setInterval(0)
+        self._count_timer.setInterval(COUNT_PAUSE_MS)
         self.conflict_counts = count_conflicts(self.doc.conflict_views(current_language()))
         self._show_progress()
 
