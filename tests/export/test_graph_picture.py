@@ -385,3 +385,22 @@ def test_with_a_label_floor_labels_are_that_large_and_clear_of_each_other_and_of
             centres = ax.transData.transform(drawn.xy)
             assert not [(x, y) for x, y in centres if box.x0 < x < box.x1 and box.y0 < y < box.y1]
     assert len(shown) == len(drawn.ids)
+
+
+def test_label_zooms_compare_near_nodes_only_and_agree_with_every_pair():
+    """The zoom at which each label is clear, from near pairs only, equals the all-pairs answer from 50 % on."""
+    import numpy as np
+
+    from workshop_app.export.graph_picture import label_zooms
+
+    rng = np.random.default_rng(7)
+    xy = np.round(rng.uniform(0, 25, (300, 2)))
+    widths, heights = rng.uniform(0.5, 3, 300), rng.uniform(0.2, 0.8, 300)
+    width = (widths[:, None] + widths[None, :]) / 2
+    height = np.maximum(heights[:, None], heights[None, :])
+    dx, dy = np.abs(xy[:, None, 0] - xy[None, :, 0]), np.abs(xy[:, None, 1] - xy[None, :, 1])
+    with np.errstate(divide="ignore"):
+        need = np.minimum(np.where(dx > 0, width / dx, np.inf), np.where(dy > 0, height / dy, np.inf))
+    np.fill_diagonal(need, 0.0)
+    expected = np.maximum(np.minimum(need.max(axis=1), 1e6), 0.5)
+    assert np.allclose(label_zooms(xy, widths, heights), expected)
