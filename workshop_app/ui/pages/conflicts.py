@@ -643,10 +643,12 @@ class ConflictsPage(PhasePage):
         self.graph.setMinimumWidth(320)
         self.graph.element_clicked.connect(self.select_element)
         self.graph.element_moved.connect(self.move_element)
-        self.focus_check = QCheckBox(_("&Selected conflict only"))
+        self.focus_check = QCheckBox(_("&Selection only"))
         self.focus_check.setObjectName("graph_focus")
-        self.focus_check.setToolTip(plain_tooltip(_("Show the selected conflict with everything linked to it, large "
-                                                    "enough to read; the whole graph is small on a large workshop.")))
+        self.focus_check.setToolTip(plain_tooltip(_("Show only what was selected last — a conflict with everything "
+                                                    "linked to it, a node with its neighbours, a shared goal with its "
+                                                    "whole breakdown — large enough to read; the whole graph is small "
+                                                    "on a large workshop.")))
         self.focus_check.toggled.connect(self.graph.set_focus)
         top = QWidget()
         row = QHBoxLayout(top)
