@@ -48,13 +48,18 @@ class CulturePilotPage(PhasePage):
         super().__init__(doc, parent)
         self.beliefs: dict[Side, RecordTable] = {}
         belief_splitter = QSplitter(Qt.Orientation.Vertical)
-        for side in (Side.MARKETING, Side.SALES):
+        titles = {Side.MARKETING: _("Beliefs in {side}").format(side=side_name(Side.MARKETING)),
+                  Side.SALES: _("Beliefs in {side}").format(side=side_name(Side.SALES)),
+                  Side.JOINT: _("Beliefs both sides hold")}
+        adds = {Side.MARKETING: _("Add a belief held in {side} and press Enter").format(side=side_name(Side.MARKETING)),
+                Side.SALES: _("Add a belief held in {side} and press Enter").format(side=side_name(Side.SALES)),
+                Side.JOINT: _("Add a belief both sides hold and press Enter")}
+        for side in (Side.MARKETING, Side.SALES, Side.JOINT):
             table = RecordTable(
                 doc, "elements",
                 [Column("title", N_("Belief"), stretch=True), Column("resistance", N_("Expected resistance"), stretch=True),
                  Column("mitigation", N_("Mitigation"), stretch=True)],
-                rows=_beliefs(side), title=_("Beliefs in {side}").format(side=side_name(side)), accent=SIDE_COLOURS[side],
-                add_placeholder=_("Add a belief held in {side} and press Enter").format(side=side_name(side)),
+                rows=_beliefs(side), title=titles[side], accent=SIDE_COLOURS[side], add_placeholder=adds[side],
                 factory=lambda t, s=side: Belief(id=new_id("belief"), title=t, side=s, origin=Origin.AS_IS),
             )
             table.setObjectName(f"beliefs_{side}")
@@ -69,7 +74,8 @@ class CulturePilotPage(PhasePage):
         details_scroll.setWidget(self.details)
         belief_splitter.addWidget(panel(self.details_title, details_scroll))
         belief_splitter.setChildrenCollapsible(False)
-        self.share(belief_splitter, 0.37, 0.37, 0.26)  # a belief wraps over lines: the lists need the height
+        # a belief wraps over lines: the sides' lists need the height; beliefs both sides hold are fewer
+        self.share(belief_splitter, 0.3, 0.3, 0.16, 0.24)
         self.last_table = self.beliefs[Side.MARKETING]
 
         self.pilot_form = RecordForm(doc, "pilot", PILOT_FIELDS)
