@@ -13,6 +13,9 @@ def test_a_belief_both_sides_hold_has_its_own_list_and_is_added_there(qtbot, win
     page = window.page(Phase.CULTURE_PILOT)
     joint = page.beliefs[Side.JOINT]
     assert joint.model.ids == ["be-joint"]
+    assert not joint.isVisibleTo(window)  # one list at a time: Marketing's first
+    page.show_beliefs(Side.JOINT)
+    assert joint.isVisibleTo(window) and page.belief_tabs.tabText(2).endswith("1")
     assert all("be-joint" not in page.beliefs[s].model.ids for s in (Side.MARKETING, Side.SALES))
     type_into(qtbot, joint.add_edit, "Nobody will read the minutes")
     added = [el for el in window.doc.workshop.elements if el.title == "Nobody will read the minutes"]

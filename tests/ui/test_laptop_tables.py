@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from workshop_app import i18n
-from workshop_app.model import Phase
+from workshop_app.model import Phase, Side
 from workshop_app.store.demo import load_demo
 from workshop_app.ui.widgets.record_table import RIGID_KINDS, RecordTable
 
@@ -67,7 +67,7 @@ def faults(window) -> list[str]:
 
 
 def _states(page):
-    """Every arrangement of a page's tables: each inventory category, both tabs of Communication."""
+    """Every arrangement of a page's tables: each inventory category, the tabs of Communication and Culture."""
     from workshop_app.ui.widgets.categories import CATEGORIES
 
     if page.phase == Phase.INVENTORY:
@@ -78,6 +78,10 @@ def _states(page):
         yield ""
         page.show_agreements()
         yield " (agreements)"
+    elif page.phase == Phase.CULTURE_PILOT:
+        for side in (Side.MARKETING, Side.SALES, Side.JOINT):
+            page.show_beliefs(side)
+            yield f" ({side.value})"
     else:
         yield ""
 

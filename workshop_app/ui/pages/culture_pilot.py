@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_app.i18n import N_, _
 from workshop_app.model import Belief, ElementKind, Origin, Phase, Side, new_id
@@ -65,7 +65,15 @@ class CulturePilotPage(PhasePage):
             table.setObjectName(f"beliefs_{side}")
             table.current_changed.connect(lambda item_id, t=table: self._on_current(t, item_id))
             self.beliefs[side] = table
-            belief_splitter.addWidget(panel(table))
+        # one list at a time, each with the page's height: three lists one above the other showed less than
+        # a row each on a 768-pixel laptop
+        self.belief_tabs = QTabWidget()
+        self.belief_tabs.setObjectName("belief_tabs")
+        self.belief_tabs.setDocumentMode(True)
+        for side, table in self.beliefs.items():
+            self.belief_tabs.addTab(panel(table), side_name(side))
+        self.belief_tabs.currentChanged.connect(self._on_tab)
+        belief_splitter.addWidget(self.belief_tabs)
         self.details = ElementDetails(doc, [ElementKind.BELIEF], columns=1)
         self.details_title = heading(_("Belief"))
         details_scroll = QScrollArea()
@@ -74,8 +82,7 @@ class CulturePilotPage(PhasePage):
         details_scroll.setWidget(self.details)
         belief_splitter.addWidget(panel(self.details_title, details_scroll))
         belief_splitter.setChildrenCollapsible(False)
-        # a belief wraps over lines: the sides' lists need the height; beliefs both sides hold are fewer
-        self.share(belief_splitter, 0.3, 0.3, 0.16, 0.24)
+        self.share(belief_splitter, 0.7, 0.3)  # a belief wraps over lines: the list needs the height
         self.last_table = self.beliefs[Side.MARKETING]
 
         self.pilot_form = RecordForm(doc, "pilot", PILOT_FIELDS)
@@ -93,6 +100,16 @@ class CulturePilotPage(PhasePage):
 
         self.fill_with_columns(belief_splitter, panel(heading(_("Protected-space pilot")), scroll), 0.55)
 
+    def show_beliefs(self, side: Side) -> None:
+        """Bring the list of ``side``'s beliefs (Joint: those both sides hold) to the front."""
+        self.belief_tabs.setCurrentIndex(list(self.beliefs).index(side))
+
+    def _on_tab(self, index: int) -> None:
+        self.commit_pending()
+        table = list(self.beliefs.values())[index]
+        self.last_table = table
+        self._on_current(table, table.current_id())
+
     def _on_current(self, table: RecordTable, item_id: str | None) -> None:
         if item_id is None and table is not self.last_table:
             return
@@ -102,8 +119,10 @@ class CulturePilotPage(PhasePage):
         self.details_title.setText(_("Belief – {side}").format(side=side_name(el.side)) if el else _("Belief – select one above"))
 
     def refresh(self) -> None:
-        for table in self.beliefs.values():
+        for n, (side, table) in enumerate(self.beliefs.items()):
             table.refresh()
+            count = len(table.model.ids)
+            self.belief_tabs.setTabText(n, f"{side_name(side)}  {count}" if count else side_name(side))
         self.details.refresh()
         self._on_current(self.last_table, self.last_table.current_id())
         self.pilot_form.refresh()
