@@ -119,3 +119,11 @@ def test_empty_workshop_has_an_empty_layout():
     layout = compute_layout(Workshop())
     assert layout.positions == {} and layout.bands == []
     assert build_graph(Workshop()).number_of_nodes() == 0
+
+
+def test_an_agreement_is_drawn_even_before_a_goal_depends_on_it():
+    from workshop_app.analysis import compute_layout
+    from workshop_app.model import Agreement, Workshop
+
+    doc = Workshop(elements=[Agreement(id="ag", title="Qualified lead: defined together")])
+    assert "ag" in compute_layout(doc).positions

@@ -90,6 +90,8 @@ def band_of(element: AnyElement, linked: set[str] | frozenset[str]) -> str | Non
         return element.level.value
     if element.kind in ("incentive", "budget"):
         return "levers"
+    if element.kind == "agreement":  # what the sides promised each other is shown even before a goal rests on it
+        return "channels"
     if element.id in linked:
         return "channels"
     return None
