@@ -12,13 +12,13 @@ import math
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from workshop_app import i18n
 from workshop_app.model import Phase, Side
 from workshop_app.store.demo import load_demo
-from workshop_app.ui.widgets.record_table import RIGID_KINDS, RecordTable
+from workshop_app.ui.widgets.record_table import RIGID_KINDS, RecordTable, line_ends
 
 #: Characters of a name or title that must be readable when it does not fit whole.
 ENOUGH = 30
@@ -35,19 +35,7 @@ def shown_characters(text: str, font: QFont, width: int, lines: int, wrap: bool)
         return len(text)
     if not wrap or lines <= 1:
         return max(0, len(fm.elidedText(text, Qt.TextElideMode.ElideRight, width)) - 1)  # minus the “…”
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    ends = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        ends.append(line.textStart() + line.textLength())
-    layout.endLayout()
+    ends = line_ends(font, text, width)  # Qt's own word wrap, as the cells lay it out
     if len(ends) <= lines:
         return len(text)
     return ends[lines - 1] - 1  # the last shown line ends in an ellipsis
