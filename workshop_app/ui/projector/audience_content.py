@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from workshop_app.analysis.counts import is_settled
 from workshop_app.display_text import shown
 from workshop_app.i18n import N_, _, current_language, ngettext
 from workshop_app.locale_format import with_unit
@@ -253,7 +254,7 @@ def _conflict_entry(view: ConflictView, rank: int | None) -> Entry:
     detail = _join(status, rule_name(view.rule), view.resolution)
     badge = ngettext("{n} dot", "{n} dots", view.votes).format(n=view.votes) if view.votes else ""
     return Entry(view.id, view.title, detail, marker=f"{rank}." if rank else "◇", badge=badge,
-                 done=view.taken_up and (view.settled or (view.resolved_by_change and not view.is_open)))
+                 done=view.taken_up and is_settled(view))
 
 
 def conflict_entries(doc: Workshop, views: list[ConflictView]) -> list[Entry]:
