@@ -99,8 +99,8 @@ def test_a_side_with_too_few_respondents_shows_too_few_to_show(wall, qtbot):
     assert not any("2" in t for t in texts if t.startswith("Sales"))  # the one Sales respondent's answers stay private
 
 
-def test_an_answer_typed_while_revealed_reaches_the_wall(wall, qtbot):
-    _window, view, check = wall
+def _reveal_a_round_of_threes(qtbot, check) -> None:
+    """A round where three people per side answered 3 everywhere, shown on the wall and revealed."""
     check.add_round()
     for side in (Side.MARKETING, Side.SALES):
         for _ in range(3):
@@ -109,6 +109,11 @@ def test_an_answer_typed_while_revealed_reaches_the_wall(wall, qtbot):
     qtbot.mouseClick(check.on_projector, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(check.reveal, Qt.MouseButton.LeftButton)
     _settle(qtbot)
+
+
+def test_an_answer_typed_while_revealed_reaches_the_wall(wall, qtbot):
+    _window, view, check = wall
+    _reveal_a_round_of_threes(qtbot, check)
     assert any(t.startswith("Sales") and "60" in t for t in view.current_view().shown_texts())
     check.add_respondent(Side.SALES)
     _type(qtbot, check.grid, "1" * 20)
@@ -119,14 +124,7 @@ def test_an_answer_typed_while_revealed_reaches_the_wall(wall, qtbot):
 
 def test_the_pictures_follow_the_answers_once_the_typing_pauses(wall, qtbot):
     _window, view, check = wall
-    check.add_round()
-    for side in (Side.MARKETING, Side.SALES):
-        for _ in range(3):
-            check.add_respondent(side)
-            _type(qtbot, check.grid, "3" * 20)
-    qtbot.mouseClick(check.on_projector, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(check.reveal, Qt.MouseButton.LeftButton)
-    _settle(qtbot)
+    _reveal_a_round_of_threes(qtbot, check)
     shown = view.current_view()
     gaps = shown.canvases[1].figure
 
