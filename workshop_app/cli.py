@@ -23,7 +23,11 @@ from workshop_app.i18n import N_, _
 from workshop_app.locale_format import format_date, format_number
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
-SUBCOMMANDS = ("demo", "check", "graph", "export")
+#: Sub-commands with a module of their own (``workshop_app.cli_<name>``): each offers
+#: ``describe(parser)``, which adds its description and options, and ``run(args) -> int``.
+#: They raise :class:`CliError` for a failure to report in one line, like the commands here.
+COMMAND_MODULES: dict[str, str] = {}
+SUBCOMMANDS = ("demo", "check", "graph", "export", *COMMAND_MODULES)
 #: ``tandem graph --page`` choices: paper size, and orientation when not portrait.
 GRAPH_PAGES = ("A4", "A4-landscape", "A3", "A3-landscape")
 
@@ -152,7 +156,9 @@ def _source_options(parser: argparse.ArgumentParser) -> None:
 
 def _sub_parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"tandem {command}", allow_abbrev=False)  # --lang is read before parsing
-    if command == "demo":
+    if command in COMMAND_MODULES:
+        _command_module(command).describe(parser)
+    elif command == "demo":
         parser.description = _("Write the built-in demo workshop to a file.")
         parser.add_argument("-o", "--output", required=True, help=_("file to write (.workshop.json)"))
         _lang_option(parser, _("language of the demo content (default: de)"))
@@ -182,6 +188,13 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
         _lang_option(parser, _("language of the minutes (default: the workshop's language)"))
         parser.add_argument("--final", action="store_true", help=_("final minutes, without the DRAFT watermark"))
     return parser
+
+
+def _command_module(command: str):
+    """The module of a sub-command listed in :data:`COMMAND_MODULES`, imported when it runs."""
+    import importlib
+
+    return importlib.import_module(COMMAND_MODULES[command])
 
 
 def _read(file: str):
@@ -496,7 +509,8 @@ def _run_headless(argv: list[str]) -> int:
     if getattr(args, "lang", None) is None and command == "check":
         args.lang = _default_language()
     try:
-        return COMMANDS[command](args)
+        run = _command_module(command).run if command in COMMAND_MODULES else COMMANDS[command]
+        return run(args)
     except Unreadable as exc:
         _print_problems(getattr(args, "file", "") or "", exc.problems, False, readable=False)
         return EXIT_INVALID

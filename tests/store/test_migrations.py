@@ -29,8 +29,15 @@ def _contained(old: Any, new: Any, where: str = "") -> list[str]:
 
 
 def test_the_chain_reaches_the_current_version():
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_a_v2_document_carries_over_as_it_is():
+    v2 = {"format": "tandem-workshop", "schema_version": 2, "meta": {"title": "Kickoff"},
+          "conflicts": [{"id": "c-1", "rule": "declared", "triage": "taken_up"}]}
+    assert MIGRATIONS[2](v2) == v2
+    assert MIGRATIONS[2](v2) is not v2  # the caller's dict is never changed in place
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -18,7 +18,7 @@ from workshop_app.model.enums import (
 from workshop_app.model.types import Amount, Day, Dots, Id, LongText, Minutes, Percent, Rating, Ratio, ShortText, Weeks
 
 #: Version of the document shape; the store migrates older files up to it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Default minutes per phase for a one-day workshop.
 DEFAULT_TIMEBOX: dict[Phase, int] = {

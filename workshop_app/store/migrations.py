@@ -120,8 +120,19 @@ def _add_into(into: dict[str, Any], other: dict[str, Any]) -> None:
             into[key] = list(dict.fromkeys([*into.get(key, []), *other[key]]))
 
 
+def _v2_to_v3(raw: Raw) -> Raw:
+    """Version 3 adds the follow-up record (``follow_up``) and the what-if ``scenarios``.
+
+    Both default to empty and nothing of version 2 changes meaning, so a
+    version-2 document carries over as it is; the step exists so that an
+    older Tandem refuses a version-3 file by its number instead of stumbling
+    over fields it does not know.
+    """
+    return copy.deepcopy(raw)
+
+
 #: from-version → function returning the document at from-version + 1
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(raw: Raw, version: int, target: int = SCHEMA_VERSION) -> Raw:
