@@ -8,13 +8,14 @@ from pathlib import Path
 import workshop_app
 
 PACKAGE = Path(workshop_app.__file__).parent
-QT_FREE = ("model", "store", "analysis", "export")
+QT_FREE = ("model", "store", "analysis", "export", "room")
 #: what each layer may import from the project (DESIGN §4)
 ALLOWED = {
     "model": {"model"},
     "store": {"model", "store", "i18n", "paths", "atomic", "locale_format", "vocabulary"},
     "analysis": {"model", "analysis", "i18n", "paths", "locale_format", "vocabulary"},
     "export": {"model", "analysis", "export", "i18n", "paths", "atomic", "palette", "locale_format", "vocabulary"},
+    "room": {"model", "store", "room", "i18n", "paths", "atomic", "locale_format", "vocabulary"},
 }
 #: The product's one vocabulary sits on the model and below everything else.
 VOCABULARY_MAY_IMPORT = {"model", "i18n", "locale_format"}

@@ -1,76 +1,313 @@
-"""The Room link server seen from the window: one object, called from the UI thread.
+"""The Room link seen from the window: one object, called from the UI thread, the server in its own thread.
 
-Being filled in; the signatures are the contract of /work/brief/room-contract.md.
+The aiohttp server runs on an asyncio loop of its own in a daemon thread, so
+nothing the phones do can stall the window. The window talks to it through
+the methods below (each thread-safe) and hears from it through ``events``, a
+``queue.Queue`` it drains on its own thread after ``on_event`` pinged it.
+The link never touches the document: the window turns what arrives into
+undoable commands.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import errno
+import ipaddress
 import queue
+import secrets
+import ssl
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
-from workshop_app.room.events import Card, Device, JoinInfo, Recovered, RoomView, RoundResult, VoteRound
+from workshop_app.i18n import _
+from workshop_app.room.events import (
+    Card,
+    Device,
+    JoinInfo,
+    Recovered,
+    RoomError,
+    RoomEvent,
+    RoomView,
+    RoundResult,
+    ServerStopped,
+    VoteRound,
+)
+from workshop_app.room.journal import JOURNAL_NAME, Journal, replay
+from workshop_app.room.security import valid_pin
+from workshop_app.room.server import RoomServer
+from workshop_app.room.state import RoomState
+
+_START_TIMEOUT = 15.0
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+class _GroupCommit:
+    """Journal appends from the server's loop: records that arrive together share one write and fsync."""
+
+    def __init__(self, journal: Journal, loop: asyncio.AbstractEventLoop) -> None:
+        self.journal, self.loop = journal, loop
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room-journal")
+        self.waiting: list[tuple[list[dict[str, Any]], asyncio.Future[None]]] = []
+        self.busy = False
+
+    async def commit(self, records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        done: asyncio.Future[None] = self.loop.create_future()
+        self.waiting.append((records, done))
+        if not self.busy:
+            self.busy = True
+            self.loop.create_task(self._drain())
+        await done
+
+    async def _drain(self) -> None:
+        try:
+            while self.waiting:
+                batch, self.waiting = self.waiting, []
+                error: OSError | None = None
+                try:
+                    await self.loop.run_in_executor(self.pool, self.journal.append,
+                                                    [rec for recs, _f in batch for rec in recs])
+                except OSError as exc:
+                    error = exc
+                for _recs, done in batch:
+                    if error is None:
+                        done.set_result(None)
+                    else:
+                        done.set_exception(error)
+        finally:
+            self.busy = False
 
 
 class RoomLink:
-    """The server in its own thread and asyncio loop. Every method is thread-safe."""
+    """The server in its own thread and asyncio loop. Every method is called from the UI thread and is thread-safe."""
 
     def __init__(self, journal_dir: Path, on_event: Callable[[], None] | None = None) -> None:
         self.journal_dir = Path(journal_dir)
         self.on_event = on_event
-        self.events: queue.Queue = queue.Queue()
+        self.events: queue.Queue[RoomEvent] = queue.Queue()
         self.join_info: JoinInfo | None = None
+        self._state = RoomState()
+        self._journal = Journal(self.journal_dir)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: Any = None
+        self._commit: _GroupCommit | None = None
+        self._stopping = False
 
     @property
     def running(self) -> bool:
-        return False
+        return self._thread is not None and self._thread.is_alive()
+
+    # -- start and stop -------------------------------------------------------------------------------
 
     def start(self, host: str, port: int = 0, *, pin: str | None = None,
               certfile: Path | None = None, keyfile: Path | None = None) -> JoinInfo:
-        raise NotImplementedError
+        """Listen on ``host`` only (an address of this machine) and return what phones need to join."""
+        if self.running:
+            raise RoomError(_("The Room link is already running."))
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            if host != "localhost":
+                raise RoomError(_("“{host}” is not an address of this computer.").format(host=host)) from None
+        if pin is not None and not valid_pin(pin):
+            raise RoomError(_("The room PIN must have 6 to 12 digits."))
+        context = _ssl_context(certfile, keyfile)
+        self._prepare_journal()
+        self._state = RoomState(pin)
+        self._journal.open(self._state.restore(replay(self._journal.path)))
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, args=(loop,), name="room-link", daemon=True)
+        self._thread.start()
+        try:
+            bound = asyncio.run_coroutine_threadsafe(self._serve(host, port, context), loop).result(_START_TIMEOUT)
+        except OSError as exc:
+            self._shutdown(quiet=True)
+            raise RoomError(_bind_problem(exc, host, port)) from None
+        except Exception as exc:
+            self._shutdown(quiet=True)
+            raise RoomError(_("The Room link could not start: {reason}").format(reason=exc)) from None
+        scheme = "https" if context else "http"
+        self.join_info = JoinInfo(url=f"{scheme}://{_url_host(host)}:{bound}/", pin=self._state.pin, host=host,
+                                  port=bound, https=context is not None)
+        return self.join_info
+
+    def _prepare_journal(self) -> None:
+        from workshop_app.store.private_files import DataFolderProblem, check_private
+
+        try:
+            self.journal_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            check_private(self.journal_dir, is_dir=True)
+            if (self.journal_dir / JOURNAL_NAME).exists():
+                check_private(self.journal_dir / JOURNAL_NAME, is_dir=False)
+        except DataFolderProblem as problem:
+            raise RoomError(str(problem)) from None
+        except OSError as exc:
+            raise RoomError(_("The Room link cannot keep its journal in “{folder}”: {reason}").format(
+                folder=self.journal_dir, reason=exc.strerror or exc)) from None
+
+    def _run(self, loop: asyncio.AbstractEventLoop) -> None:
+        asyncio.set_event_loop(loop)
+        reason = ""
+        try:
+            loop.run_forever()
+        except Exception as exc:  # the server died under us: the window must hear of it
+            reason = str(exc) or type(exc).__name__
+        finally:
+            if not self._stopping:
+                self._emit([ServerStopped(reason or _("The Room link stopped unexpectedly."))])
+
+    async def _serve(self, host: str, port: int, context: ssl.SSLContext | None) -> int:
+        from aiohttp import web
+
+        assert self._loop is not None
+        self._commit = _GroupCommit(self._journal, self._loop)
+        server = RoomServer(self._state, self._commit.commit, self._emit, secret=secrets.token_bytes(32),
+                            https=context is not None)
+        runner = web.AppRunner(server.app(), access_log=None, handle_signals=False)
+        await runner.setup()
+        self._runner = runner
+        site = web.TCPSite(runner, host, port, ssl_context=context, backlog=256)
+        await site.start()
+        bound = int(runner.addresses[0][1])
+        server.port = bound
+        return bound
 
     def stop(self) -> None:
-        return None
+        """Stop serving (idempotent): phones' tokens end with the session; the queue and round stay journaled."""
+        if self._thread is None:
+            return
+        self._shutdown(quiet=False)
+
+    def _shutdown(self, *, quiet: bool) -> None:
+        self._stopping = True
+        loop, thread = self._loop, self._thread
+        if loop is not None and thread is not None and thread.is_alive():
+            if self._runner is not None:
+                # a server that will not close still must not keep the app from quitting
+                with contextlib.suppress(Exception):
+                    asyncio.run_coroutine_threadsafe(self._runner.cleanup(), loop).result(5)
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(5)
+        if loop is not None and not loop.is_running():
+            loop.close()
+        if self._commit is not None:
+            self._commit.pool.shutdown(wait=True)
+        if not quiet:  # a start that failed leaves a crashed session's devices as they were
+            self._journal.append([{"t": "stop"}])
+        self._journal.close()
+        self._loop = self._thread = self._runner = self._commit = None
+        self.join_info = None
+        if not quiet:
+            self._emit([ServerStopped("")])
+
+    def _emit(self, events: list[RoomEvent]) -> None:
+        for event in events:
+            self.events.put(event)
+        if events and self.on_event is not None:
+            self.on_event()
+
+    def _record(self, change: tuple[list[dict[str, Any]], list[RoomEvent]]) -> None:
+        records, events = change
+        self._journal.append(records)
+        self._emit(events)
+
+    # -- joining --------------------------------------------------------------------------------------
 
     def new_pin(self) -> str:
-        raise NotImplementedError
+        """A fresh PIN: the old one stops working; joined devices stay."""
+        pin = self._state.new_pin()
+        if self.join_info is not None:
+            self.join_info = JoinInfo(url=self.join_info.url, pin=pin, host=self.join_info.host,
+                                      port=self.join_info.port, https=self.join_info.https)
+        return pin
 
     def set_joining_open(self, open: bool) -> None:
-        raise NotImplementedError
+        self._state.set_joining_open(open)
 
     def devices(self) -> tuple[Device, ...]:
-        return ()
+        return self._state.devices()
 
     def kick(self, device_id: str) -> None:
-        raise NotImplementedError
+        """Revoke the device's token: its next request is refused (its votes and cards stay, anonymous)."""
+        self._record(self._state.kick(device_id))
+
+    # -- what phones see, the queue, voting, the alignment check --------------------------------------
 
     def publish(self, view: RoomView) -> None:
-        raise NotImplementedError
+        self._state.publish(view)
 
     def pending_cards(self) -> tuple[Card, ...]:
-        return ()
+        return self._state.pending_cards()
 
     def card_handled(self, card_id: str) -> None:
-        raise NotImplementedError
+        self._record(self._state.card_handled(card_id))
 
     def open_round(self, round: VoteRound) -> None:
-        raise NotImplementedError
+        """Open a voting round (opening the recovered round again keeps its votes)."""
+        self._record(self._state.open_round(round))
 
     def round_result(self) -> RoundResult | None:
-        return None
+        return self._state.round_result()
 
     def close_round(self) -> RoundResult:
-        raise NotImplementedError
+        result, records = self._state.close_round()
+        self._journal.append(records)
+        return result
 
     def reveal_round(self) -> None:
-        raise NotImplementedError
+        self._state.reveal_round()
 
     def open_alignment(self, round_id: str, statements: tuple[tuple[str, str], ...]) -> None:
-        raise NotImplementedError
+        self._state.open_alignment(round_id, statements)
 
     def close_alignment(self) -> None:
-        raise NotImplementedError
+        self._state.close_alignment()
 
     @staticmethod
     def recovered(journal_dir: Path) -> Recovered:
-        return Recovered()
+        """What the journal of an earlier session still holds: pending cards, the open round and its votes."""
+        state = replay(Path(journal_dir) / JOURNAL_NAME)
+        tallies: dict[str, int] = {}
+        if state.round is not None and state.round_open:
+            tallies = {item.id: 0 for item in state.round.items}
+            for dots in state.votes.values():
+                for item, count in dots.items():
+                    tallies[item] = tallies.get(item, 0) + count
+        open_round = state.round if state.round_open else None
+        return Recovered(cards=tuple(card for card, _d in state.cards.values()), round=open_round,
+                         votes=tallies, devices_voted=len(state.votes) if open_round else 0)
+
+
+def _ssl_context(certfile: Path | None, keyfile: Path | None) -> ssl.SSLContext | None:
+    if certfile is None:
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(str(certfile), str(keyfile) if keyfile else None)
+    except (OSError, ssl.SSLError) as exc:
+        raise RoomError(_("The certificate “{file}” cannot be used: {reason}").format(
+            file=certfile, reason=getattr(exc, "strerror", None) or exc)) from None
+    return context
+
+
+def _bind_problem(exc: OSError, host: str, port: int) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return _("Port {port} on {host} is taken by another program; choose another port or let Tandem pick "
+                 "one (0).").format(port=port, host=host)
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return _("“{host}” is not an address of this computer (is the network connected?).").format(host=host)
+    if exc.errno == errno.EACCES:
+        return _("Port {port} needs administrator rights; choose a port above 1024 or 0.").format(port=port)
+    return _("The Room link cannot listen on {host}:{port}: {reason}").format(
+        host=host, port=port, reason=exc.strerror or exc)
