@@ -119,6 +119,14 @@ ACTION_STATUS_COLOURS = {ActionStatus.OPEN: None, ActionStatus.IN_PROGRESS: "#0B
 
 ORIGIN_NAMES = {Origin.AS_IS: N_("As is (inventory)"), Origin.AGREED: N_("Agreed")}
 
+#: A follow-up's review (``workshop_app.model.follow_up``), keyed by the stored values: the enums live with
+#: the pydantic records there, which this light module does not import (StrEnum members find these keys).
+ACTION_OUTCOME_NAMES = {"done": N_("Done"), "in_progress": N_("In progress"), "blocked": N_("Blocked"),
+                        "dropped": N_("Dropped")}
+PILOT_VERDICT_NAMES = {"confirmed": N_("Confirmed"), "refuted": N_("Refuted"), "not_yet": N_("Not yet")}
+PILOT_DECISION_NAMES = {"extend": N_("Extend the pilot"), "roll_out": N_("Roll out to the organisation"),
+                        "stop": N_("Stop")}
+
 #: Each language names itself.
 LANGUAGE_NAMES = {Language.DE: "Deutsch", Language.EN: "English"}
 

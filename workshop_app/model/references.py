@@ -37,7 +37,7 @@ def items_of(doc: Workshop, collection: str) -> list[Any]:
 
 @dataclass(frozen=True)
 class Ref:
-    owner: Collection | Literal["pilot"]  # collection holding the referring objects, or the pilot
+    owner: Collection | Literal["pilot", "follow_up"]  # collection holding the referring objects, or a singleton
     field: str
     target: Collection  # collection the ids point into
     shape: Literal["one", "list", "keys"]  # an id or None, a list of ids, a dict keyed by id
@@ -63,6 +63,11 @@ REFERENCES: tuple[Ref, ...] = (
     Ref("alignment_responses", "scores", "alignment_statements", "keys", "clear"),
     Ref("alignment_tallies", "round_id", "alignment_rounds", "one", "remove"),
     Ref("alignment_tallies", "statement_id", "alignment_statements", "one", "remove"),
+    # a follow-up's review entries are keyed by what they review, and go with it
+    Ref("follow_up", "actions", "actions", "keys", "clear"),
+    Ref("follow_up", "goals", "elements", "keys", "clear"),
+    Ref("follow_up", "kept", "elements", "keys", "clear"),
+    Ref("follow_up", "earlier_round_id", "alignment_rounds", "one", "clear"),
 )
 
 #: Allowed (source kinds, target kinds) per link kind; None means any element.
@@ -81,6 +86,8 @@ def owners_of(doc: Workshop, owner: str) -> list[tuple[int | None, Any]]:
     """The objects that may hold a reference: (index, object) pairs."""
     if owner == "pilot":
         return [(None, doc.pilot)]
+    if owner == "follow_up":
+        return [] if doc.follow_up is None else [(None, doc.follow_up)]
     return list(enumerate(items_of(doc, owner)))
 
 

@@ -15,6 +15,7 @@ from workshop_app.model.enums import (
     Side,
     Triage,
 )
+from workshop_app.model.follow_up import FollowUp
 from workshop_app.model.types import Amount, Day, Dots, Id, LongText, Minutes, Percent, Rating, Ratio, ShortText, Weeks
 
 #: Version of the document shape; the store migrates older files up to it.
@@ -175,6 +176,7 @@ class Workshop(Record):
     pilot: Pilot = Field(default_factory=Pilot)
     parking_lot: list[ParkingItem] = Field(default_factory=list)
     alignment: Alignment = Field(default_factory=Alignment)
+    follow_up: FollowUp | None = None
 
     def element(self, element_id: str):
         """Return the element with this id, or None."""
