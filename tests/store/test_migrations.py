@@ -47,7 +47,7 @@ def test_the_v1_demo_keeps_every_value(lang):
     assert old["schema_version"] == 1
     doc = load_workshop(path)
     new = json.loads(to_json_bytes(doc))
-    assert new["schema_version"] == 2
+    assert new["schema_version"] == SCHEMA_VERSION
     old.pop("schema_version")
     assert _contained(old, new) == []
     assert doc.analysis.period_ratio == 4 and doc.analysis.split_share_percent == 50
