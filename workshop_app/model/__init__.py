@@ -50,19 +50,19 @@ if TYPE_CHECKING:
         Triage,
     )
     from workshop_app.model.follow_up import (
-    ActionOutcome,
-    ActionReview,
-    EarlierWorkshop,
-    FollowUp,
-    GoalReview,
-    KeptReview,
-    PilotDecision,
-    PilotReview,
-    PilotVerdict,
-    ThenConflict,
-)
-from workshop_app.model.follow_up_edits import UpdateReview
-from workshop_app.model.ids import new_id
+        ActionOutcome,
+        ActionReview,
+        EarlierWorkshop,
+        FollowUp,
+        GoalReview,
+        KeptReview,
+        PilotDecision,
+        PilotReview,
+        PilotVerdict,
+        ThenConflict,
+    )
+    from workshop_app.model.follow_up_edits import UpdateReview
+    from workshop_app.model.ids import new_id
     from workshop_app.model.operations import (
         AddItem,
         Batch,
@@ -74,6 +74,7 @@ from workshop_app.model.ids import new_id
     )
     from workshop_app.model.problems import ModelError, Problem
     from workshop_app.model.references import integrity_problems
+    from workshop_app.model.scenario import FieldChange, Removal, Scenario
     from workshop_app.model.workshop import (
         SCHEMA_VERSION,
         ActionItem,
@@ -119,6 +120,7 @@ __all__ = [
     "Element",
     "ElementBase",
     "ElementKind",
+    "FieldChange",
     "FollowUp",
     "Goal",
     "GoalLevel",
@@ -144,7 +146,9 @@ __all__ = [
     "PilotVerdict",
     "Position",
     "Problem",
+    "Removal",
     "RemoveItem",
+    "Scenario",
     "Side",
     "Strategy",
     "ThenConflict",

@@ -16,6 +16,7 @@ from workshop_app.model.enums import (
     Triage,
 )
 from workshop_app.model.follow_up import FollowUp
+from workshop_app.model.scenario import Scenario
 from workshop_app.model.types import Amount, Day, Dots, Id, LongText, Minutes, Percent, Rating, Ratio, ShortText, Weeks
 
 #: Version of the document shape; the store migrates older files up to it.
@@ -159,6 +160,9 @@ class ParkingItem(Record):
     raised_by: Id | None = None  # participant id
 
 
+Scenario.model_rebuild(_types_namespace={"Link": Link, "Conflict": Conflict})  # its links and records
+
+
 def default_agenda() -> list[AgendaItem]:
     return [AgendaItem(phase=p, timebox_minutes=DEFAULT_TIMEBOX[p]) for p in Phase]
 
@@ -177,6 +181,7 @@ class Workshop(Record):
     parking_lot: list[ParkingItem] = Field(default_factory=list)
     alignment: Alignment = Field(default_factory=Alignment)
     follow_up: FollowUp | None = None
+    scenarios: list[Scenario] = Field(default_factory=list)  # what-if scenarios (model/scenario.py)
 
     def element(self, element_id: str):
         """Return the element with this id, or None."""
