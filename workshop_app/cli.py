@@ -26,7 +26,9 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 #: Sub-commands with a module of their own (``workshop_app.cli_<name>``): each offers
 #: ``describe(parser)``, which adds its description and options, and ``run(args) -> int``.
 #: They raise :class:`CliError` for a failure to report in one line, like the commands here.
-COMMAND_MODULES: dict[str, str] = {}
+COMMAND_MODULES: dict[str, str] = {
+    "room": "workshop_app.cli_room",
+}
 SUBCOMMANDS = ("demo", "check", "graph", "export", *COMMAND_MODULES)
 #: ``tandem graph --page`` choices: paper size, and orientation when not portrait.
 GRAPH_PAGES = ("A4", "A4-landscape", "A3", "A3-landscape")

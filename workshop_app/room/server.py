@@ -61,12 +61,14 @@ class RoomServer:
         self.secret, self.https, self.port = secret, https, port
         self.join_failures = FailureLimit()
         self.files = _static_files()
+        self._words: str | None = None
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard])
         app.router.add_get("/", self.page)
         app.router.add_get("/static/{name}", self.static)
         app.router.add_get("/api/state", self.get_state)
+        app.router.add_get("/api/words", self.words)
         app.router.add_post("/api/join", self.join)
         app.router.add_post("/api/cards", self.cards)
         app.router.add_post("/api/votes", self.votes)
@@ -166,6 +168,13 @@ class RoomServer:
         return web.Response(body=self.files[name], content_type=STATIC_TYPES[name], charset="utf-8")
 
     # -- the API --------------------------------------------------------------------------------------
+
+    async def words(self, request: web.Request) -> web.Response:
+        if self._words is None:
+            from workshop_app.room.words import words
+
+            self._words = json.dumps(words(), ensure_ascii=False)
+        return web.Response(text=self._words, content_type="application/json")
 
     async def get_state(self, request: web.Request) -> web.Response:
         try:
