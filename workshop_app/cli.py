@@ -27,7 +27,7 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 #: ``describe(parser)``, which adds its description and options, and ``run(args) -> int``.
 #: They raise :class:`CliError` for a failure to report in one line, like the commands here.
 COMMAND_MODULES: dict[str, str] = {
-    "room": "workshop_app.cli_room",
+    "follow-up": "workshop_app.cli_follow_up",
 }
 SUBCOMMANDS = ("demo", "check", "graph", "export", *COMMAND_MODULES)
 #: ``tandem graph --page`` choices: paper size, and orientation when not portrait.
@@ -164,6 +164,8 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
         parser.description = _("Write the built-in demo workshop to a file.")
         parser.add_argument("-o", "--output", required=True, help=_("file to write (.workshop.json)"))
         _lang_option(parser, _("language of the demo content (default: de)"))
+        parser.add_argument("--follow-up", action="store_true",
+                            help=_("the follow-up demo: the demo workshop three months later, reviewed"))
     elif command == "check":
         parser.description = _("Validate a workshop file and print a summary; exit 2 when it is not valid.")
         parser.add_argument("file", help=_("workshop file (.workshop.json)"))
@@ -439,6 +441,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.is_dir():
         raise CliError(_("'{path}' is a folder; give a file name").format(path=out))
+    if args.follow_up:
+        from workshop_app.store.demo_follow_up import load_follow_up_demo as load_demo
     save_workshop(load_demo(args.lang or "de"), out)
     say(_("Demo workshop written to {path}").format(path=out))
     return EXIT_OK
