@@ -28,6 +28,7 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 #: They raise :class:`CliError` for a failure to report in one line, like the commands here.
 COMMAND_MODULES: dict[str, str] = {
     "follow-up": "workshop_app.cli_follow_up",
+    "room": "workshop_app.cli_room",
 }
 SUBCOMMANDS = ("demo", "check", "graph", "export", *COMMAND_MODULES)
 #: ``tandem graph --page`` choices: paper size, and orientation when not portrait.
