@@ -7,6 +7,7 @@ recovery) add their actions here without reshuffling the window code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -49,6 +50,8 @@ class Actions:
     phases: list[QAction] = field(default_factory=list)
     languages: dict[str, QAction] = field(default_factory=dict)
     recent_menu: QMenu | None = None
+    room_link: QAction | None = None  # checkable: the Room link server runs (ui/room/entry.py)
+    room_window: QAction | None = None
 
 
 def _action(window: MainWindow, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
@@ -89,6 +92,11 @@ def build_actions(w: MainWindow) -> Actions:
         shortcuts_help=_action(w, _("&Keyboard shortcuts"), w.show_shortcuts, ["F1"]),
         about=_action(w, _("&About Tandem"), w.show_about),
     )
+    a.room_link = _action(w, _("&Room link on"), lambda: import_module("workshop_app.ui.room.entry").toggle_room_link(w),
+                          (), _("Participants join from their phones on the room's network: cards, dot votes, the alignment check"))
+    a.room_window = _action(w, _("Room link &window…"), lambda: import_module("workshop_app.ui.room.entry").open_room_link(w),
+                            ["Ctrl+Shift+L"], _("Joining, the cards sent from phones, and voting rounds"))
+    a.room_link.setCheckable(True)
     a.full_screen.setCheckable(True)
     a.phase_done.setCheckable(True)
     a.undo.setEnabled(False)
@@ -145,6 +153,7 @@ def build_menus(w: MainWindow, a: Actions, bar: QMenuBar) -> None:
     phase_menu.addActions([a.timer_toggle, a.timer_extend, a.phase_done])
     phase_menu.addSeparator()
     phase_menu.addAction(a.alignment)
+    phase_menu.addActions([x for x in (a.room_link, a.room_window) if x is not None])
 
     help_menu = bar.addMenu(_("&Help"))
     help_menu.addActions([a.shortcuts_help, a.about])
