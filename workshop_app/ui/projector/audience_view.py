@@ -72,6 +72,8 @@ class AudienceView(QWidget):
         self.live_layout.addWidget(self.header)
         self.live_layout.addSpacing(12)
         self.live_layout.addWidget(self.phase_stack, 1)
+        from workshop_app.ui.room.join_banner import attach_join_banner  # the Room link's QR code, address, PIN
+        self.join_banner = attach_join_banner(self)
         self.frozen_layer = make_plain(QLabel())  # shows a picture of the wall, never text
         self.frozen_layer.setObjectName("frozen_layer")
         self.frozen_layer.setAlignment(Qt.AlignmentFlag.AlignCenter)
