@@ -4,8 +4,10 @@ Why built from ``audience_content``: that module already leaves out every
 hidden entry (and every conflict naming one), so phones can never show more
 than the wall. On top of that, some things never leave the laptop even when
 revealed: budgets, incentives and people's names (participants, owners, the
-facilitator, a pilot's team). Only titles and badges go out, never details,
-which is where names and amounts live.
+facilitator, a pilot's team): their entries are left out, and only titles and
+badges go out, never details, which is where names and amounts live. A
+conflict's title may name an incentive; the room votes on it, so it goes out
+as the wall shows it.
 """
 
 from __future__ import annotations
