@@ -65,15 +65,12 @@ def bare_build(texts: list[str], font: str) -> float:
 
 def picture_times(doc) -> tuple[float, float, float]:
     """Milliseconds of each picture section, and of the whole minutes with both pictures left out."""
-    from reportlab.lib.pagesizes import A4
-
-    from workshop_app.export import pdf_pictures
+    from workshop_app.export import minutes_pictures as pdf_pictures
     from workshop_app.export.minutes import minutes_pdf_bytes
-    from workshop_app.export.pdf_blocks import Ctx
-    from workshop_app.export.pdf_layout import MARGIN_X
+    from workshop_app.export.minutes_content import Context
     from workshop_app.vocabulary import Translator
 
-    ctx = Ctx(doc, Translator(LANG), A4[0] - 2 * MARGIN_X)
+    ctx = Context(doc, Translator(LANG))
     graph = timed_ms(lambda: pdf_pictures.dependency_graph(ctx))
     horizon = timed_ms(lambda: pdf_pictures.horizon_chart(ctx))
     saved = pdf_pictures.dependency_graph, pdf_pictures.horizon_chart

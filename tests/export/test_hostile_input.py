@@ -172,11 +172,18 @@ class _Unsplittable:
 
 
 def test_a_layout_that_still_fails_names_the_field(monkeypatch):
-    from workshop_app.export import pdf_agreements
+    from workshop_app.export import pdf_render
+    from workshop_app.export.content import blocks_text
 
     doc = small_workshop(with_links=True)
     doc.parking_lot.append(ParkingItem(id="k-1", text="A topic nobody can lay out", raised_by="p-ben"))
-    monkeypatch.setattr(pdf_agreements, "parking_lot", lambda ctx: [_Unsplittable("A topic nobody can lay out")])
+    table = pdf_render.Renderer.table
+
+    def unsplittable(self, t):  # the parking lot's table, as a flowable no page can hold
+        text = " ".join(blocks_text([t]))
+        return _Unsplittable("A topic nobody can lay out") if "A topic nobody" in text else table(self, t)
+
+    monkeypatch.setattr(pdf_render.Renderer, "table", unsplittable)
     with pytest.raises(ExportError) as caught:
         minutes_pdf_bytes(doc, "en")
     message = str(caught.value)

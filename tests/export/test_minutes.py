@@ -170,12 +170,12 @@ def test_failed_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
 def test_failed_build_leaves_the_old_file_intact(tmp_path, monkeypatch):
     out = tmp_path / "minutes.pdf"
     out.write_bytes(b"old minutes")
-    from workshop_app.export import pdf_agreements
+    from workshop_app.export import minutes_records
 
     def boom(ctx):
         raise RuntimeError("midway")
 
-    monkeypatch.setattr(pdf_agreements, "decisions", boom)
+    monkeypatch.setattr(minutes_records, "decisions", boom)
     with pytest.raises(RuntimeError, match="midway"):
         export_minutes(load_demo("en"), out, lang="en")
     assert out.read_bytes() == b"old minutes"

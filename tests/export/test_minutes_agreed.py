@@ -16,7 +16,7 @@ from tests.export.test_minutes_content import body_text, missing, normalise, pag
 from workshop_app.analysis.conflicts import conflict_views
 from workshop_app.analysis.counts import count_conflicts
 from workshop_app.export.minutes import minutes_pdf_bytes
-from workshop_app.export.pdf_agreements import sorted_actions
+from workshop_app.export.minutes_records import sorted_actions
 from workshop_app.i18n import translator
 from workshop_app.model import ConflictStatus, GoalLevel, Origin, Triage, Workshop
 from workshop_app.store.demo import load_demo
@@ -216,11 +216,10 @@ def test_german_minutes_nest_quotes_and_capitalise_statuses():
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_a_figure_never_parts_from_its_unit(lang):
-    from reportlab.lib.pagesizes import A4
+    from workshop_app.export.content import as_plain
+    from workshop_app.export.minutes_content import Context, figure
 
-    from workshop_app.export.pdf_blocks import Ctx, figure
-
-    ctx = Ctx(Workshop(), Translator(lang), A4[0])
-    markup = figure(ctx, "4", "8", "Mio. €")
-    assert markup == "4\u00a0Mio.\u00a0€\u00a0→ 8\u00a0Mio.\u00a0€"
-    assert figure(ctx, "", "", "%") == "" and figure(ctx, "30", "", "%").endswith("30\u00a0%" if lang == "de" else "30%")
+    ctx = Context(Workshop(), Translator(lang))
+    assert as_plain(figure(ctx, "4", "8", "Mio. €")) == "4\u00a0Mio.\u00a0€\u00a0→ 8\u00a0Mio.\u00a0€"
+    assert figure(ctx, "", "", "%") == () and as_plain(figure(ctx, "30", "", "%")).endswith(
+        "30\u00a0%" if lang == "de" else "30%")

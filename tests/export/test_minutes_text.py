@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from workshop_app.export.minutes import minutes_pdf_bytes
-from workshop_app.export.pdf_agreements import sorted_actions
+from workshop_app.export.minutes_records import sorted_actions
 from workshop_app.export.pdf_text import esc
 from workshop_app.model import (
     ActionItem,

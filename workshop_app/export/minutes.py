@@ -23,40 +23,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from workshop_app.i18n import N_
+from workshop_app.export.minutes_content import HEADER_CHARS, SECTIONS  # noqa: F401 - HEADER_CHARS: API
 from workshop_app.model import Workshop
 from workshop_app.paths import default_exports_dir
 
 Progress = Callable[[float], None]
 
-#: Section headings in print order (English source strings; translated when printed): what was
-#: agreed first (one page), then what to do, the room's conflicts and the alignment check's measured
-#: gaps behind them, the agreed details, the record of the day and of where the sides stood, the
-#: pictures, and last the findings left for follow-up.
-SECTION_TITLES = (
-    N_("What was agreed"),
-    N_("Decisions"),
-    N_("Action items"),
-    N_("Conflicts taken up by the room"),
-    N_("Alignment check"),
-    N_("Communication agreements"),
-    N_("Culture patterns and pilot"),
-    N_("Parking lot"),
-    N_("Participants"),
-    N_("Agenda: planned and actual time"),
-    N_("Inventory"),
-    N_("Goal tree"),
-    N_("Dependency graph"),
-    N_("Time horizons"),
-    N_("Appendix: further findings for follow-up"),
-)
-
-#: Characters of the title and organisation kept for the page header and the PDF's properties
-#: (a header line holds about 120).
-HEADER_CHARS = 300
-
-#: Sections printed on a landscape page of their own (wide pictures).
-LANDSCAPE_SECTIONS = frozenset({"Dependency graph"})
+#: Section headings in print order (English source strings; the sections themselves are declared in
+#: :data:`workshop_app.export.minutes_content.SECTIONS`).
+SECTION_TITLES = tuple(spec.title for spec in SECTIONS)
 
 _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
@@ -143,95 +118,8 @@ def _scaled(progress: Progress | None, start: float, end: float) -> Progress | N
 def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: Progress | None = None,
                 now: datetime | None = None) -> tuple[list[Any], Any, dict[str, str]]:
     """The flowables, page furniture and PDF metadata of the minutes (for the benchmark, too)."""
-    from reportlab.lib.pagesizes import A4
+    from workshop_app.export.minutes_content import build_minutes
+    from workshop_app.export.pdf_render import furniture_and_meta, story
 
-    from workshop_app.analysis.conflicts import conflict_views
-    from workshop_app.analysis.counts import count_conflicts
-    from workshop_app.export import pdf_agreements as late
-    from workshop_app.export import pdf_sections as early
-    from workshop_app.export.pdf_agreed import agreed
-    from workshop_app.export.pdf_alignment import alignment
-    from workshop_app.export.pdf_blocks import Ctx, heading
-    from workshop_app.export.pdf_findings import appendix
-    from workshop_app.export.pdf_goals import goal_tree
-    from workshop_app.export.pdf_layout import MARGIN_X, PageFurniture
-    from workshop_app.export.pdf_pictures import dependency_graph, horizon_chart
-    from workshop_app.export.safe_text import clean, shorten
-    from workshop_app.vocabulary import Translator
-
-    report = progress or (lambda _f: None)
-    tr = Translator(lang)
-    ctx = Ctx(doc, tr, A4[0] - 2 * MARGIN_X)
-    conflicts = conflict_views(doc, tr.code)
-    report(0.1)
-    counts = count_conflicts(conflicts)
-    builders: dict[str, Callable[[], list[Any]]] = {
-        "What was agreed": lambda: agreed(ctx, counts),
-        "Decisions": lambda: late.decisions(ctx),
-        "Action items": lambda: late.actions(ctx),
-        "Conflicts taken up by the room": lambda: late.conflicts(ctx, conflicts),
-        "Alignment check": lambda: alignment(ctx),
-        "Communication agreements": lambda: late.communication(ctx),
-        "Culture patterns and pilot": lambda: late.culture_and_pilot(ctx),
-        "Parking lot": lambda: late.parking_lot(ctx),
-        "Participants": lambda: early.participants(ctx),
-        "Agenda: planned and actual time": lambda: early.agenda(ctx),
-        "Inventory": lambda: early.inventory(ctx),
-        "Goal tree": lambda: goal_tree(ctx),
-        "Dependency graph": lambda: dependency_graph(ctx),
-        "Time horizons": lambda: horizon_chart(ctx),
-        "Appendix: further findings for follow-up": lambda: appendix(ctx, conflicts),
-    }
-    story = early.title_block(ctx)
-    number = 0
-    orientation = "portrait"
-    for n, title in enumerate(SECTION_TITLES, start=1):
-        body = builders[title]()
-        report(0.1 + 0.9 * n / len(SECTION_TITLES))
-        if not body:
-            continue
-        number += 1
-        wanted = "landscape" if title in LANDSCAPE_SECTIONS else "portrait"
-        head = heading(f"{number}\u2002{tr(title)}", ctx.st.h1, outline_level=0)
-        story += _page_turn(orientation, wanted, head, body)
-        orientation = wanted
-        story += [head, *body]
-
-    m = doc.meta
-    # the header line and the document properties show only the beginning of a long title: cut it
-    # once here, not on every page (measuring a megabyte per page made the minutes quadratic)
-    title = shorten(clean(m.title[:HEADER_CHARS * 2]).strip(), HEADER_CHARS) or tr("Untitled workshop")
-    organisation = shorten(clean(m.organisation[:HEADER_CHARS * 2]).strip(), HEADER_CHARS)
-    stamp = (now or datetime.now()).replace(microsecond=0)
-    furniture = PageFurniture(
-        header_left=title,
-        header_right=" · ".join(p for p in (tr("Minutes"), organisation, tr.date(m.date)) if p),
-        # a draft says so in the footer too: a full-page picture covers the diagonal mark
-        footer_left=" · ".join(p for p in (None if final else tr("DRAFT"), tr("Generated on {date} at {time} with Tandem")
-                                           .format(date=tr.date(stamp.date()), time=stamp.strftime("%H:%M"))) if p),
-        page_of=tr("Page {page} of {pages}"),
-        watermark=None if final else tr("DRAFT"),
-    )
-    meta = {
-        "title": tr("Minutes") + ": " + title,
-        "author": shorten(clean(m.facilitator[:HEADER_CHARS * 2]).strip(), HEADER_CHARS),
-        "subject": tr("Minutes of the joint Marketing and Sales workshop"),
-        "keywords": ", ".join(p for p in (organisation, tr("Minutes"), "Marketing", tr("Sales")) if p),
-        "lang": "de-DE" if tr.code == "de" else "en",
-    }
-    return story, furniture, meta
-
-
-def _page_turn(current: str, wanted: str, head: Any, body: list[Any]) -> list[Any]:
-    """Before a section: change the page orientation, or keep the heading with the start of its body.
-
-    The guard needs room for the heading and the first block of the body (a sub-heading and
-    its first block, a table's heading row and first row), so no heading ends a page.
-    """
-    from reportlab.platypus import NextPageTemplate, PageBreak
-
-    from workshop_app.export.pdf_flow import keep_with_first
-
-    if current != wanted:
-        return [NextPageTemplate(wanted), PageBreak()]
-    return keep_with_first([head], body[0])[:1]  # the guard only: the heading follows it in the story
+    minutes = build_minutes(doc, lang, final, now=now, progress=progress)
+    return (story(minutes), *furniture_and_meta(minutes))

@@ -1,44 +1,12 @@
-"""Small building blocks shared by the sections of the minutes."""
+"""reportlab paragraphs for the minutes: long texts laid out in linear time, headings in the outline."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from workshop_app.export.pdf_styles import SIDE_COLOURS, Styles, styles
 from workshop_app.export.pdf_text import esc
-from workshop_app.model import Workshop
-from workshop_app.vocabulary import SIDE_NAMES, Translator
-
-
-@dataclass
-class Ctx:
-    """What every section needs: the document, the language, the styles, the frame width."""
-
-    doc: Workshop
-    lang: Translator
-    width: float
-    st: Styles = field(default_factory=styles)
-    _names: dict[str, str] | None = None
-
-    def name(self, participant_id: str | None) -> str:
-        if self._names is None:
-            self._names = {p.id: p.name.strip() or p.id for p in self.doc.participants}
-        return self._names.get(participant_id or "", "")
-
-    def names(self, ids: Iterable[str]) -> str:
-        return ", ".join(n for n in (self.name(i) for i in ids) if n)
-
-    def side(self, side: object, coloured: bool = True) -> str:
-        """Markup: the translated side name, in the side's colour."""
-        key = getattr(side, "value", side)
-        text = esc(self.lang.label(SIDE_NAMES, key))
-        colour = SIDE_COLOURS.get(str(key))
-        return f'<font color="{colour}">{text}</font>' if coloured and colour else text
-
 
 #: Paragraph markup longer than this is laid out as a :class:`long text <long_text_class>` of
 #: pieces of about this size: reportlab breaks a paragraph's lines again for every page it
@@ -226,88 +194,3 @@ def heading(text: str, style: Any, outline_level: int | None = None) -> Any:
     if outline_level is not None:
         p.outline_level = outline_level
     return p
-
-
-def sub_heading(ctx: Ctx, text: str, following: Any = None) -> list[Any]:
-    """A sub-heading that never ends a page: it moves on unless the first block of ``following``
-    (a table's heading row and first row, a paragraph's first lines) fits below it.
-
-    (Not ``keepWithNext``: reportlab would then move a long table that follows
-    to a new page as a whole, leaving half-empty pages.)
-    """
-    from workshop_app.export.pdf_flow import keep_with_first
-
-    return keep_with_first([heading(text, ctx.st.h2)], following)
-
-
-def joined(parts: Iterable[str], sep: str = " · ") -> str:
-    """Join the non-empty markup parts."""
-    return sep.join(p for p in parts if p)
-
-
-def labelled(label: str, value_markup: str) -> str:
-    """``<b>Label:</b> value`` or "" when the value is empty."""
-    return f"<b>{esc(label)}:</b> {value_markup}" if value_markup else ""
-
-
-def cell(ctx: Ctx, title: str, details: Iterable[str] = (), bold: bool = True) -> list[Any]:
-    """A table cell: a title paragraph and optional small detail lines (already markup)."""
-    out = [para(esc(title), ctx.st.cell_bold if bold else ctx.st.cell)] if title.strip() else []
-    out += [para(d, ctx.st.cell_small) for d in details if d]
-    return out
-
-
-def kv_table(ctx: Ctx, rows: list[tuple[str, str]], label_width: float = 110, dense: bool = False) -> Any:
-    """A two-column label/value table (values are markup); empty values are left out."""
-    from workshop_app.export.pdf_styles import table
-
-    bold, plain = (ctx.st.dense_bold, ctx.st.dense) if dense else (ctx.st.cell_bold, ctx.st.cell)
-    data = [[para(esc(label), bold), para(value, plain)] for label, value in rows if value]
-    if not data:
-        return None
-    return table(data, [label_width, ctx.width - label_width], header=False, zebra=False)
-
-
-#: A figure with its unit up to this length is kept on one line ("8 Mio. €", "120 MQL/Quartal").
-FIGURE_CHARS = 24
-
-
-def _unbroken(text: str) -> str:
-    """A short figure with no-break spaces, so "50" and "%" or "8 Mio." and "€" never part at a line end."""
-    return text.replace(" ", "\u00a0") if len(text) <= FIGURE_CHARS else text
-
-
-def _values(baseline: str, target: str, unit: str, lang: str) -> tuple[str, str]:
-    from workshop_app.locale_format import with_unit
-
-    b, t = (baseline or "").strip(), (target or "").strip()
-    return (_unbroken(with_unit(b, unit, lang)) if b else "", _unbroken(with_unit(t, unit, lang)) if t else "")
-
-
-def figure(ctx: Ctx, baseline: str, target: str, unit: str = "") -> str:
-    """``18 % → 35 %`` as markup; with one side only "baseline 18 %" / "target 35 %"; "" if neither is set.
-
-    A unit without a figure prints nothing (never "30 → %" or a lone "€/quarter"); a figure keeps
-    its unit on the same line (no-break space, :func:`~workshop_app.locale_format.with_unit`).
-    """
-    b, t = _values(baseline, target, unit, ctx.lang.code)
-    if b and t:
-        return f"{esc(b)}\u00a0→ {esc(t)}"
-    if t:
-        return esc(ctx.lang("target {value}").format(value=t))
-    if b:
-        return esc(ctx.lang("baseline {value}").format(value=b))
-    return ""
-
-
-def figure_field(ctx: Ctx, baseline: str, target: str, unit: str = "") -> tuple[str, str]:
-    """(label, value markup) of a figure: "Baseline → target", "Target" or "Baseline"; ("", "") if unset."""
-    _ = ctx.lang
-    b, t = _values(baseline, target, unit, _.code)
-    if b and t:
-        return _("Baseline → target"), f"{esc(b)}\u00a0→ {esc(t)}"
-    if t:
-        return _("Target"), esc(t)
-    if b:
-        return _("Baseline"), esc(b)
-    return "", ""

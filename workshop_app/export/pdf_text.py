@@ -21,3 +21,8 @@ _NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 def esc(text: object) -> str:
     """User text as Paragraph markup that prints literally; line breaks become ``<br/>``."""
     return _NEWLINE.sub("<br/>", escape(clean(text).strip("\r\n")))
+
+
+def esc_clean(text: str) -> str:
+    """Text already cleaned (a run of the content model) as Paragraph markup that prints literally."""
+    return _NEWLINE.sub("<br/>", escape(text))

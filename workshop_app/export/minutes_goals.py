@@ -11,19 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from reportlab.platypus import Spacer
-
-from workshop_app.export.pdf_blocks import Ctx, figure_field, joined, labelled, para
-from workshop_app.export.pdf_text import esc
+from workshop_app.export.content import Block, Heading, Item, Run, Text, joined, labelled, plain
+from workshop_app.export.minutes_content import Context, figure_field
 from workshop_app.model import ElementKind, Goal, GoalLevel, LinkKind, Origin, Strategy
 from workshop_app.vocabulary import KIND_NAMES, LEVEL_NAMES
 
-INDENT = 16.0
-MAX_DEPTH = 6
 _LEVEL_ORDER = {GoalLevel.SHARED: 0, GoalLevel.DEPARTMENT: 1, GoalLevel.TEAM: 2}
 
 
-def goal_tree(ctx: Ctx) -> list[Any]:
+def goal_tree(ctx: Context) -> list[Block]:
     doc = ctx.doc
     kinds = {e.id: e for e in doc.elements if e.kind in ("goal", "strategy")}
     children: dict[str, list[str]] = defaultdict(list)
@@ -43,11 +39,11 @@ def goal_tree(ctx: Ctx) -> list[Any]:
     loose = sorted((i for i in shown if kinds[i].kind == "goal" and i not in has_parent),
                    key=lambda i: (_level_rank(kinds[i]), order[i]))
     seen: set[str] = set()
-    out: list[Any] = []
+    out: list[Block] = []
     for root in strategies:
         out += _subtree(ctx, root, kinds, children, seen)
     if strategies and loose:
-        out.append(para(esc(ctx.lang("Goals not linked to the company strategy")), ctx.st.h3))
+        out.append(Heading(ctx.lang("Goals not linked to the company strategy"), level=3, keep_with=0))
     for root in loose:
         out += _subtree(ctx, root, kinds, children, seen)
     # goals only reachable through a cycle
@@ -60,9 +56,9 @@ def _level_rank(el: Goal | Strategy) -> int:
     return _LEVEL_ORDER.get(el.level, 3) if el.kind == "goal" else 3
 
 
-def _subtree(ctx: Ctx, root: str, kinds: dict, children: dict, seen: set[str]) -> list[Any]:
+def _subtree(ctx: Context, root: str, kinds: dict, children: dict, seen: set[str]) -> list[Block]:
     """Depth-first, without recursion (goal chains may be long)."""
-    out: list[Any] = []
+    out: list[Block] = []
     stack: list[tuple[str, int]] = [(root, 0)]
     while stack:
         node, depth = stack.pop()
@@ -70,65 +66,36 @@ def _subtree(ctx: Ctx, root: str, kinds: dict, children: dict, seen: set[str]) -
             out.append(_see_above(ctx, kinds[node], depth))
             continue
         seen.add(node)
-        out += _node(ctx, kinds[node], depth)
+        out.append(_node(ctx, kinds[node], depth))
         stack += [(c, depth + 1) for c in reversed(children.get(node, ()))]
     return out
 
 
-def _style(ctx: Ctx, base: Any, depth: int, name: str) -> Any:
-    from reportlab.lib.styles import ParagraphStyle
-
-    indent = INDENT * min(depth, MAX_DEPTH)
-    return ParagraphStyle(f"{name}{depth}", parent=base, leftIndent=indent + (10 if name in ("d", "dk") else 0))
-
-
-def _node(ctx: Ctx, e: Any, depth: int) -> list[Any]:
+def _node(ctx: Context, e: Any, depth: int) -> Item:
     _ = ctx.lang
-    st = ctx.st
-    head_style = _cached_style(ctx, st.body, depth, "h")
-    detail_style = _cached_style(ctx, st.small, depth, "d")
-    keep_style = _cached_style(ctx, st.small, depth, "dk")
     marker = "◆" if e.kind == "strategy" else "●" if e.level == GoalLevel.SHARED else "○"
+    kind: Text
     if e.kind == "strategy":
-        kind = esc(_(KIND_NAMES[ElementKind.STRATEGY]))
-        details = [labelled(_("Horizon"), esc(_.months(e.horizon_months)))]
+        kind = plain(_(KIND_NAMES[ElementKind.STRATEGY]))
+        details = [labelled(_("Horizon"), plain(_.months(e.horizon_months)))]
     else:
-        kind = joined([esc(_.label(LEVEL_NAMES, e.level)), ctx.side(e.side)])
+        kind = joined([plain(_.label(LEVEL_NAMES, e.level)), ctx.side(e.side)])
         details = [
-            joined([labelled(_("Metric"), esc(e.metric)), labelled(*figure_field(ctx, e.baseline, e.target, e.unit)),
-                    labelled(_("Horizon"), esc(_.months(e.horizon_months))),
-                    labelled(_("Due"), esc(_.date(e.due_date)))]),
-            labelled(_("Owners"), esc(ctx.names(e.owners))),
-            labelled(_("How"), esc(e.how)),
+            joined([labelled(_("Metric"), plain(e.metric)), labelled(*figure_field(ctx, e.baseline, e.target, e.unit)),
+                    labelled(_("Horizon"), plain(_.months(e.horizon_months))),
+                    labelled(_("Due"), plain(_.date(e.due_date)))]),
+            labelled(_("Owners"), plain(ctx.names(e.owners))),
+            labelled(_("How"), plain(e.how)),
         ]
     colour = "#2F3E4E" if e.kind == "strategy" else "#1F2933"
-    out = [para(f'<font color="{colour}">{marker}</font>\u00a0<b>{esc(e.title or e.id)}</b> '
-                f'<font size="8" color="#5F6B7A">({kind})</font>', head_style)]
-    lines = [d for d in details if d] + ([esc(e.notes)] if e.notes.strip() else [])
-    # a goal's lines stay on one page (its owners never continue overleaf): every line but the
-    # last keeps with the next, which reportlab lays out as one block
-    out += [para(d, keep_style if n < len(lines) - 1 else detail_style) for n, d in enumerate(lines)]
-    out.append(Spacer(1, 4))
-    return out
+    head = (Run(marker, colour=colour), Run("\u00a0"), *plain(e.title or e.id, bold=True), Run(" "),
+            Run("(", small=True, colour="#5F6B7A"),
+            *(Run(r.text, r.bold, r.italic, r.colour or "#5F6B7A", True) for r in kind),
+            Run(")", small=True, colour="#5F6B7A"))
+    lines = [d for d in details if d] + ([plain(e.notes)] if e.notes.strip() else [])
+    return Item(head, tuple(lines), depth)
 
 
-def _see_above(ctx: Ctx, e: Any, depth: int) -> Any:
+def _see_above(ctx: Context, e: Any, depth: int) -> Item:
     text = ctx.lang("{title} (see above)").format(title=e.title or e.id)
-    return para(f"↑\u00a0<i>{esc(text)}</i>", _cached_style(ctx, ctx.st.small, depth, "s"))
-
-
-_STYLE_CACHE: dict[tuple, Any] = {}
-
-
-def _cached_style(ctx: Ctx, base: Any, depth: int, name: str) -> Any:
-    key = (id(base), min(depth, MAX_DEPTH), name)
-    style = _STYLE_CACHE.get(key)
-    if style is None:
-        style = _STYLE_CACHE[key] = _style(ctx, base, depth, name)
-        if name == "h":
-            style.spaceBefore = 3
-            style.spaceAfter = 1
-            style.keepWithNext = 1
-        elif name == "dk":
-            style.keepWithNext = 1
-    return style
+    return Item((Run("↑\u00a0"), *plain(text, italic=True)), (), depth, reference=True)

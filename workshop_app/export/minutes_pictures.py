@@ -1,7 +1,8 @@
 """The two pictures of the minutes: the dependency graph and the horizon chart.
 
 Both come from the picture modules of this package (matplotlib, Agg) as PNG
-at 200 dpi and are scaled to the text width; reportlab embeds them losslessly.
+at 200 dpi, sized for the text frame of an A4 page (the PDF's); the PDF
+embeds them losslessly, DOCX and Markdown scale them to their page width.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import math
 import warnings
 from typing import Any
 
-from workshop_app.export.pdf_blocks import Ctx, para
-from workshop_app.export.pdf_text import esc
+from workshop_app.export.content import Block, Heading, KeepTogether, Orientation, PageBreak, Picture
+from workshop_app.export.minutes_content import Context
 
 #: Resolution of a picture at its printed size (dots per inch of paper).
 PRINT_DPI = 200
@@ -26,32 +27,18 @@ _RESERVED_HEIGHT = 70
 PRINT_RC: Any = {"text.usetex": False, "text.hinting": "no_hinting"}  # matplotlib types its keys as a Literal of every rc name
 
 
-def image_flowable(png: bytes, max_width: float, max_height: float) -> Any:
-    """A PNG scaled, keeping its proportions, to fit ``max_width`` × ``max_height`` points."""
-    from reportlab.lib.utils import ImageReader
-    from reportlab.platypus import Image
-
-    px_w, px_h = ImageReader(io.BytesIO(png)).getSize()
-    scale = min(max_width / px_w, max_height / px_h)
-    return Image(io.BytesIO(png), width=px_w * scale, height=px_h * scale, hAlign="CENTER")
-
-
 def _dpi_for(size_in: tuple[float, float], box_pt: tuple[float, float]) -> int:
     """The render dpi that gives :data:`PRINT_DPI` once the figure is scaled into the box."""
     shrink = min(box_pt[0] / 72 / size_in[0], box_pt[1] / 72 / size_in[1])
     return max(30, math.ceil(PRINT_DPI * shrink))
 
 
-def dependency_graph(ctx: Ctx) -> list[Any]:
+def dependency_graph(ctx: Context) -> list[Block]:
     """The graph: an overview on a landscape page, then — when its labels would be under 7 pt — one
     page per shared goal's subtree and for the room's conflicts no subtree shows (see graph_pages)."""
     if not ctx.doc.elements:
         return []
-    from reportlab.platypus import KeepTogether, NextPageTemplate, PageBreak
-
-    from workshop_app.analysis import conflict_views
     from workshop_app.export import graph_pages as gp
-    from workshop_app.export.pdf_blocks import heading
     from workshop_app.export.pdf_layout import frame_size
     from workshop_app.export.safe_text import shorten
 
@@ -59,16 +46,16 @@ def dependency_graph(ctx: Ctx) -> list[Any]:
         width, height = frame_size(orientation)
         return width, height - _RESERVED_HEIGHT
 
-    views = conflict_views(ctx.doc, ctx.lang.code)
+    views = ctx.views
     boxes = {"portrait": box("portrait"), "landscape": box("landscape")}
     plan = gp.graph_parts(ctx.doc, views, boxes, ctx.lang.code, overview_box=boxes["landscape"])
     tr = ctx.lang
-    flow: list[Any] = []
+    flow: list[Block] = []
     from matplotlib import rc_context
 
     with rc_context(PRINT_RC):
         for n, part in enumerate(plan.parts):
-            page = part.page or "landscape"
+            page: Orientation = "portrait" if part.page == "portrait" else "landscape"
             png = gp.render_part(ctx.doc, views, part, boxes[page], ctx.lang.code, dpi=PRINT_DPI).data
             if n == 0:
                 caption = tr("Elements of the workshop and how they are linked; the legend explains colours and "
@@ -77,20 +64,20 @@ def dependency_graph(ctx: Ctx) -> list[Any]:
                     caption += " " + tr("The graph is too large for readable labels on one page: the following "
                                         "pages show each shared goal's subtree and the room's conflicts.")
                 caption += _left_out(ctx, plan)
-                flow += [image_flowable(png, *boxes[page]), para(esc(caption), ctx.st.caption)]
+                flow.append(Picture(png, caption, "graph", page=page, reserve=_RESERVED_HEIGHT))
                 continue
             title = (tr("Shared goal: {title}") if part.kind == "goal" else tr("Conflicts: {title}")).format(
                 title=shorten(part.subject, 140))
             caption = (tr("The shared goal, the goals contributing to it, their incentives and budgets.")
                        if part.kind == "goal" else
                        tr("The elements of these conflicts and everything linked to them."))
-            flow += [NextPageTemplate(page), PageBreak(),
-                     KeepTogether([heading(title, ctx.st.h2), image_flowable(png, *boxes[page]),
-                                   para(esc(caption), ctx.st.caption)])]
+            flow += [PageBreak(page), KeepTogether((Heading(title, keep_with=0),
+                                                    Picture(png, caption, f"graph-{n}", page=page,
+                                                            reserve=_RESERVED_HEIGHT)))]
     return flow
 
 
-def _left_out(ctx: Ctx, plan: Any) -> str:
+def _left_out(ctx: Context, plan: Any) -> str:
     """The parts not printed, by name, and how to print them."""
     skipped = plan.too_large + plan.left_out
     if not skipped:
@@ -105,7 +92,7 @@ def _left_out(ctx: Ctx, plan: Any) -> str:
         count=len(skipped), names=names)
 
 
-def horizon_chart(ctx: Ctx) -> list[Any]:
+def horizon_chart(ctx: Context) -> list[Block]:
     """Horizons of goals next to pay-out periods of incentives, sized like the chart export, fit to one page."""
     from workshop_app.export.horizon_chart import ROW_IN, chart_rows, draw_horizon_chart, row_count
     from workshop_app.export.pdf_layout import frame_size
@@ -136,4 +123,4 @@ def horizon_chart(ctx: Ctx) -> list[Any]:
         caption += " " + ctx.lang("Shown: {shown} of {total}, the longest goals and shortest incentive periods "
                                   "of each side; all horizons are listed in the inventory.").format(shown=shown,
                                                                                                     total=total)
-    return [image_flowable(buf.getvalue(), *box), para(esc(caption), ctx.st.caption)]
+    return [Picture(buf.getvalue(), caption, "horizons", reserve=_RESERVED_HEIGHT)]
