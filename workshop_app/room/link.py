@@ -122,7 +122,9 @@ class RoomLink:
             raise RoomError(_("The room PIN must have 6 to 12 digits."))
         context = _ssl_context(certfile, keyfile)
         self._prepare_journal()
+        published = self._state.view  # published before the start: phones see it from the first request
         self._state = RoomState(pin)
+        self._state.publish(published)
         self._journal.open(self._state.restore(replay(self._journal.path)))
         loop = asyncio.new_event_loop()
         self._loop = loop

@@ -151,6 +151,11 @@ class RoomState:
                 return [], []
             return [{"t": "kick", "id": device_id}], [DevicesChanged(self._devices())]
 
+    @property
+    def view(self) -> RoomView:
+        with self._lock:
+            return self._view
+
     def publish(self, view: RoomView) -> None:
         with self._lock:
             self._view = view
