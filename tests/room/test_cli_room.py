@@ -64,7 +64,7 @@ def test_headless_room_says_in_a_sentence_why_it_cannot_start(tmp_path):
     file = tmp_path / "demo.workshop.json"
     save_workshop(load_demo("en"), file)
     process = _start(file, tmp_path / "journal", "--pin", "12")
-    out, err = process.communicate(timeout=60)
+    _out, err = process.communicate(timeout=60)
     assert process.returncode == 1
     assert "tandem room: The room PIN must have 6 to 12 digits." in err
     assert "Traceback" not in err
@@ -74,7 +74,7 @@ def test_headless_room_refuses_a_file_that_is_no_workshop(tmp_path):
     file = tmp_path / "broken.workshop.json"
     file.write_text("{ not json")
     process = _start(file, tmp_path / "journal")
-    out, err = process.communicate(timeout=60)
+    _out, err = process.communicate(timeout=60)
     assert process.returncode == 2
     assert "Traceback" not in err
     assert file.read_text() == "{ not json"

@@ -76,9 +76,9 @@ def test_an_unreadable_certificate_is_said_so(journal_dir, tmp_path):
     bad = tmp_path / "cert.pem"
     bad.write_text("not a certificate")
     room = RoomLink(journal_dir)
-    with pytest.raises(RoomError, match="certificate .* cannot be used"):
+    with pytest.raises(RoomError, match=r"certificate .* cannot be used"):
         room.start("127.0.0.1", 0, certfile=bad)
-    with pytest.raises(RoomError, match="certificate .* cannot be used"):
+    with pytest.raises(RoomError, match=r"certificate .* cannot be used"):
         room.start("127.0.0.1", 0, certfile=tmp_path / "missing.pem")
     assert not room.running
 
