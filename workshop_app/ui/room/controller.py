@@ -212,7 +212,7 @@ class RoomController(QObject):
             self._handled(card.id)
         self.cards = [c for c in self.cards if c.id not in {r.id for r in recovered.cards}]
         if recovered.round is not None:
-            with contextlib.suppress(RoomError):
+            with contextlib.suppress(RoomError, RuntimeError):
                 link.close_round()
 
     def stop(self) -> None:
@@ -230,7 +230,7 @@ class RoomController(QObject):
     def _workshop_replaced(self) -> None:
         """Another workshop: the round's conflicts and the queue's categories belong to the old one."""
         if self.round is not None and self.round.state == "open" and self.link is not None:
-            with contextlib.suppress(RoomError):
+            with contextlib.suppress(RoomError, RuntimeError):
                 self.link.close_round()
         self.round = None
         self.round_changed.emit()
@@ -458,7 +458,7 @@ class RoomController(QObject):
 
     def close_alignment(self) -> None:
         if self.link is not None and self.alignment_round is not None:
-            with contextlib.suppress(RoomError):
+            with contextlib.suppress(RoomError, RuntimeError):
                 self.link.close_alignment()
         self.alignment_round = None
         self.state_changed.emit()
