@@ -6,8 +6,6 @@ presenting while cards arrive. Sized for a 1366×768 laptop.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from workshop_app.i18n import _
@@ -16,9 +14,6 @@ from workshop_app.ui.room.join_panel import JoinPanel
 from workshop_app.ui.room.queue_panel import QueuePanel
 from workshop_app.ui.room.round_panel import RoundPanel
 from workshop_app.ui.widgets.message_bar import MessageBar
-
-if TYPE_CHECKING:
-    pass
 
 DIALOG_NAME = "room_link_dialog"
 
@@ -51,15 +46,9 @@ class RoomLinkDialog(QDialog):
         for said in (doc.refused, doc.cautioned):
             said.connect(lambda text: self.message_bar.show_refusal(text) if self.isVisible() else None)
         controller.cards_changed.connect(self._count_cards)
-        controller.state_changed.connect(self._state_changed)
         self._count_cards()
         self.resize(960, 600)
 
     def _count_cards(self) -> None:
         n = len(self.controller.cards)
         self.tabs.setTabText(1, _("&Cards ({n})").format(n=n) if n else _("&Cards"))
-
-    def _state_changed(self) -> None:
-        error = self.controller.last_error
-        if error and not self.controller.running:
-            self.message_bar.show_refusal(error)

@@ -89,10 +89,11 @@ class JoinPanel(QWidget):
         self.no_network = PlainLabel()
         self.no_network.setObjectName("room_no_network")
         self.no_network.setWordWrap(True)
+        self.no_network.setProperty("role", "h3")
         self.error = PlainLabel()
         self.error.setObjectName("room_error")
         self.error.setWordWrap(True)
-        self.error.setProperty("role", "warning")
+        self.error.setProperty("role", "h3")
         self.note = PlainLabel(_("The page is plain HTTP: anyone on this network could read what phones send. "
                                  "Use the room's own network or the laptop's hotspot. Phones refuse self-signed "
                                  "certificates, so HTTPS needs a certificate your company provides."))
@@ -163,6 +164,7 @@ class JoinPanel(QWidget):
         kick_row.addStretch(1)
         kick_row.addWidget(self.kick)
         left.addLayout(kick_row)
+        left.addStretch(0)  # takes the height while the devices list is hidden (Room link off)
         right = QVBoxLayout()
         right.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.url)
