@@ -111,12 +111,22 @@ def build_actions(w: MainWindow) -> Actions:
     return a
 
 
+def _follow_up():
+    """The follow-up commands (ui/window/follow_up.py), imported when first used."""
+    from workshop_app.ui.window import follow_up
+
+    return follow_up
+
+
 def build_menus(w: MainWindow, a: Actions, bar: QMenuBar) -> None:
     file_menu = bar.addMenu(_("&File"))
     file_menu.addActions([a.new, a.open])
     a.recent_menu = file_menu.addMenu(_("Open &recent"))
     a.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     file_menu.addAction(a.open_demo)
+    file_menu.addAction(_action(w, _("New &follow-up workshop…"), lambda: _follow_up().new_follow_up(w),
+                                tip=_("A new workshop from an earlier one: review what moved since")))
+    file_menu.addAction(_action(w, _("Open d&emo follow-up"), lambda: _follow_up().open_follow_up_demo(w)))
     file_menu.addSeparator()
     file_menu.addActions([a.save, a.save_as])
     file_menu.addSeparator()
@@ -153,6 +163,9 @@ def build_menus(w: MainWindow, a: Actions, bar: QMenuBar) -> None:
     phase_menu.addActions([a.timer_toggle, a.timer_extend, a.phase_done])
     phase_menu.addSeparator()
     phase_menu.addAction(a.alignment)
+    phase_menu.addAction(_action(w, _("What &moved? (follow-up review)…"), lambda: _follow_up().show_review(w),
+                                 ["Ctrl+Shift+R"]))
+    w.doc.replaced.connect(lambda: w.doc.workshop.follow_up is not None and _follow_up().offer_review(w))
     phase_menu.addActions([x for x in (a.room_link, a.room_window) if x is not None])
 
     help_menu = bar.addMenu(_("&Help"))
