@@ -131,7 +131,7 @@ class JoinPanel(QWidget):
         self.new_pin.setObjectName("room_new_pin")
         self.new_pin.setToolTip(_("The old PIN stops working; phones that joined stay"))
         self.new_pin.clicked.connect(controller.new_pin)
-        self.joining = QCheckBox(_("&Joining open"))
+        self.joining = QCheckBox(_("Joining &open"))
         self.joining.setObjectName("room_joining")
         self.joining.toggled.connect(lambda on: on != controller.joining_open and controller.set_joining_open(on))
         self.banner = QCheckBox(_("Show the join &banner on the projector"))
