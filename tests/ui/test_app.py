@@ -27,6 +27,8 @@ def no_event_loop(monkeypatch):
         monkeypatch.setattr(MainWindow, name, show)
     yield shown
     for win in shown:
+        if not win.is_ready():
+            continue
         win.doc.undo_stack.setClean()
         win.close()
         win.deleteLater()
@@ -47,6 +49,7 @@ def test_bad_file_on_start_shows_problems_and_starts_new(qtbot, boxes, tmp_path,
     before = bad.read_bytes()
     assert app_module.run_gui(str(bad), False, "en", None) == 0
     window = no_event_loop[0]
+    qtbot.waitUntil(window.is_ready)  # the file is opened once the window's shell has painted
     assert window.doc.path is None and window.doc.workshop.participants == []
     assert any("broken.workshop.json" in text and "not valid JSON" in text for text in boxes.texts())
     assert bad.read_bytes() == before
@@ -55,6 +58,7 @@ def test_bad_file_on_start_shows_problems_and_starts_new(qtbot, boxes, tmp_path,
 def test_demo_opens_in_german_with_qt_translations(qtbot, boxes, no_event_loop):
     app_module.run_gui(None, True, "de", None)
     window = no_event_loop[0]
+    qtbot.waitUntil(window.is_ready)
     assert i18n.current_language() == "de"
     assert window.doc.workshop.participants, "the demo has participants"
     assert window.current_phase is not None

@@ -94,6 +94,8 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
 
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screenshots need no screen
     app = create_application()
+    from PySide6.QtCore import QTimer
+
     from workshop_app.ui.window.main_window import MainWindow
     from workshop_app.ui.window.settings import app_settings
 
@@ -104,14 +106,49 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
     language = choose_language(lang, settings)
     i18n.set_language(language)
     install_qt_translations(app, language)
-    window = MainWindow(settings)
-
     if screenshots:
-        from PySide6.QtCore import QSize
+        return _render_screenshots(MainWindow(settings), path, demo, language, Path(screenshots), size, scratch)
 
-        from workshop_app.store import LoadError, load_workshop
-        from workshop_app.ui.screenshots import render_screenshots
+    # The shell (title, navigator, an empty page) paints first; then the model is imported, the
+    # workshop opened and its page filled (MainWindow.finish_start), and the window takes input.
+    # Opened before the page is first filled, so no page is built twice. Work left by a crash is
+    # offered once the window is ready.
+    window = MainWindow(settings, shell_only=True)
+    from workshop_app.ui.window.crash_report import CrashReporter, start_logging
 
+    reporter = CrashReporter(window, None)
+    reporter.install()
+
+    def finish() -> None:
+        reporter.path = start_logging(debug)  # the log's folder is the store's: after the first paint
+        opened = window.open_demo if demo else (lambda: window.open_path(path)) if path else None
+        window.finish_start(opened)  # a file's problems are shown; the new workshop stays
+        QTimer.singleShot(0, window.safekeeper.offer_recoveries)
+
+    window.after_first_paint(finish)
+    geometry = settings.value("geometry")
+    if geometry is not None and window.restoreGeometry(geometry):
+        window.show()
+    else:
+        screen = app.primaryScreen()
+        if screen is not None:  # also right without a window manager that maximizes
+            window.setGeometry(screen.availableGeometry())
+        window.showMaximized()  # the projector and the laptop both want every pixel
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
+
+
+def _render_screenshots(window, path: str | None, demo: bool, language: str, folder: Path,
+                        size: tuple[int, int] | None, scratch: str | None) -> int:
+    """``--screenshots``: every page of the demo or of ``path`` as PNG into ``folder``; the exit code."""
+    from PySide6.QtCore import QSize
+
+    from workshop_app.store import LoadError, load_workshop
+    from workshop_app.ui.screenshots import render_screenshots
+
+    try:
         if demo:
             from workshop_app.store.demo import load_demo
 
@@ -124,41 +161,14 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
                 for problem in exc.problems:
                     print(f"  {problem}", file=sys.stderr)
                 return 2
-        try:
-            written = render_screenshots(window, Path(screenshots), QSize(*size) if size else None)
-            for file in written:
-                print(file)
-            window.doc.undo_stack.setClean()
-            window.close()
-        finally:
-            if scratch is not None:
-                import shutil
-
-                shutil.rmtree(scratch, ignore_errors=True)
-        return 0
-
-    from workshop_app.ui.window.crash_report import CrashReporter, start_logging
-
-    reporter = CrashReporter(window, start_logging(debug))
-    reporter.install()
-    # Open first, show second: the first paint already shows the workshop, and no
-    # page is built twice. Work left by a crash is offered once the window is up.
-    if demo:
-        window.open_demo()
-    elif path:
-        window.open_path(path)  # problems are shown; the new workshop stays
-    geometry = settings.value("geometry")
-    if geometry is not None and window.restoreGeometry(geometry):
-        window.show()
-    else:
-        screen = app.primaryScreen()
-        if screen is not None:  # also right without a window manager that maximizes
-            window.setGeometry(screen.availableGeometry())
-        window.showMaximized()  # the projector and the laptop both want every pixel
-    from PySide6.QtCore import QTimer
-
-    QTimer.singleShot(0, window.safekeeper.offer_recoveries)
-    try:
-        return app.exec()
+        written = render_screenshots(window, folder, QSize(*size) if size else None)
+        for file in written:
+            print(file)
+        window.doc.undo_stack.setClean()
+        window.close()
     finally:
-        reporter.uninstall()
+        if scratch is not None:
+            import shutil
+
+            shutil.rmtree(scratch, ignore_errors=True)
+    return 0

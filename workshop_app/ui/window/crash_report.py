@@ -103,6 +103,8 @@ class CrashReporter:
                   exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
     def _keep_work(self) -> None:
+        if not self.window.is_ready():  # still the window's shell: no document, no work yet
+            return
         safekeeper = self.window.safekeeper
         safekeeper.write_recovery(self.window.doc)
 

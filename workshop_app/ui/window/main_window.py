@@ -3,15 +3,26 @@
 The window owns the :class:`Document` (model, path, undo stack) and builds
 pages only when first shown, so start-up stays quick and an edit refreshes
 only the page on screen.
+
+It starts in two steps (``tandem`` does both; ``MainWindow()`` alone does
+both at once). The *shell* — title, the navigator with the seven phases, an
+empty page frame, the menu bar's titles — needs only Qt and the phase names,
+so this module imports neither the model (pydantic) nor any page: the shell
+paints while the interpreter has imported little more than PySide6.
+:meth:`MainWindow.finish_start` then imports the model, makes the document,
+the menus and the timebox, opens the first workshop and fills its page;
+:attr:`MainWindow.ready` says the window takes input from then on.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -28,23 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.i18n import _, current_language
-from workshop_app.model import Phase, UpdateAgenda, Workshop
-from workshop_app.store import SUFFIX, LoadError
-from workshop_app.store.disk import DiskStamp
-from workshop_app.ui.document import Document, blank_workshop
-from workshop_app.ui.features import minutes_export_available
-from workshop_app.ui.pages.base import PhasePage
-from workshop_app.ui.phases import PHASES
-from workshop_app.ui.projector.presentation import Presenter
-from workshop_app.ui.widgets.labels import phase_name
+from workshop_app.model.enums import Phase
 from workshop_app.ui.widgets.message_bar import MessageBar
 from workshop_app.ui.widgets.plain import literal, menu_text, shown
 from workshop_app.ui.widgets.style import DEFAULT_POINT_SIZE, ZOOM_STEPS, base_font, style_sheet
-from workshop_app.ui.widgets.timebox import TimeboxClock, TimeboxWidget
-from workshop_app.ui.window.actions import build_actions, build_menus
-from workshop_app.ui.window.navigator import PhaseNavigator
-from workshop_app.ui.window.responsiveness import Responsiveness
-from workshop_app.ui.window.safekeeping import Safekeeper
+from workshop_app.ui.window.navigator import PhaseNavigator, phase_label
 from workshop_app.ui.window.settings import (
     add_recent_file,
     app_settings,
@@ -55,8 +55,39 @@ from workshop_app.ui.window.settings import (
     set_language_choice,
 )
 
+if TYPE_CHECKING:
+    from workshop_app.model import Workshop
+    from workshop_app.store import LoadError
+    from workshop_app.store.disk import DiskStamp
+    from workshop_app.ui.document import Document
+    from workshop_app.ui.pages.base import PhasePage
+    from workshop_app.ui.projector.presentation import Presenter
+    from workshop_app.ui.widgets.timebox import TimeboxClock, TimeboxWidget
+    from workshop_app.ui.window.actions import Actions
+    from workshop_app.ui.window.responsiveness import Responsiveness
+    from workshop_app.ui.window.safekeeping import Safekeeper
+
 FILE_FILTER_KEY = "last_folder"
 MAX_PROBLEMS_SHOWN = 12
+#: The menu bar's titles in the shell, as :func:`~workshop_app.ui.window.actions.build_menus` makes them
+#: (a test holds the two together): the bar has its height and words from the first paint on.
+SHELL_MENUS = ("&File", "&Edit", "&View", "&Phase", "&Help")
+#: A shell that is never painted (started minimized, say) still gets its workshop by then.
+FINISH_LATEST_MS = 1000
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, at the first paint event of the window it watches."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]):
+        super().__init__(window)
+        self._window, self._then = window, then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if watched is self._window and event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            then()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -64,22 +95,31 @@ class MainWindow(QMainWindow):
 
     #: The phase on screen changed (the projector follows it: ui/projector/presentation.py).
     phase_shown = Signal(object)
+    #: The start is finished: the document is in, the page on screen is filled and takes input.
+    ready = Signal()
 
-    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None):
+    # What finish_start makes (the shell has none of them yet)
+    doc: Document
+    safekeeper: Safekeeper
+    responsiveness: Responsiveness
+    clock: TimeboxClock
+    timebox: TimeboxWidget
+    presenter: Presenter
+    commands: Actions
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None, *,
+                 shell_only: bool = False):
+        """The window; ``shell_only`` stops after the shell, for :meth:`finish_start` after its first paint."""
         super().__init__(parent)
         self.settings = settings or app_settings()
-        self.doc = Document(parent=self)
-        self.safekeeper = Safekeeper(self)
-        self.responsiveness = Responsiveness(self)  # no full-GC stalls mid-edit; graph libraries preloaded
-        self.clock = TimeboxClock(self.doc, parent=self)
         self.pages: dict[Phase, PhasePage] = {}
         self.current_phase: Phase | None = None
         self.zoom_index = self._stored_zoom()
         self._shortcuts: QDialog | None = None  # the keyboard reference, made when first asked for
         self.alignment_window: QDialog | None = None  # the alignment check, made when first opened
+        self._ready = False
 
-        self.navigator = PhaseNavigator(self.doc, self.clock)
-        self.navigator.currentRowChanged.connect(self._on_navigator_row)
+        self.navigator = PhaseNavigator()
         self.stack = QStackedWidget()
         self.header = self._build_header()
         central = QWidget()
@@ -101,14 +141,56 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigator)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
-
-        self.presenter = Presenter(self)  # presentation mode and the audience window; adds its menu entries
-        self.commands = build_actions(self)
-        build_menus(self, self.commands, self.menuBar())
-        self.commands.languages[language_choice(self.settings)].setChecked(True)
+        for title in SHELL_MENUS:  # replaced by the real menus in finish_start
+            self.menuBar().addMenu(_(title))
         self.status_label = QLabel()
         self.status_label.setProperty("role", "hint")
         self.statusBar().addPermanentWidget(self.status_label)
+
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setSingleShot(True)
+        self._prebuild_timer.timeout.connect(self._prebuild_next_page)
+        self.apply_zoom()
+        self.resize(1400, 860)
+        self.setWindowTitle("Tandem")
+        if not shell_only:
+            self.finish_start()
+
+    def is_ready(self) -> bool:
+        """Whether :meth:`finish_start` has run: before, the window is only its shell."""
+        return self._ready
+
+    def finish_start(self, open_first: Callable[[], object] | None = None) -> None:
+        """Make the document and everything that works on it, open the first workshop, take input.
+
+        ``open_first`` opens the workshop to start with (the demo, a file); without it, or when it
+        fails, the window keeps the new blank workshop. Emits :attr:`ready` at the end.
+        """
+        if self._ready:
+            return
+        from workshop_app.ui.document import Document
+        from workshop_app.ui.features import minutes_export_available
+        from workshop_app.ui.projector.presentation import Presenter
+        from workshop_app.ui.widgets.timebox import TimeboxClock, TimeboxWidget
+        from workshop_app.ui.window.actions import build_actions, build_menus
+        from workshop_app.ui.window.responsiveness import Responsiveness
+        from workshop_app.ui.window.safekeeping import Safekeeper
+
+        self.doc = Document(parent=self)
+        self.safekeeper = Safekeeper(self)
+        self.responsiveness = Responsiveness(self)  # no full-GC stalls mid-edit; graph libraries preloaded
+        self.clock = TimeboxClock(self.doc, parent=self)
+        self.timebox = TimeboxWidget(self.clock)
+        self.header.layout().addWidget(self.timebox, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.navigator.attach(self.doc, self.clock)
+        self.navigator.currentRowChanged.connect(self._on_navigator_row)
+
+        self.presenter = Presenter(self)  # presentation mode and the audience window; adds its menu entries
+        self.commands = build_actions(self)
+        bar = QMenuBar(self)
+        build_menus(self, self.commands, bar)
+        self.setMenuBar(bar)  # in place of the shell's titles
+        self.commands.languages[language_choice(self.settings)].setChecked(True)
 
         self.doc.modified_changed.connect(lambda _m: self._update_title())
         self.doc.path_changed.connect(lambda _p: self._update_title())
@@ -125,16 +207,39 @@ class MainWindow(QMainWindow):
         self._undo_text("")
         self._redo_text("")
         self.commands.export_minutes.setEnabled(minutes_export_available())
+        self._ready = True
+        self._update_title()
+        if open_first is not None:
+            open_first()
+        if self.isVisible():
+            if self.current_phase is None:
+                self.go_to_phase(self._first_open_phase())
+            self._focus_page()
+            self._prebuild_timer.start(200)
+        self.ready.emit()
 
-        self._prebuild_timer = QTimer(self)
-        self._prebuild_timer.setSingleShot(True)
-        self._prebuild_timer.timeout.connect(self._prebuild_next_page)
-        self.apply_zoom()
-        self.resize(1400, 860)
-        self._update_title()  # the first page is built when shown, or by the workshop opened first
+    def after_first_paint(self, then: Callable[[], object]) -> None:
+        """Call ``then`` once the window has reached the screen (or a second from now at the latest).
+
+        Call it before showing the window; ``tandem`` finishes its start this way. The zero-delay
+        timer after the paint event lets the painted frame be flushed to the screen first.
+        """
+        done = False
+
+        def call() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                self.removeEventFilter(watcher)
+                then()
+
+        watcher = _FirstPaint(self, lambda: QTimer.singleShot(0, self, call))
+        self.installEventFilter(watcher)
+        QTimer.singleShot(FINISH_LATEST_MS, self, call)
 
     # -- layout ----------------------------------------------------------------
     def _build_header(self) -> QFrame:
+        """Phase number, title and hint; the timebox joins on the right in finish_start."""
         header = QFrame()
         header.setObjectName("header")
         self.phase_number = QLabel()
@@ -145,7 +250,6 @@ class MainWindow(QMainWindow):
         self.phase_hint = QLabel()
         self.phase_hint.setProperty("role", "hint")
         self.phase_hint.setWordWrap(True)
-        self.timebox = TimeboxWidget(self.clock)
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.phase_number)
@@ -155,7 +259,6 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(20, 10, 20, 10)
         layout.addLayout(text, 1)
         layout.addSpacing(16)
-        layout.addWidget(self.timebox, 0, Qt.AlignmentFlag.AlignVCenter)
         return header
 
     # -- pages -----------------------------------------------------------------
@@ -163,6 +266,8 @@ class MainWindow(QMainWindow):
         """The page of ``phase``, built on first use."""
         phase = Phase(phase)
         if phase not in self.pages:
+            from workshop_app.ui.phases import PHASES
+
             cls = PHASES[phase].page_class()
             page = cls(self.doc)
             page.setObjectName(f"page_{phase}")
@@ -193,7 +298,9 @@ class MainWindow(QMainWindow):
             self.navigator.blockSignals(False)
         self.commands.phases[row].setChecked(True)
         self.phase_number.setText(_("Phase {n} of {total}").format(n=row + 1, total=len(Phase)))
-        self.phase_title.setText(phase_name(phase))
+        self.phase_title.setText(phase_label(phase))
+        from workshop_app.ui.phases import PHASES
+
         self.phase_hint.setText(_(PHASES[phase].hint))
         self.timebox.set_phase(phase)
         self._update_done_action()
@@ -276,7 +383,9 @@ class MainWindow(QMainWindow):
         item = self.doc.workshop.agenda_item(phase)
         done = not (item.done if item else False)
         text = _("Mark {phase} as done") if done else _("Mark {phase} as not done")
-        self.doc.push(UpdateAgenda(phase, {"done": done}), text.format(phase=phase_name(phase)))
+        from workshop_app.model import UpdateAgenda
+
+        self.doc.push(UpdateAgenda(phase, {"done": done}), text.format(phase=phase_label(phase)))
 
     def _update_done_action(self) -> None:
         item = self.doc.workshop.agenda_item(self.current_phase or Phase.SETUP)
@@ -340,6 +449,8 @@ class MainWindow(QMainWindow):
         without a date still loads without one.
         """
         if self.maybe_save():
+            from workshop_app.ui.document import blank_workshop
+
             workshop = blank_workshop()
             workshop.meta.date = date.today()
             self.set_workshop(workshop, None)
@@ -366,6 +477,8 @@ class MainWindow(QMainWindow):
         return folder if folder and Path(folder).is_dir() else str(Path.home())
 
     def _file_filter(self) -> str:
+        from workshop_app.store import SUFFIX
+
         return ";;".join([_("Workshop files (*{suffix})").format(suffix=SUFFIX), _("All files (*)")])
 
     def open_dialog(self) -> None:
@@ -377,6 +490,8 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a workshop file; on problems show them all and keep the current workshop."""
+        from workshop_app.store import LoadError
+
         try:
             if not self.safekeeper.open(Path(path)):
                 return False
@@ -423,6 +538,8 @@ class MainWindow(QMainWindow):
         if self.doc.path is not None:
             return str(self.doc.path)
         stem = re.sub(r"[^\w-]+", "-", self.doc.workshop.meta.title.strip().lower()).strip("-") or _("workshop")
+        from workshop_app.store import SUFFIX
+
         return str(Path(self.last_folder()) / f"{stem}{SUFFIX}")
 
     def save(self) -> bool:
@@ -437,6 +554,8 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         if not path.endswith(".json"):
+            from workshop_app.store import SUFFIX
+
             path += SUFFIX
         return self._save_to(Path(path))
 
@@ -456,6 +575,8 @@ class MainWindow(QMainWindow):
         return True
 
     def export_minutes(self) -> None:
+        from workshop_app.ui.features import minutes_export_available
+
         if not minutes_export_available():
             return
         self.commit_pending()
@@ -545,6 +666,9 @@ class MainWindow(QMainWindow):
 
     # -- closing ---------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if not self._ready:  # closed while still the shell: there is no work to keep yet
+            event.accept()
+            return
         self.commit_pending()
         if self.clock.running:
             self.clock.pause()
@@ -563,6 +687,9 @@ class MainWindow(QMainWindow):
             self.navigator.fit_width()
 
     def showEvent(self, event) -> None:  # Qt override
+        if not self._ready:  # the shell: finish_start fills the page and starts what follows here
+            super().showEvent(event)
+            return
         if self.current_phase is None:
             self.go_to_phase(Phase.SETUP)
         super().showEvent(event)

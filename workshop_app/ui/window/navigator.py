@@ -10,22 +10,30 @@ it follows an edit a moment later (a zero-delay timer, which also lets a
 burst of edits share one count and keeps the analysis out of the window's
 first paint); the analysis itself is the document's cached one, which the
 Conflicts page and the projector share.
+
+The navigator is part of the window's shell, painted before the model is
+imported: this module needs only Qt and the phase names. A navigator made
+without a document shows the names; :meth:`PhaseNavigator.attach` gives it the
+document and the clock, and with them the progress lines and times.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from workshop_app.i18n import _, current_language
-from workshop_app.model import Phase
-from workshop_app.ui.document import Document
-from workshop_app.ui.progress import element_counts, phase_progress
-from workshop_app.ui.widgets.labels import phase_name
+from workshop_app.model.enums import Phase
 from workshop_app.ui.widgets.plain import plain_tooltip
 from workshop_app.ui.widgets.style import NAV_MARK, NAV_SELECTED, TIME_ALERT, TIME_WARN
-from workshop_app.ui.widgets.timebox import TimeboxClock
+from workshop_app.vocabulary import PHASE_NAMES
+
+if TYPE_CHECKING:
+    from workshop_app.ui.document import Document
+    from workshop_app.ui.widgets.timebox import TimeboxClock
 
 ROLE_PROGRESS = Qt.ItemDataRole.UserRole + 1
 ROLE_TIME = Qt.ItemDataRole.UserRole + 2
@@ -37,6 +45,12 @@ FIRST_COUNT_MS = 300
 #: Later counts wait for a pause this long in editing: typing a round of the alignment check or a
 #: run of edits costs one analysis at the end, not one per key (the line is a summary, not a live meter).
 COUNT_PAUSE_MS = 250
+
+
+def phase_label(phase: Phase | str) -> str:
+    """A phase's name in the UI language (as :func:`workshop_app.ui.widgets.labels.phase_name`,
+    without the imports of the labels module, which the shell cannot afford)."""
+    return _(PHASE_NAMES[Phase(phase)])
 
 
 class PhaseDelegate(QStyledItemDelegate):
@@ -101,24 +115,32 @@ class PhaseDelegate(QStyledItemDelegate):
 class PhaseNavigator(QListWidget):
     """The seven phases in order; the current row is the page on screen."""
 
-    def __init__(self, doc: Document, clock: TimeboxClock, parent: QWidget | None = None):
+    def __init__(self, doc: Document | None = None, clock: TimeboxClock | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.doc, self.clock = doc, clock
+        self.doc: Document | None = None
+        self.clock: TimeboxClock | None = None
         self.setObjectName("navigator")
         self.setItemDelegate(PhaseDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMouseTracking(True)
         self.setAccessibleName(_("Phases"))
         for phase in Phase:
-            item = QListWidgetItem(phase_name(phase), self)
+            item = QListWidgetItem(phase_label(phase), self)
             item.setData(Qt.ItemDataRole.UserRole, str(phase))
-            item.setToolTip(plain_tooltip(phase_name(phase)))
+            item.setToolTip(plain_tooltip(phase_label(phase)))
         self.fit_width()
         self.conflict_counts = None  # ConflictCounts of the document as last counted
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(FIRST_COUNT_MS)  # then COUNT_PAUSE_MS after each edit
         self._count_timer.timeout.connect(self.count_conflicts)
+        if doc is not None and clock is not None:
+            self.attach(doc, clock)
+
+    def attach(self, doc: Document, clock: TimeboxClock) -> None:
+        """Follow ``doc`` (progress lines, the Conflicts count) and ``clock`` (time used per phase)."""
+        self.doc, self.clock = doc, clock
         doc.changed.connect(lambda _op: self.update_progress())
         doc.replaced.connect(self._replaced)
         clock.tick.connect(self.update_times)
@@ -134,7 +156,7 @@ class PhaseNavigator(QListWidget):
         laptop the pages need the room."""
         bold = QFont(self.font())
         bold.setBold(True)
-        names = max(QFontMetrics(bold).horizontalAdvance(phase_name(phase)) for phase in Phase)
+        names = max(QFontMetrics(bold).horizontalAdvance(phase_label(phase)) for phase in Phase)
         char = self.fontMetrics().averageCharWidth()
         wanted = names + self.fontMetrics().horizontalAdvance("105/90 min") + char * 10  # badge, gaps, padding
         window = self.window().width() if self.window() is not self else 0
@@ -154,6 +176,8 @@ class PhaseNavigator(QListWidget):
         from workshop_app.analysis import count_conflicts
 
         self._count_timer.stop()
+        if self.doc is None:
+            return
         self._count_timer.setInterval(COUNT_PAUSE_MS)
         self.conflict_counts = count_conflicts(self.doc.conflict_views(current_language()))
         self._show_progress()
@@ -163,6 +187,10 @@ class PhaseNavigator(QListWidget):
         self._count_timer.start()
 
     def _show_progress(self) -> None:
+        if self.doc is None:
+            return
+        from workshop_app.ui.progress import element_counts, phase_progress
+
         doc = self.doc.workshop
         counts = element_counts(doc, self.conflict_counts)
         for row, phase in enumerate(Phase):
@@ -173,6 +201,8 @@ class PhaseNavigator(QListWidget):
         self.update_times()
 
     def update_times(self) -> None:
+        if self.clock is None:
+            return
         for row, phase in enumerate(Phase):
             item = self.item(row)
             used = int(self.clock.elapsed(phase) // 60)
