@@ -112,6 +112,17 @@ def test_a_phone_joins_sends_a_card_the_facilitator_accepts_and_votes_in_a_round
     assert element.kind == "goal" and element.side.value == "sales" and element.hidden
     assert controller.cards == [] and controller.link.pending_cards() == ()
 
+    # the phone's projector tab shows what the wall shows: the new goal only once it is revealed
+    phone.find_element(By.ID, "tab-show").click()
+    visible_goal = next(el.title for el in window.doc.workshop.elements
+                        if el.kind == "goal" and el.origin == "as_is" and el.level == "department" and not el.hidden)
+    qtbot.waitUntil(lambda: visible_goal in phone.find_element(By.ID, "show-entries").text, timeout=WAIT_MS)
+    assert title not in phone.find_element(By.ID, "show-entries").text
+    window.presenter.reveal_all()
+    assert not window.doc.workshop.element(element.id).hidden
+    qtbot.waitUntil(lambda: title in phone.find_element(By.ID, "show-entries").text, timeout=WAIT_MS)
+    assert not phone.find_elements(By.CSS_SELECTOR, "#show-entries b")  # the markup is text, not bold
+
     # a round on two of the room's conflicts, with the projector on
     window.go_to_phase(Phase.CONFLICTS)
     press(qtbot, window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)

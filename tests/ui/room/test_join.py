@@ -123,3 +123,29 @@ def test_the_last_sessions_queue_comes_back_when_taken_back(qtbot, demo, fake_li
     assert [c.id for c in dialog.controller.cards] == ["card-old"] and dialog.queue.list.count() == 1
     dialog.controller.stop()
     dialog.close()
+
+
+def test_the_room_link_window_fits_a_laptop_screen_in_both_languages(qtbot, demo, fake_link, tmp_path):
+    """The test laptop is 1280×720 (tests/ui/conftest.py), smaller than the 1366×768 the window is made for."""
+    from workshop_app import i18n
+    from workshop_app.ui.room.dialog import RoomLinkDialog
+    from workshop_app.ui.room.entry import open_room_link
+
+    dialog = open_room_link(demo)
+    assert dialog.join.choose_address("127.0.0.1") and dialog.join.start()
+    screen = demo.screen().availableGeometry()
+    for lang in ("en", "de"):
+        i18n.set_language(lang)
+        fresh = RoomLinkDialog(dialog.controller, demo)
+        fresh.show()
+        qtbot.waitExposed(fresh)
+        for index in range(fresh.tabs.count()):
+            fresh.tabs.setCurrentIndex(index)
+            hint = fresh.minimumSizeHint()
+            assert hint.width() <= screen.width() and hint.height() + 40 <= screen.height(), (lang, index, hint)
+            fresh.grab().save(str(tmp_path / f"room-{lang}-{index}.png"))
+        assert fresh.frameGeometry().height() <= screen.height()
+        fresh.close()
+        fresh.deleteLater()
+    dialog.controller.stop()
+    dialog.close()
