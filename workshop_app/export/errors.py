@@ -56,3 +56,10 @@ def find_field(doc: Any, shown: str) -> str:
         if len(key) >= 3 and len(value) > best_len and key in squashed:
             best, best_len = where, len(value)
     return best
+
+
+def write_failed(path: Any, exc: OSError) -> ExportError:
+    """The error for a file that could not be written (full disk, no permission, a folder in the way)."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return ExportError(_("{path} could not be written: {reason}. Nothing was changed there.").format(
+        path=path, reason=reason))

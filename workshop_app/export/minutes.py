@@ -21,11 +21,14 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.export.minutes_content import HEADER_CHARS, SECTIONS  # noqa: F401 - HEADER_CHARS: API
 from workshop_app.model import Workshop
 from workshop_app.paths import default_exports_dir
+
+if TYPE_CHECKING:
+    from workshop_app.export.content import Minutes
 
 Progress = Callable[[float], None]
 
@@ -63,7 +66,7 @@ def default_minutes_path(doc: Workshop) -> Path:
 
 
 def export_minutes(doc: Workshop, path: str | Path, lang: str = "de", final: bool = False,
-                   progress: Progress | None = None) -> Path:
+                   progress: Progress | None = None, content: Minutes | None = None) -> Path:
     """Write the minutes to ``path`` atomically and return the path.
 
     ``progress`` (if given) is called with fractions from 0.0 to 1.0.
@@ -72,7 +75,7 @@ def export_minutes(doc: Workshop, path: str | Path, lang: str = "de", final: boo
     from workshop_app.atomic import atomic_write_bytes
 
     target = Path(path)
-    data = minutes_pdf_bytes(doc, lang, final, progress=_scaled(progress, 0.0, 0.97))
+    data = minutes_pdf_bytes(doc, lang, final, progress=_scaled(progress, 0.0, 0.97), content=content)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(target, data)
     if progress is not None:
@@ -81,8 +84,10 @@ def export_minutes(doc: Workshop, path: str | Path, lang: str = "de", final: boo
 
 
 def minutes_pdf_bytes(doc: Workshop, lang: str = "de", final: bool = False,
-                      progress: Progress | None = None, now: datetime | None = None) -> bytes:
-    """The minutes as PDF bytes (nothing is written)."""
+                      progress: Progress | None = None, now: datetime | None = None,
+                      content: Minutes | None = None) -> bytes:
+    """The minutes as PDF bytes (nothing is written); ``content``: the minutes already built (for
+    several formats at once), else they are built here."""
     import io
 
     from reportlab.platypus.doctemplate import LayoutError
@@ -91,7 +96,7 @@ def minutes_pdf_bytes(doc: Workshop, lang: str = "de", final: bool = False,
 
     report = progress or (lambda _f: None)
     report(0.0)
-    story, furniture, meta = build_story(doc, lang, final, progress=_scaled(report, 0.0, 0.4), now=now)
+    story, furniture, meta = build_story(doc, lang, final, progress=_scaled(report, 0.0, 0.4), now=now, content=content)
     from reportlab import rl_config
 
     buf = io.BytesIO()
@@ -116,10 +121,10 @@ def _scaled(progress: Progress | None, start: float, end: float) -> Progress | N
 
 
 def build_story(doc: Workshop, lang: str = "de", final: bool = False, progress: Progress | None = None,
-                now: datetime | None = None) -> tuple[list[Any], Any, dict[str, str]]:
+                now: datetime | None = None, content: Minutes | None = None) -> tuple[list[Any], Any, dict[str, str]]:
     """The flowables, page furniture and PDF metadata of the minutes (for the benchmark, too)."""
     from workshop_app.export.minutes_content import build_minutes
     from workshop_app.export.pdf_render import furniture_and_meta, story
 
-    minutes = build_minutes(doc, lang, final, now=now, progress=progress)
+    minutes = content or build_minutes(doc, lang, final, now=now, progress=progress)
     return (story(minutes), *furniture_and_meta(minutes))

@@ -54,6 +54,7 @@ class SectionSpec:
 #: conflicts and the alignment check's measured gaps behind them, the agreed details, the record
 #: of the day and of where the sides stood, the pictures, and last the findings left for follow-up.
 SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(N_("Since the last workshop"), "workshop_app.export.minutes_follow_up:since_last"),
     SectionSpec(N_("What was agreed"), "workshop_app.export.minutes_agreed:agreed"),
     SectionSpec(N_("Decisions"), "workshop_app.export.minutes_records:decisions"),
     SectionSpec(N_("Action items"), "workshop_app.export.minutes_records:actions"),

@@ -40,3 +40,9 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def strip_forbidden(text: object) -> str:
+    """Like :func:`clean`, but tabs stay tabs (a CSV cell keeps what was typed; see actions_csv)."""
+    s = "" if text is None else str(text)
+    return _FORBIDDEN.sub("", _SURROGATE.sub("?", s))
