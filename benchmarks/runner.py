@@ -4,7 +4,7 @@ Each suite runs in its own child process (``python -m benchmarks.bench_<suite>
 --rows-json FILE``); the runner gathers the rows, prints one table and, on a
 full run of every suite, writes ``benchmarks/RESULTS.md`` (``--out FILE``
 writes elsewhere, ``--no-write`` nowhere). ``--only SUITE`` (startup, ui,
-alignment, graph, analysis, minutes, store; repeatable) runs a part. ``--check`` makes the exit
+alignment, graph, analysis, minutes, store, room; repeatable) runs a part. ``--check`` makes the exit
 code 1 when any row misses its budget or ratio, or a suite fails; without it
 the exit code is 0 whenever the runner itself ran. ``--quick`` takes fewer
 samples: a smoke run in under two minutes, with noisier figures.
@@ -36,6 +36,7 @@ SUITES = {
     "analysis": 240,
     "minutes": 600,
     "store": 120,
+    "room": 180,
 }
 
 

@@ -19,7 +19,6 @@ import secrets
 import ssl
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -49,41 +48,41 @@ def _url_host(host: str) -> str:
 
 
 class _GroupCommit:
-    """Journal appends from the server's loop: records that arrive together share one write and fsync."""
+    """Journal appends from the server's loop: the records of one turn of the loop share one write and fsync.
+
+    The flush runs on the loop itself, right after the handlers that queued
+    records in this turn: no hop to another thread (each hop waits for the
+    interpreter lock, which the window's thread may hold for a while), and a
+    phone is answered only after its record is on disk.
+    """
 
     def __init__(self, journal: Journal, loop: asyncio.AbstractEventLoop) -> None:
         self.journal, self.loop = journal, loop
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room-journal")
         self.waiting: list[tuple[list[dict[str, Any]], asyncio.Future[None]]] = []
-        self.busy = False
 
     async def commit(self, records: list[dict[str, Any]]) -> None:
         if not records:
             return
         done: asyncio.Future[None] = self.loop.create_future()
+        if not self.waiting:
+            self.loop.call_soon(self._flush)
         self.waiting.append((records, done))
-        if not self.busy:
-            self.busy = True
-            self.loop.create_task(self._drain())
         await done
 
-    async def _drain(self) -> None:
+    def _flush(self) -> None:
+        batch, self.waiting = self.waiting, []
+        error: OSError | None = None
         try:
-            while self.waiting:
-                batch, self.waiting = self.waiting, []
-                error: OSError | None = None
-                try:
-                    await self.loop.run_in_executor(self.pool, self.journal.append,
-                                                    [rec for recs, _f in batch for rec in recs])
-                except OSError as exc:
-                    error = exc
-                for _recs, done in batch:
-                    if error is None:
-                        done.set_result(None)
-                    else:
-                        done.set_exception(error)
-        finally:
-            self.busy = False
+            self.journal.append([rec for recs, _f in batch for rec in recs])
+        except OSError as exc:
+            error = exc
+        for _recs, done in batch:
+            if done.done():
+                continue
+            if error is None:
+                done.set_result(None)
+            else:
+                done.set_exception(error)
 
 
 class RoomLink:
@@ -203,8 +202,6 @@ class RoomLink:
             thread.join(5)
         if loop is not None and not loop.is_running():
             loop.close()
-        if self._commit is not None:
-            self._commit.pool.shutdown(wait=True)
         if not quiet:  # a start that failed leaves a crashed session's devices as they were
             self._journal.append([{"t": "stop"}])
         self._journal.close()

@@ -1,0 +1,237 @@
+"""Room link on loopback: 60 phones joining, then voting and sending cards at once (DESIGN §7).
+
+``python -m benchmarks.bench_room [--quick]``. Budgets: p95 request ≤ 50 ms,
+no request lost, the facilitator's edit p95 on L ≤ 30 ms while the burst
+runs, memory growth of the process ≤ 30 MB.
+
+One process, three threads, as on the facilitator's laptop plus the room:
+the server (RoomLink's own thread and asyncio loop); the phones (a client
+thread with its own loop: 60 ``aiohttp.ClientSession``, one per device, each
+with its own cookie); and the main thread with the real window on L, which
+times edits the way ``bench_ui`` does (``document.push(UpdateItem)`` until
+Qt is idle) and drains the link's events as the window would. The phones
+first join together; then in waves every 1.5 s every device at once casts
+its dots in a fresh round and sends a card, and polls the state once at a
+moment of its own within the wave (the page polls every 2 s). A request is lost when it raises or answers
+anything but 200. The baseline of the edit is the same edits with no burst,
+in the same window; the baseline of a request is the same burst (60 other
+phones) while the window is idle, run first. Memory: RSS of the process
+before the first phones arrive and after the second burst's last wave (the
+phones' own client sessions are in this process too, so the figure is an
+upper bound for the server's).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import os
+import random
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.rows import Row, log, median, p95, suite_main
+
+DEVICES = 60
+BUDGET_REQUEST_MS, BUDGET_EDIT_MS, BUDGET_GROWTH_MB = 50.0, 30.0, 30.0
+WAVE_EVERY_S = 1.5
+PIN = "424242"
+
+
+class Burst(threading.Thread):
+    """The phones: join together, then ``waves`` waves of dots and a card at once, and a state poll each."""
+
+    def __init__(self, link, waves: int, name: str) -> None:
+        super().__init__(name="room-phones", daemon=True)
+        self.link, self.waves, self.name = link, waves, name
+        self.join_ms: list[float] = []
+        self.request_ms: list[float] = []
+        self.lost: list[str] = []
+        self.joined = threading.Event()
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except BaseException as exc:  # the main thread reports it
+            self.error = exc
+
+    async def _timed(self, into: list[float], call) -> dict | None:
+        start = time.perf_counter()
+        try:
+            async with call() as response:
+                data = await response.json(content_type=None)
+                status = response.status
+        except Exception as exc:
+            self.lost.append(f"{type(exc).__name__}: {exc}")
+            return None
+        into.append((time.perf_counter() - start) * 1000)
+        if status != 200:
+            self.lost.append(f"HTTP {status} {data}")
+            return None
+        return data
+
+    async def _phone(self, url: str, session, csrf: str, n: int, wave: int) -> None:
+        """One device's wave: its dots in this round and a card at once, then later its state poll."""
+        headers = {"X-CSRF-Token": csrf}
+        dots = {f"c{(n + wave) % 8}": 2, f"c{(n * 3 + wave + 1) % 8}": 1}
+        if len(dots) == 1:
+            dots = {next(iter(dots)): 3}
+        vote = {"round": f"{self.name}-{wave}", "dots": dots}
+        kind = ("goal", "parking")[(n + wave) % 2]
+        card = {"kind": kind, "title": f"Card {n}.{wave}", "detail": "x" * (40 * (n % 10))}
+        await asyncio.gather(
+            self._timed(self.request_ms, lambda: session.post(url + "/api/votes", json=vote, headers=headers)),
+            self._timed(self.request_ms, lambda: session.post(url + "/api/cards", json=card, headers=headers)))
+        # the page polls every 2 s, each phone on its own clock: spread over the rest of the wave
+        await asyncio.sleep(random.Random(n * 1000 + wave).uniform(0.1, WAVE_EVERY_S - 0.3))
+        await self._timed(self.request_ms, lambda: session.get(url + "/api/state"))
+
+    async def _main(self) -> None:
+        import aiohttp
+
+        from workshop_app.room import VoteItem, VoteRound
+
+        url = self.link.join_info.url.rstrip("/")
+        sessions = [aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),
+                                          # a phone's browser keeps a few connections open
+                                          connector=aiohttp.TCPConnector(limit=4)) for _ in range(DEVICES)]
+        csrf: list[str] = [""] * DEVICES
+        try:
+            async def join(n: int) -> None:
+                data = await self._timed(self.join_ms, lambda: sessions[n].post(
+                    url + "/api/join", json={"pin": PIN, "side": ("marketing", "sales")[n % 2], "name": f"P{n}"},
+                    headers={"X-CSRF-Token": "join"}))
+                if data:
+                    csrf[n] = data["csrf"]
+
+            await asyncio.gather(*(join(n) for n in range(DEVICES)))
+            self.joined.set()
+            for wave in range(self.waves):
+                started = time.perf_counter()
+                round_id = f"{self.name}-{wave}"
+                items = tuple(VoteItem(f"c{i}", f"Conflict {i}") for i in range(8))
+                self.link.open_round(VoteRound(round_id, items, dots_per_device=3))
+
+                await asyncio.gather(*(self._phone(url, sessions[n], csrf[n], n, wave) for n in range(DEVICES)))
+                result = self.link.close_round()
+                if result.devices_voted != DEVICES:
+                    self.lost.append(f"round {round_id}: {result.devices_voted} of {DEVICES} devices counted")
+                for card in self.link.pending_cards():  # the facilitator screens them between waves
+                    self.link.card_handled(card.id)
+                await asyncio.sleep(max(0.0, WAVE_EVERY_S - (time.perf_counter() - started)))
+        finally:
+            for session in sessions:
+                await session.close()
+
+
+def rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def collect(quick: bool) -> list[Row]:
+    waves = 3 if quick else 8
+    tmp = tempfile.mkdtemp(prefix="tandem-bench-")
+    os.environ.update(TANDEM_CONFIG_DIR=f"{tmp}/config", TANDEM_DATA_DIR=f"{tmp}/data")
+    Path(f"{tmp}/screen.json").write_text(json.dumps({"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920,
+                                                                   "height": 1080, "logicalDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={tmp}/screen.json"
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.bench_ui import edit_target, quiet, settle, timed
+    from benchmarks.generate import make_document
+    from workshop_app.model import ElementKind, Phase, UpdateItem
+    from workshop_app.room import RoomLink, RoomView
+    from workshop_app.ui.window.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = MainWindow()
+    window.showMaximized()
+    settle(app, 1.0)
+    window.set_workshop(make_document("L"), None)
+    quiet(app, window)
+    window.go_to_phase(Phase.INVENTORY)
+    settle(app, 0.5)
+    collection, item_id, field = edit_target(window.doc.workshop, Phase.INVENTORY)
+    counter = [0]
+
+    def edit() -> float:
+        counter[0] += 1
+        op = UpdateItem(collection, item_id, {field: f"bench edit {counter[0]}"}, label="bench")
+        return timed(app, lambda: window.doc.push(op))
+
+    def drain() -> None:
+        while not link.events.empty():
+            link.events.get_nowait()
+
+    link = RoomLink(Path(tmp) / "room")
+    link.publish(RoomView(phase=Phase.INVENTORY, title="L", card_kinds=(ElementKind.GOAL, None)))
+    info = link.start("127.0.0.1", 0, pin=PIN)
+    log(f"   Room link on {info.url}; edits on L with no phones (the baseline)")
+    for _ in range(3):
+        edit()
+    quiet_edits = [edit() for _ in range(15 if quick else 40)]
+    gc.collect()
+    settle(app, 0.3)
+    before = rss_mb()
+
+    log(f"   {DEVICES} phones join, then {waves} waves of dots + a card at once + a state poll each; "
+        "the window idle")
+    idle_burst = Burst(link, waves, "idle")
+    idle_burst.start()
+    while idle_burst.is_alive():
+        settle(app, 0.05)
+        drain()
+    log("   the same burst with 60 new phones, while the facilitator edits")
+    burst = Burst(link, waves, "busy")
+    burst.start()
+    burst.joined.wait(60)
+    busy_edits: list[float] = []
+    while burst.is_alive():
+        busy_edits.append(edit())
+        drain()
+    burst.join()
+    drain()
+    after = rss_mb()
+    link.stop()
+    window.doc.undo_stack.setClean()
+    window.close()
+    for done in (idle_burst, burst):
+        if done.error is not None:
+            raise done.error
+
+    requests = burst.request_ms + burst.join_ms
+    idle_requests = idle_burst.request_ms + idle_burst.join_ms
+    expected = DEVICES + DEVICES * 3 * waves
+    lost = sum(len(b.lost) + (expected - len(b.request_ms) - len(b.join_ms)) for b in (idle_burst, burst))
+    notes = [f"{len(requests)} requests of {expected}; joins: median {median(burst.join_ms):.1f} ms, "
+             f"p95 {p95(burst.join_ms):.1f} ms; with the window idle: p95 {p95(idle_requests):.1f} ms"]
+    lost_why = sorted(set(idle_burst.lost + burst.lost))
+    if lost_why:
+        notes.append("lost: " + "; ".join(lost_why[:3]))
+    return [
+        Row(f"Room link: request ({DEVICES} phones joining, then voting and sending cards at once)", "60 devices",
+            median(requests), p95=p95(requests), baseline=median(idle_requests),
+            baseline_name="same, the window idle", limit=BUDGET_REQUEST_MS, limit_on="p95", runs=len(requests),
+            notes=notes),
+        Row("Room link: requests lost in the bursts", "60 devices", float(lost), unit="requests", limit=0.0,
+            runs=2 * expected),
+        Row("facilitator's edit while the phones' burst runs", "L", median(busy_edits), p95=p95(busy_edits),
+            baseline=median(quiet_edits), baseline_name="same with no phones", limit=BUDGET_EDIT_MS,
+            limit_on="p95", runs=len(busy_edits),
+            notes=[f"p95 with no phones {p95(quiet_edits):.1f} ms"]),
+        Row("Room link: memory growth of the process in the burst", "60 devices", max(0.0, after - before), unit="MB",
+            limit=BUDGET_GROWTH_MB, runs=1,
+            notes=[f"RSS {before:.0f} MB before the phones, {after:.0f} MB after both bursts' "
+                   "120 devices (the phones' client sessions included)"]),
+    ]
+
+
+if __name__ == "__main__":
+    sys.exit(suite_main(collect))
