@@ -72,3 +72,26 @@ def test_a_round_nobody_voted_in_changes_nothing(qtbot, room, demo):
     steps = demo.doc.undo_stack.count()
     assert panel.close_round()
     assert demo.doc.undo_stack.count() == steps
+
+
+def test_alignment_answers_from_a_phone_are_one_anonymous_response(qtbot, room, demo):
+    from workshop_app.model import Side
+    from workshop_app.room import AlignmentAnswers, AlignmentArrived
+
+    dialog, link = room
+    alignment = demo.doc.workshop.alignment
+    round_id = alignment.rounds[0].id
+    panel = dialog.voting
+    panel.alignment_round.setCurrentIndex(panel.alignment_round.findData(round_id))
+    qtbot.mouseClick(panel.alignment_button, Qt.MouseButton.LeftButton)
+    opened_round, statements = link.alignment
+    assert opened_round == round_id and [s[0] for s in statements] == [st.id for st in alignment.statements]
+    first, second = alignment.statements[0].id, alignment.statements[1].id
+    responses, steps = len(alignment.responses), demo.doc.undo_stack.count()
+    link._put(AlignmentArrived(AlignmentAnswers(round_id, Side.SALES, {first: 4, second: 9, "unknown": 3})))
+    qtbot.waitUntil(lambda: len(demo.doc.workshop.alignment.responses) == responses + 1, timeout=3000)
+    response = demo.doc.workshop.alignment.responses[-1]
+    assert (response.side, response.participant, response.scores) == (Side.SALES, None, {first: 4})
+    assert demo.doc.undo_stack.count() == steps + 1
+    qtbot.mouseClick(panel.alignment_button, Qt.MouseButton.LeftButton)
+    assert link.alignment is None

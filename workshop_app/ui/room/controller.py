@@ -55,10 +55,13 @@ CONTROLLER_NAME = "room_controller"
 
 
 def journal_dir() -> Path:
-    """The private data folder: the journal of cards and votes lives there (tests point it at a tmp folder)."""
-    from workshop_app.paths import user_data_dir
+    """``room/`` in the private data folder (0700): the journal of cards and votes (tests: a tmp folder).
 
-    return user_data_dir()
+    Raises DataFolderProblem (a sentence for the facilitator) when the folder cannot be trusted.
+    """
+    from workshop_app.store.private_files import private_dir
+
+    return private_dir("room")
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,14 @@ class RoomController(QObject):
         if self.running:
             return True
         self.last_error = ""
-        folder = journal_dir()
+        from workshop_app.store.private_files import DataFolderProblem
+
+        try:
+            folder = journal_dir()
+        except DataFolderProblem as problem:
+            self.last_error = str(problem)
+            self.state_changed.emit()
+            return False
         try:
             recovered = RoomLink.recovered(folder)
         except Exception:  # a journal that cannot be read must not keep the room out

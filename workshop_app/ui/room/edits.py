@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from workshop_app.i18n import _
 from workshop_app.model import (
     AddItem,
-    AlignmentResponse,
     Batch,
     Belief,
     ElementKind,
@@ -109,12 +108,20 @@ def round_operation(doc: Workshop, views: list[ConflictView], tallies: Mapping[s
 
 
 def alignment_operation(doc: Workshop, round_id: str, side: Side, scores: Mapping[str, int]) -> AddItem | None:
-    """One anonymous response with the phone's scores (statements the workshop has, 1–5 only); None if empty."""
-    if not any(r.id == round_id for r in doc.alignment.rounds):
+    """One anonymous response with the phone's scores (statements the workshop has, 1–5 only); None if empty.
+
+    Made by the alignment check's own edit (``new_response``: no participant), with the scores filled in, so
+    the phone's answers are one undo step, as a sheet typed in at once would be.
+    """
+    from workshop_app.ui.alignment.edits import new_response
+
+    if not any(r.id == round_id for r in doc.alignment.rounds) or side not in (Side.MARKETING, Side.SALES):
         return None
     known = {st.id for st in doc.alignment.statements}
     kept = {sid: int(v) for sid, v in scores.items() if sid in known and isinstance(v, int) and 1 <= v <= 5}
     if not kept:
         return None
-    response = AlignmentResponse(id=new_id("response"), round_id=round_id, side=side, scores=kept)
-    return AddItem("alignment_responses", response, label=_("Alignment answers from a phone"))
+    add = new_response(round_id, side)
+    add.item.scores = kept
+    add.label = _("Alignment answers from a phone")
+    return add
