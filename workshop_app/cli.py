@@ -31,6 +31,8 @@ COMMAND_MODULES: dict[str, str] = {
     "room": "workshop_app.cli_room",
 }
 SUBCOMMANDS = ("demo", "check", "graph", "export", *COMMAND_MODULES)
+#: ``tandem export --format`` choices (workshop_app.export.outputs.FORMATS, named here so the help needs no import).
+EXPORT_FORMATS = ("pdf", "docx", "md", "csv", "ics")
 #: ``tandem graph --page`` choices: paper size, and orientation when not portrait.
 GRAPH_PAGES = ("A4", "A4-landscape", "A3", "A3-landscape")
 
@@ -187,9 +189,14 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
         part.add_argument("--conflict", metavar="ID", help=_("only this conflict and the elements linked to it "
                                                              "(ids as in 'tandem check --json')"))
     elif command == "export":
-        parser.description = _("Write the PDF minutes of a workshop.")
+        parser.description = _("Write the minutes of a workshop (PDF, Word, Markdown) and its action items "
+                               "(CSV, calendar).")
         _source_options(parser)
-        parser.add_argument("-o", "--output", help=_("PDF to write (default: exports/<title>-<date>.pdf)"))
+        parser.add_argument("-f", "--format", action="append", choices=EXPORT_FORMATS, metavar="FORMAT",
+                            help=_("pdf, docx, md, csv or ics; repeat it for several (default: the ending of "
+                                   "--output, else pdf)"))
+        parser.add_argument("-o", "--output", help=_("the file to write for one format; the folder to write into "
+                                                     "for several (default: exports/<title>-<date>.pdf)"))
         _lang_option(parser, _("language of the minutes (default: the workshop's language)"))
         parser.add_argument("--final", action="store_true", help=_("final minutes, without the DRAFT watermark"))
     return parser
@@ -490,17 +497,41 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     doc = _load(args.file, args.demo, args.lang or "de")
-    from workshop_app.export.minutes import default_minutes_path, export_minutes
+    from workshop_app.export.outputs import ENDINGS, export_formats, format_of, output_path
 
-    out = Path(args.output) if args.output else default_minutes_path(doc)
-    if out.is_dir():
-        raise CliError(_("'{path}' is a folder; give a file name").format(path=out))
-    if out.suffix.lower() != ".pdf":
-        raise CliError(_("the minutes are a PDF: give a file name ending in .pdf"))
-    if args.output is not None and not out.parent.is_dir():  # a mistyped folder is not made on the fly
-        raise CliError(_("cannot write {path}: the folder {folder} does not exist").format(path=out, folder=out.parent))
-    export_minutes(doc, out, lang=args.lang or doc.meta.language.value, final=args.final)
-    say(_("Minutes written to {path}").format(path=out))
+    # no --format: the ending of --output says which (minutes.docx), else the PDF minutes
+    formats = list(dict.fromkeys(args.format or [(format_of(args.output) if args.output else None) or "pdf"]))
+    lang = args.lang or doc.meta.language.value
+    out = Path(args.output) if args.output else None
+    paths: dict[str, Path] = {}
+    folder: Path | None = None
+    if len(formats) > 1:  # several formats: -o is the folder they go into
+        if out is not None and not out.is_dir():
+            raise CliError(_("for several formats give a folder that exists: {path} is none").format(path=out))
+        folder = out
+    else:
+        fmt = formats[0]
+        target = out or output_path(doc, fmt)
+        if target.is_dir():
+            target = output_path(doc, fmt, target)  # a folder for one format: the usual name inside it
+        elif not target.name.lower().endswith(Path(ENDINGS[fmt]).suffix):
+            raise CliError(_("the {format} export needs a file name ending in {ending}").format(
+                format=fmt.upper(), ending=Path(ENDINGS[fmt]).suffix) if fmt != "pdf" else
+                _("the minutes are a PDF: give a file name ending in .pdf"))
+        if out is not None and not target.parent.is_dir():  # a mistyped folder is not made on the fly
+            raise CliError(_("cannot write {path}: the folder {folder} does not exist").format(
+                path=target, folder=target.parent))
+        paths[fmt] = target
+    report = export_formats(doc, formats, folder, lang=lang, final=args.final, paths=paths)
+    for path in report.written:
+        say(_("Written: {path}").format(path=path) if len(formats) > 1 or path.suffix != ".pdf"
+            else _("Minutes written to {path}").format(path=path))
+    if report.failed:
+        if len(formats) == 1:
+            raise next(iter(report.failed.values()))
+        for fmt, error in report.failed.items():
+            say(f"{fmt.upper()}: {error}", error=True)
+        return EXIT_FAILED
     return EXIT_OK
 
 

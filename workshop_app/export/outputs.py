@@ -123,7 +123,8 @@ def export_formats(doc: Workshop, formats: Iterable[str], folder: str | Path | N
                 from workshop_app.export.minutes_content import build_minutes
 
                 content = build_minutes(doc, lang, final)
-            report.written.append(export_format(doc, fmt, target, lang, final, content=content))
+            share = None if progress is None else (lambda f, n=n: progress(min(1.0, (n + f) * step)))
+            report.written.append(export_format(doc, fmt, target, lang, final, content=content, progress=share))
         except ExportError as exc:
             report.failed[fmt] = exc
     if progress is not None:
