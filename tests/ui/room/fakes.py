@@ -38,7 +38,7 @@ class FakeLink:
         self.join_info: JoinInfo | None = None
         self.published: list[RoomView] = []
         self.handled: list[str] = []
-        self.pending: list[Card] = []
+        self.pending: list[Card] = list(FakeLink.recovered_next.cards)  # the journal restored on start
         self.round: VoteRound | None = None
         self.votes: dict[str, int] = {}
         self.devices_voted = 0

@@ -149,3 +149,17 @@ def test_the_room_link_window_fits_a_laptop_screen_in_both_languages(qtbot, demo
         fresh.deleteLater()
     dialog.controller.stop()
     dialog.close()
+
+
+def test_off_and_on_again_brings_the_queue_back_without_asking(qtbot, room, fake_link, boxes):
+    from workshop_app.room import Recovered
+
+    dialog, link = room
+    card = link.send_card("Still waiting")
+    qtbot.waitUntil(lambda: dialog.controller.card(card.id) is not None, timeout=3000)
+    dialog.controller.stop()
+    assert dialog.queue.list.count() == 0  # no queue while off: nothing can be accepted behind the server
+    fake_link.recovered_next = Recovered(cards=(card,))  # what the journal keeps
+    shown = len(boxes.shown)
+    assert dialog.join.start()
+    assert len(boxes.shown) == shown and [c.id for c in dialog.controller.cards] == [card.id]

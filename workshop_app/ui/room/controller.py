@@ -116,6 +116,9 @@ class RoomController(QObject):
         self.banner_on_wall = True
         self.hide_accepted = True  # accepted cards wait hidden until the facilitator reveals them
         self.last_error = ""
+        #: cards and rounds this window has had in hand (a restart brings them back without asking)
+        self._seen_cards: set[str] = set()
+        self._seen_rounds: set[str] = set()
         self._published: RoomView | None = None
         self._arrived.connect(self.drain, Qt.ConnectionType.QueuedConnection)
         self._publish_timer = QTimer(self)
@@ -195,14 +198,25 @@ class RoomController(QObject):
         return True
 
     def _take_back(self, recovered) -> None:
-        """Offer what the last session left in the journal: its screening queue and its open round."""
-        if recovered is None or not (recovered.cards or recovered.round):
+        """Offer what an earlier session left in the journal: its screening queue and its open round.
+
+        What this window saw before it turned the link off and on again comes
+        back without a question; only what a crash (or another start of Tandem)
+        left behind is offered.
+        """
+        if recovered is None:
+            return
+        cards = [c for c in recovered.cards if c.id not in self._seen_cards]
+        round_ = recovered.round if recovered.round is not None and recovered.round.id not in self._seen_rounds else None
+        if not cards and round_ is None:
+            if recovered.round is not None and self.round is not None and self.round.round.id == recovered.round.id:
+                self.round.state = "open"  # turned off and on again mid-round: the server kept it open
             return
         parts = []
-        if recovered.cards:
-            parts.append(ngettext("{n} card not yet screened", "{n} cards not yet screened",
-                                  len(recovered.cards)).format(n=len(recovered.cards)))
-        if recovered.round:
+        if cards:
+            parts.append(ngettext("{n} card not yet screened", "{n} cards not yet screened", len(cards)).format(
+                n=len(cards)))
+        if round_ is not None:
             parts.append(ngettext("a voting round with {n} device voted", "a voting round with {n} devices voted",
                                   recovered.devices_voted).format(n=recovered.devices_voted))
         answer = QMessageBox.question(
@@ -212,16 +226,19 @@ class RoomController(QObject):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         link = self.link
         assert link is not None
+        self._seen_cards.update(c.id for c in cards)
         if answer == QMessageBox.StandardButton.Yes:
-            known = {c.id for c in self.cards}
-            self.cards += [c for c in recovered.cards if c.id not in known]
-            if recovered.round is not None:
-                self.round = RoundState(recovered.round, "open", recovered.devices_voted)
+            listed = {c.id for c in self.cards}
+            self.cards += [c for c in cards if c.id not in listed]
+            if round_ is not None:
+                self._seen_rounds.add(round_.id)
+                self.round = RoundState(round_, "open", recovered.devices_voted)
             return
-        for card in recovered.cards:
+        for card in cards:
             self._handled(card.id)
-        self.cards = [c for c in self.cards if c.id not in {r.id for r in recovered.cards}]
-        if recovered.round is not None:
+        dropped = {c.id for c in cards}
+        self.cards = [c for c in self.cards if c.id not in dropped]
+        if round_ is not None:
             with contextlib.suppress(RoomError, RuntimeError):
                 link.close_round()
 
@@ -233,9 +250,11 @@ class RoomController(QObject):
         if link is not None:
             link.stop()
         self.devices = ()
+        self.cards = []  # they stay in the journal and come back with the next start
         self._thaw_wall()
         self._update_banner()
         self.state_changed.emit()
+        self.cards_changed.emit()
 
     def _workshop_replaced(self) -> None:
         """Another workshop: the round's conflicts and the queue's categories belong to the old one."""
@@ -293,6 +312,7 @@ class RoomController(QObject):
             except Exception:  # queue.Empty
                 break
             if isinstance(event, CardArrived):
+                self._seen_cards.add(event.card.id)
                 if all(c.id != event.card.id for c in self.cards):
                     self.cards.append(event.card)
                 cards = True
@@ -391,6 +411,7 @@ class RoomController(QObject):
             self.window.show_refusal(str(exc))
             return False
         self._thaw_wall()
+        self._seen_rounds.add(round_.id)
         self.round = RoundState(round_)
         self.round_changed.emit()
         return True
