@@ -7,7 +7,11 @@ summary says what the navigator, the projector and the minutes say: settled
 means resolved, balanced or accepted; parked is not settled; new and
 set-aside findings are counted apart from the room's conflicts.
 :func:`pot_facts` and :func:`agreement_facts` describe agreed budget pots
-and agreements for this summary and for the projector alike.
+and agreements for the projector.
+
+What was agreed — the shared goals, budget pots, agreements, channels and the
+pilot — is the minutes' own content (:func:`workshop_app.export.minutes_agreed.agreed_rows`,
+rendered here as HTML), so the summary lists exactly the goals the minutes list.
 """
 
 from __future__ import annotations
@@ -16,8 +20,7 @@ from typing import TYPE_CHECKING
 
 from workshop_app.display_text import escaped as escape
 from workshop_app.i18n import _, current_language, ngettext
-from workshop_app.locale_format import with_unit
-from workshop_app.model import ActionStatus, ElementKind, GoalLevel, LinkKind, Origin, Workshop
+from workshop_app.model import ActionStatus, LinkKind, Workshop
 from workshop_app.ui.progress import conflict_count_parts
 from workshop_app.ui.widgets.formats import format_long_date, format_money
 from workshop_app.ui.widgets.labels import (
@@ -30,23 +33,12 @@ from workshop_app.ui.widgets.labels import (
 
 if TYPE_CHECKING:  # the analysis loads with the Conflicts page, not with the window
     from workshop_app.analysis import ConflictView
+    from workshop_app.export.content import Text
 
 
 def _section(title: str, items: list[str], empty: str) -> str:
     body = "".join(f"<li>{item}</li>" for item in items) if items else f"<li><i>{escape(empty)}</i></li>"
     return f"<h3>{escape(title)}</h3><ul>{body}</ul>"
-
-
-def _names(doc: Workshop, ids: list[str]) -> str:
-    return ", ".join(escape(doc.participant(i).name) for i in ids if doc.participant(i))
-
-
-def agreed_pots(doc: Workshop) -> list:
-    return [el for el in doc.elements if el.kind == ElementKind.BUDGET and el.origin == Origin.AGREED]
-
-
-def agreements(doc: Workshop) -> list:
-    return [el for el in doc.elements if el.kind == ElementKind.AGREEMENT]
 
 
 def pot_facts(doc: Workshop, pot) -> list[str]:
@@ -76,48 +68,37 @@ def agreement_facts(doc: Workshop, agreement) -> list[str]:
     return [f for f in facts if f]
 
 
+def text_html(text: Text) -> str:
+    """Inline text of the minutes' content model as rich text: escaped runs, bold, italic, colour."""
+    out = []
+    for r in text:
+        s = escape(r.text).replace("\n", "<br>")
+        if r.bold:
+            s = f"<b>{s}</b>"
+        if r.italic:
+            s = f"<i>{s}</i>"
+        if r.colour:
+            s = f'<span style="color:{escape(r.colour)}">{s}</span>'
+        out.append(s)
+    return "".join(out)
+
+
 def summary_html(doc: Workshop, views: list[ConflictView]) -> str:
     """The agreements as HTML; ``views`` is the document's conflict analysis (counted with
     ``count_conflicts``, as the navigator, the projector and the minutes count them)."""
     from workshop_app.analysis import count_conflicts, is_settled
+    from workshop_app.export.minutes_agreed import agreed_rows
+    from workshop_app.export.minutes_content import Context
+    from workshop_app.vocabulary import Translator
 
-    goals = []
-    for el in doc.elements:
-        if el.kind == ElementKind.GOAL and el.level == GoalLevel.SHARED and el.origin == Origin.AGREED:
-            figure = with_unit((f"{el.baseline} → " if el.baseline else "") + el.target, el.unit, current_language())
-            measure = " ".join(p for p in (el.metric, figure) if p)
-            parts = [f"<b>{escape(el.title)}</b>"]
-            if measure.strip():
-                parts.append(escape(measure))
-            if el.due_date:
-                parts.append(escape(_("by {date}").format(date=format_long_date(el.due_date))))
-            if el.owners:
-                parts.append(escape(_("owners: {names}")).format(names=_names(doc, el.owners)))
-            goals.append(" – ".join(parts))
+    agreed = {key: [text_html(item) for item in items]
+              for key, _label, items in agreed_rows(Context(doc, Translator(current_language())))}
     settled = [
         f"<b>{escape(v.title)}</b> ({escape(_(CONFLICT_STATUS_NAMES[v.status]))})"
         + (f": {escape(v.resolution)}" if v.resolution.strip() else "")
         for v in views if v.taken_up and is_settled(v)
     ]
     counts = count_conflicts(views)
-    channels = [
-        f"<b>{escape(el.title)}</b>" + "".join(f" · {escape(p)}" for p in (el.purpose, el.format, el.cadence) if p)
-        + (f" · {escape(participant_label(doc, el.owner))}" if el.owner else "")
-        for el in doc.elements if el.kind == ElementKind.CHANNEL and el.origin == Origin.AGREED
-    ]
-    pilot = doc.pilot
-    pilot_items = []
-    if pilot.hypothesis.strip() or pilot.title.strip():
-        pilot_items.append(f"<b>{escape(pilot.title or _('Pilot'))}</b>: {escape(pilot.hypothesis)}")
-        facts = [p for p in (pilot.metric, (f"{pilot.baseline} → " if pilot.baseline else "") + pilot.target) if p.strip()]
-        if pilot.duration_weeks:
-            facts.append(ngettext("{n} week", "{n} weeks", pilot.duration_weeks).format(n=pilot.duration_weeks))
-        if pilot.budget_amount is not None:
-            facts.append(format_money(pilot.budget_amount, pilot.budget_currency))
-        if pilot.team:
-            facts.append(_("team: {names}").format(names=", ".join(p.name for p in doc.participants if p.id in pilot.team)))
-        if facts:
-            pilot_items.append(escape(" · ".join(facts)))
     decisions = [escape(d.text) + (f" <i>({escape(d.decided_by)})</i>" if d.decided_by else "") for d in doc.decisions]
     actions = []
     for a in doc.actions:
@@ -125,21 +106,21 @@ def summary_html(doc: Workshop, views: list[ConflictView]) -> str:
         when = format_long_date(a.due_date) if a.due_date else _("no date yet")
         mark = "✓ " if a.status == ActionStatus.DONE else ""
         actions.append(f"{mark}<b>{escape(a.what)}</b> – {escape(who)}, {escape(when)}")
-    pots = [f"<b>{escape(el.title or _('(untitled)'))}</b>" + "".join(f" · {escape(f)}" for f in pot_facts(doc, el))
-            for el in agreed_pots(doc)]
-    promises = [f"<b>{escape(el.title or _('(untitled)'))}</b>"
-                + "".join(f" · {escape(f)}" for f in agreement_facts(doc, el)) for el in agreements(doc)]
-    html = [_section(_("Shared goals"), goals, _("No shared goals agreed yet."))]
-    if pots:
-        html.append(_section(_("Agreed budget pots"), pots, ""))
+    html = [_section(_("Shared goals"), agreed["goals"], _("No shared goals agreed yet."))]
+    if agreed["pots"]:
+        html.append(_section(_("Agreed budget pots"), agreed["pots"], ""))
     html.append(_section(_("Conflicts settled"), settled, _("No conflict settled yet.")))
     if counts.room or counts.new_findings or counts.set_aside:
         html.append(f"<p><i>{escape(' · '.join(conflict_count_parts(counts)))}.</i></p>")
-    if promises:
-        html.append(_section(_("Agreements"), promises, ""))
+    if agreed["agreements"]:
+        html.append(_section(_("Agreements"), agreed["agreements"], ""))
     html += [
-        _section(_("Agreed channels"), channels, _("No channels agreed yet.")),
-        _section(_("Pilot"), pilot_items, _("No pilot defined yet.")),
+        _section(_("Agreed channels"), agreed["channels"], _("No channels agreed yet.")),
+        _section(_("Pilot"), agreed["pilot"], _("No pilot defined yet.")),
+    ]
+    if agreed["incentives"]:
+        html.append(_section(_("Incentives"), agreed["incentives"], ""))
+    html += [
         _section(_("Decisions"), decisions, _("No decisions yet.")),
         _section(_("Actions"), actions, _("No actions yet.")),
     ]
