@@ -106,7 +106,7 @@
     if (focus) $("tab-" + name).focus();
   }
   TABS.forEach(function (tab) {
-    $("tab-" + tab).addEventListener("click", function () { select(tab, false); });
+    $("tab-" + tab).addEventListener("click", function () { say(""); select(tab, false); });
   });
   $("tabs").addEventListener("keydown", function (event) {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
@@ -222,7 +222,7 @@
   $("vote-send").addEventListener("click", function () {
     if (!round) return;
     request("POST", "/api/votes", { round: round.id, dots: dots }).then(function (answer) {
-      if (answer.status === 200) { dots = {}; say(t("vote_mine")); poll(); }
+      if (answer.status === 200) { dots = {}; say(""); poll(); }
       else { if (answer.status === 401) showJoin(); say(problem(answer), true); }
     }, function () { say(t("err_offline"), true); });
   });
