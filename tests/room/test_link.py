@@ -126,3 +126,14 @@ def test_a_journal_folder_open_to_others_is_tightened_one_of_another_kind_refuse
     not_a_folder.write_text("x")
     with pytest.raises(RoomError):
         RoomLink(not_a_folder).start("127.0.0.1", 0)
+
+
+def test_all_interfaces_only_when_asked_and_then_the_address_shown_is_a_reachable_one(journal_dir):
+    room = RoomLink(journal_dir)
+    info = room.start("0.0.0.0", 0)
+    try:
+        assert {a[0] for a in room._runner.addresses} == {"0.0.0.0"}
+        assert "0.0.0.0" not in info.url
+        assert info.url.startswith(f"http://{default_address() or '127.0.0.1'}:")
+    finally:
+        room.stop()

@@ -43,6 +43,15 @@ from workshop_app.room.state import RoomState
 _START_TIMEOUT = 15.0
 
 
+def _reachable(host: str) -> str:
+    """The address phones type for ``host``: all interfaces (asked for explicitly) means the default one."""
+    if host in ("0.0.0.0", "::"):
+        from workshop_app.room.network import default_address
+
+        return default_address() or ("127.0.0.1" if host == "0.0.0.0" else "::1")
+    return host
+
+
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
@@ -139,7 +148,7 @@ class RoomLink:
             self._shutdown(quiet=True)
             raise RoomError(_("The Room link could not start: {reason}").format(reason=exc)) from None
         scheme = "https" if context else "http"
-        self.join_info = JoinInfo(url=f"{scheme}://{_url_host(host)}:{bound}/", pin=self._state.pin, host=host,
+        self.join_info = JoinInfo(url=f"{scheme}://{_url_host(_reachable(host))}:{bound}/", pin=self._state.pin, host=host,
                                   port=bound, https=context is not None)
         return self.join_info
 
