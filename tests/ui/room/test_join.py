@@ -92,12 +92,18 @@ def test_a_server_that_cannot_start_says_why_in_a_sentence(qtbot, demo, fake_lin
     dialog.close()
 
 
-def test_the_menu_entry_opens_the_window_and_turns_the_server_off(qtbot, room, demo):
+def test_the_menu_entry_turns_the_server_off_and_on_again_on_the_rooms_network(qtbot, room, demo, monkeypatch):
     dialog, link = room
     demo.commands.room_link.trigger()  # checked → unchecked: off
-    assert link.stopped and not dialog.controller.running
-    demo.commands.room_link.trigger()  # on: the window to pick the network
+    assert link.stopped and not dialog.controller.running and not demo.commands.room_link.isChecked()
+    monkeypatch.setattr(join_panel, "default_address", lambda: None)  # no network: the window waits for Start
+    demo.commands.room_link.trigger()
     assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog.join and not dialog.controller.running
+    assert not demo.commands.room_link.isChecked() and dialog.join.no_network.isVisibleTo(dialog)
+    monkeypatch.setattr(join_panel, "default_address", lambda: "127.0.0.1")  # the room's network is picked
+    demo.commands.room_link.trigger()
+    assert dialog.controller.running and demo.commands.room_link.isChecked()
+    assert dialog.join.url.text() == "http://127.0.0.1:8123/"
 
 
 def test_quitting_stops_the_server(qtbot, room):

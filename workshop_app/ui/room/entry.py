@@ -31,6 +31,8 @@ def room_dialog(window: MainWindow) -> RoomLinkDialog:
 def open_room_link(window: MainWindow) -> RoomLinkDialog:
     """Show the Room link window (the facilitator picks the network there and starts it)."""
     dialog = room_dialog(window)
+    dialog.join.fill_networks()  # a network may have come or gone since it was last open
+    dialog.join.refresh()
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
@@ -38,7 +40,8 @@ def open_room_link(window: MainWindow) -> RoomLinkDialog:
 
 
 def toggle_room_link(window: MainWindow, on: bool | None = None) -> None:
-    """The checkable menu entry: on opens the window to pick the network and start; off stops the server."""
+    """The checkable menu entry: on starts the server on the room's network and shows its window (without a
+    network, or with another network picked, the window waits for the facilitator's Start); off stops it."""
     action = window.commands.room_link
     if on is None:
         on = action.isChecked() if action is not None else True
@@ -47,6 +50,8 @@ def toggle_room_link(window: MainWindow, on: bool | None = None) -> None:
     if on and not controller.running:
         open_room_link(window)
         dialog.tabs.setCurrentWidget(dialog.join)
+        if dialog.join.on_room_network():  # the usual case: one click, and the QR code is up
+            dialog.join.start()
     elif not on and controller.running:
         controller.stop()
     if action is not None:

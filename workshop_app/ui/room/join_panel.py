@@ -77,10 +77,7 @@ class JoinPanel(QWidget):
         self.network.setObjectName("room_network")
         self.network.setAccessibleName(_("Network to serve the room on"))
         self._chosen = 0
-        for label, address in interface_choices():
-            self.network.addItem(label, address)
-        self.network.setCurrentIndex(max(self.network.findData(default_address() or "127.0.0.1"), 0))
-        self._chosen = self.network.currentIndex()
+        self.fill_networks()
         self.network.activated.connect(self._network_chosen)
         self.toggle = QPushButton()
         self.toggle.setObjectName("room_toggle")
@@ -187,8 +184,27 @@ class JoinPanel(QWidget):
         self.refresh()
 
     # -- network ------------------------------------------------------------------------------------
+    def fill_networks(self) -> None:
+        """The laptop's networks as they are now; the one picked stays picked if it is still there."""
+        if self.controller.running:
+            return
+        kept = self.address() if self.network.count() and self.address() != ALL_INTERFACES else None
+        self.network.clear()
+        for label, address in interface_choices():
+            self.network.addItem(label, address)
+        index = self.network.findData(kept) if kept else -1
+        if index < 0:
+            index = self.network.findData(default_address() or "127.0.0.1")
+        self.network.setCurrentIndex(max(index, 0))
+        self._chosen = self.network.currentIndex()
+
     def address(self) -> str:
         return str(self.network.currentData() or "")
+
+    def on_room_network(self) -> bool:
+        """The picked network is the one with the default route (not loopback, not all interfaces)."""
+        default = default_address()
+        return default is not None and self.address() == default
 
     def choose_address(self, address: str) -> bool:
         index = self.network.findData(address)
