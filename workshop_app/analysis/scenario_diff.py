@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from workshop_app.analysis.conflicts import find_conflicts
 from workshop_app.analysis.findings import Finding
@@ -19,14 +20,27 @@ from workshop_app.model.scenario_edits import SkippedEdit, working_copy
 from workshop_app.model.workshop import Workshop
 
 
+class FindingLike(Protocol):
+    """A finding, or a conflict view of one (the pages diff the views they already have)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def element_ids(self) -> tuple[str, ...]: ...
+
+
 @dataclass
 class FindingsDiff:
     """Today's findings against a scenario's, by finding id, each list in the order its side lists them."""
 
-    vanished: list[Finding] = field(default_factory=list)
-    appeared: list[Finding] = field(default_factory=list)
-    changed: list[tuple[Finding, Finding]] = field(default_factory=list)  # (today, scenario)
-    kept: list[Finding] = field(default_factory=list)
+    vanished: list[FindingLike] = field(default_factory=list)
+    appeared: list[FindingLike] = field(default_factory=list)
+    changed: list[tuple[FindingLike, FindingLike]] = field(default_factory=list)  # (today, scenario)
+    kept: list[FindingLike] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.vanished or self.appeared or self.changed)
@@ -41,11 +55,11 @@ class FindingsDiff:
         return marks
 
 
-def _same(a: Finding, b: Finding) -> bool:
+def _same(a: FindingLike, b: FindingLike) -> bool:
     return set(a.element_ids) == set(b.element_ids) and a.explanation == b.explanation and a.title == b.title
 
 
-def diff_findings(today: Sequence[Finding], scenario: Sequence[Finding]) -> FindingsDiff:
+def diff_findings(today: Sequence[FindingLike], scenario: Sequence[FindingLike]) -> FindingsDiff:
     """The difference of two lists of findings (see the module docstring)."""
     before = {f.id: f for f in today}
     after = {f.id: f for f in scenario}

@@ -83,6 +83,7 @@ class Document(QObject):
         ``refused(str)``     an edit was refused; the text says why, for the user
         ``cautioned(str)``   an edit was made, but the user should look at it (e.g. more dots than the room has)
         ``pending_changed()``  text typed into a field but not yet entered changed (see :attr:`pending`)
+        ``scenario_changed()``  the pages began or stopped editing a what-if scenario (see :meth:`show_scenario`)
 
     ``after_change`` is a plain list of callables ``hook(document)`` run after
     every committed edit, undo and redo (the recovery feature writes its copy
@@ -97,6 +98,7 @@ class Document(QObject):
     refused = Signal(str)
     cautioned = Signal(str)
     pending_changed = Signal()
+    scenario_changed = Signal()
 
     def __init__(self, workshop: Workshop | None = None, path: str | Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -115,6 +117,10 @@ class Document(QObject):
         #: recovery copy so a crash mid-typing loses nothing, without an undo step per keystroke.
         self.pending: dict[tuple[str, str | None, str], PendingText] = {}
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        #: while a what-if scenario is edited: today's workshop and undo stack, put aside (:meth:`show_scenario`)
+        self._today: tuple[Workshop, QUndoStack] | None = None
+        self._recorded: Callable[[], Workshop] | None = None
+        self.scenario_name = ""
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -132,10 +138,17 @@ class Document(QObject):
 
     @property
     def is_modified(self) -> bool:
+        if self._today is not None:
+            return not self._today[1].isClean() or not self.undo_stack.isClean()
         return not self.undo_stack.isClean()
 
     def display_name(self) -> str:
         """The name for the title bar: the workshop's title, else the file name, else 'Untitled'."""
+        if self._today is not None:
+            return _("What if: {name} — not agreed").format(name=self.scenario_name) + " · " + self._title()
+        return self._title()
+
+    def _title(self) -> str:
         if self.workshop.meta.title.strip():
             return self.workshop.meta.title.strip()
         if self.path is not None:
@@ -239,6 +252,51 @@ class Document(QObject):
             except Exception:  # a hook must never break editing
                 log.exception("after_change hook failed")
 
+    # -- what-if scenario (workshop_app/ui/whatif/) -------------------------------------------------------
+    @property
+    def in_scenario(self) -> bool:
+        return self._today is not None
+
+    @property
+    def today(self) -> Workshop:
+        """The workshop itself, also while the pages edit a scenario's working copy (``workshop`` then)."""
+        return self._today[0] if self._today is not None else self.workshop
+
+    @property
+    def today_stack(self) -> QUndoStack:
+        return self._today[1] if self._today is not None else self.undo_stack
+
+    @property
+    def recorded(self) -> Workshop:
+        """What the file and the recovery copy hold: today, with the scenario being edited kept in its list."""
+        return self._recorded() if self._recorded is not None else self.today
+
+    def show_scenario(self, name: str, copy: Workshop, stack: QUndoStack, recorded: Callable[[], Workshop]) -> None:
+        """Let every page edit ``copy`` on its own ``stack`` (a Document mode: widgets keep their Document).
+
+        Today's workshop and stack are put aside untouched until :meth:`show_today`; ``recorded``
+        gives the workshop to save with the scenario's current edits in it.
+        """
+        if self._today is None:
+            self._today = (self.workshop, self.undo_stack)
+        self.workshop, self.undo_stack, self.scenario_name, self._recorded = copy, stack, name, recorded
+        self._scenario_switched()
+
+    def show_today(self) -> None:
+        """Back to today's workshop and undo stack, exactly as they were put aside."""
+        if self._today is None:
+            return
+        (self.workshop, self.undo_stack), self._today, self._recorded = self._today, None, None
+        self.scenario_name = ""
+        self._scenario_switched()
+
+    def _scenario_switched(self) -> None:
+        self._revision += 1
+        self._primed = None
+        self.scenario_changed.emit()
+        self.changed.emit(None)
+        self.modified_changed.emit(self.is_modified)
+
     # -- typing not yet entered ---------------------------------------------
     def note_pending(self, typed: PendingText) -> None:
         """Remember what is typed in a field until it is entered (or the field shows the model again)."""
@@ -254,6 +312,10 @@ class Document(QObject):
     # -- files ---------------------------------------------------------------
     def replace(self, workshop: Workshop, path: str | Path | None, stamp: DiskStamp | None = None) -> None:
         """Show another workshop: new model, new path, empty and clean undo stack."""
+        if self._today is not None:  # a scenario being edited goes with the workshop it was made on
+            self.undo_stack = self._today[1]
+            self._today, self._recorded, self.scenario_name = None, None, ""
+            self.scenario_changed.emit()
         self.workshop = workshop
         self._revision += 1
         self.path = Path(path) if path else None
@@ -281,12 +343,14 @@ class Document(QObject):
             raise ValueError("no path to save to")
         same_file = self.path is not None and save_target(target) == save_target(self.path)
         expected = self.disk_stamp if same_file and not overwrite else None
-        outcome = save_file(self.workshop, target, keep_backup=True, expected=expected,
+        outcome = save_file(self.recorded, target, keep_backup=True, expected=expected,
                             replace_read_only=replace_read_only)
         changed_path = target != self.path
         self.path = target
         self.disk_stamp = outcome.stamp
         self.undo_stack.setClean()
+        if self._today is not None:
+            self._today[1].setClean()
         if changed_path:
             self.path_changed.emit(str(target))
         return outcome

@@ -210,6 +210,9 @@ class ConflictsPage(PhasePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+        from workshop_app.ui.whatif.page import attach
+
+        self.what_if = attach(self)  # what-if scenarios: the bar above, today | if we did this beside the details
 
         self.graph = None
         self._graph_timer = QTimer(self)
@@ -741,6 +744,7 @@ class ConflictsPage(PhasePage):
         self.side_b.set_choices(pairs)
         self.settings.refresh()
         self._on_current()
+        self.what_if.refresh()
         self._graph_timer.start()
         super().refresh()
 

@@ -79,7 +79,7 @@ class Safekeeper(QObject):
             self.writer.discard()
             return
         try:
-            self.writer.write(doc.workshop, doc.path, list(doc.pending.values()), doc.disk_stamp)
+            self.writer.write(doc.recorded, doc.path, list(doc.pending.values()), doc.disk_stamp)
         except Exception as exc:  # full disk, unusable folder, text that cannot be written: say so, keep editing
             log.warning("recovery copy not written: %s", exc)
             if isinstance(exc, DataFolderProblem):

@@ -1,0 +1,185 @@
+"""The Conflicts page's what-if part: "Try a change…", the stored scenarios, and today | if we did this.
+
+Attached to the page with :func:`attach` (a few hook lines in
+``ui/pages/conflicts.py``): a row above the list, and in scenario mode the
+comparison in place of the details. Everything here only reads the
+Document and calls the window's :class:`~workshop_app.ui.whatif.controller.WhatIf`;
+the edits in a scenario are the page's ordinary edits, on the scenario's stack.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMenu, QPushButton, QToolButton, QWidget
+
+from workshop_app.i18n import _, current_language
+from workshop_app.ui.whatif.banner import SCENARIO_COLOUR
+from workshop_app.ui.whatif.compare import ComparePanel, CompareDialog, summary
+from workshop_app.ui.widgets.plain import PlainLabel, menu_text, plain_tooltip
+
+if TYPE_CHECKING:
+    from workshop_app.ui.pages.conflicts import ConflictsPage
+    from workshop_app.ui.whatif.controller import WhatIf
+
+
+class WhatIfPart:
+    """The bar and the comparison of one Conflicts page."""
+
+    def __init__(self, page: ConflictsPage):
+        self.page = page
+        self.bar = QWidget()
+        self.bar.setObjectName("what_if_bar")
+        self.try_button = QPushButton(_("Try a change…"))
+        self.try_button.setObjectName("scenario_try")
+        self.try_button.setToolTip(plain_tooltip(_(
+            "Start a what-if scenario: edit a copy of the workshop on any page and see which findings vanish. "
+            "Nothing changes in the workshop until the room adopts it.")))
+        self.try_button.clicked.connect(self._try)
+        self.menu_button = QToolButton()
+        self.menu_button.setObjectName("scenario_menu")
+        self.menu_button.setText(_("Scenarios"))
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self.menu_button)
+        self.menu.aboutToShow.connect(self._fill_menu)
+        self.menu_button.setMenu(self.menu)
+        self.state = PlainLabel()
+        self.state.setObjectName("scenario_state")
+        self.state.setStyleSheet(f"color: {SCENARIO_COLOUR}; font-weight: bold;")
+        self.adopt_button = QPushButton(_("Adopt"))
+        self.adopt_button.setObjectName("scenario_adopt")
+        self.adopt_button.setToolTip(plain_tooltip(_(
+            "Apply the scenario's edits to the workshop and record the decision — one step Undo takes back")))
+        self.adopt_button.clicked.connect(self._adopt)
+        self.drop_button = QPushButton(_("Drop"))
+        self.drop_button.setObjectName("scenario_drop")
+        self.drop_button.setToolTip(plain_tooltip(_("Throw the scenario away; the workshop stays exactly as it is")))
+        self.drop_button.clicked.connect(self._drop)
+        self.back_button = QPushButton(_("Back to today"))
+        self.back_button.setObjectName("scenario_leave")
+        self.back_button.clicked.connect(self._leave)
+        row = QHBoxLayout(self.bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.try_button)
+        row.addWidget(self.menu_button)
+        row.addWidget(self.state, 1)
+        row.addWidget(self.adopt_button)
+        row.addWidget(self.drop_button)
+        row.addWidget(self.back_button)
+        self.compare = ComparePanel()
+        self.compare.hide()
+
+    # -- the window's controller ------------------------------------------------------------------------
+    def controller(self) -> WhatIf | None:
+        from workshop_app.ui.window.main_window import MainWindow
+
+        window = self.page.window()
+        if not isinstance(window, MainWindow) or window.doc is not self.page.doc:
+            return None  # a page on its own (tests): no scenario mode
+        from workshop_app.ui.whatif.controller import what_if
+
+        return what_if(window)
+
+    # -- actions -------------------------------------------------------------------------------------------
+    def _try(self) -> None:
+        controller = self.controller()
+        if controller is None:
+            return
+        name, ok = QInputDialog.getText(self.page, _("Try a change"), _("Name of the scenario (e.g. “One pot”):"))
+        if ok:
+            controller.start(name)
+
+    def _adopt(self) -> None:
+        controller = self.controller()
+        if controller is not None and controller.session is not None:
+            name = controller.session.name
+            if controller.adopt():
+                self.page.window().statusBar().showMessage(
+                    _("Scenario “{name}” adopted. Undo takes it back.").format(name=name), 8000)
+
+    def _drop(self) -> None:
+        controller = self.controller()
+        if controller is not None:
+            controller.drop()
+
+    def _leave(self) -> None:
+        controller = self.controller()
+        if controller is not None:
+            controller.leave()
+
+    def _fill_menu(self) -> None:
+        self.menu.clear()
+        controller = self.controller()
+        if controller is None:
+            return
+        scenarios = controller.scenarios()
+        current = controller.session.scenario_id if controller.session else None
+        for scenario in scenarios:
+            if scenario.adopted:
+                action = self.menu.addAction(_("{name} (adopted)").format(name=menu_text(scenario.name)))
+                action.setEnabled(False)
+                continue
+            action = self.menu.addAction(_("Open “{name}”").format(name=menu_text(scenario.name)))
+            action.setCheckable(True)
+            action.setChecked(scenario.id == current)
+            action.triggered.connect(lambda _c=False, i=scenario.id: self._open(i))
+        if not scenarios:
+            self.menu.addAction(_("No scenarios yet")).setEnabled(False)
+        self.menu.addSeparator()
+        compare = self.menu.addAction(_("Compare scenarios…"))
+        compare.setEnabled(any(not s.adopted for s in scenarios))
+        compare.triggered.connect(self.open_comparison)
+        for scenario in scenarios:
+            if not scenario.adopted and scenario.id != current:
+                adopt = self.menu.addAction(_("Adopt “{name}”").format(name=menu_text(scenario.name)))
+                adopt.triggered.connect(lambda _c=False, i=scenario.id: controller.adopt(i))
+
+    def _open(self, scenario_id: str) -> None:
+        controller = self.controller()
+        if controller is not None:
+            controller.open(scenario_id)
+
+    def open_comparison(self) -> CompareDialog | None:
+        """Every stored scenario (not adopted) replayed onto today, one column each."""
+        controller = self.controller()
+        if controller is None:
+            return None
+        lang = current_language()
+        outcomes = [controller.outcome(s, lang) for s in controller.scenarios() if not s.adopted]
+        from workshop_app.analysis import find_conflicts
+
+        dialog = CompareDialog(find_conflicts(self.page.doc.today, lang), outcomes, self.page)
+        dialog.show()
+        return dialog
+
+    # -- refresh -------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """After every edit of the page's document, and when the pages switch to or from a scenario."""
+        controller = self.controller()
+        in_scenario = controller is not None and controller.session is not None
+        editable = not self.page.doc.read_only
+        self.bar.setVisible(controller is not None)
+        self.try_button.setEnabled(editable)
+        for widget in (self.adopt_button, self.drop_button, self.back_button, self.state):
+            widget.setVisible(in_scenario)
+        self.adopt_button.setEnabled(editable)
+        self.compare.setVisible(in_scenario)
+        self.page.details_panel.setVisible(not in_scenario)
+        if not in_scenario or controller is None or controller.session is None:
+            return
+        diff = controller.diff()
+        if diff is None:
+            return
+        session = controller.session
+        self.state.setText(_("What if: {name} — {summary}").format(name=session.name, summary=summary(diff)))
+        misfits = [f"{s.label} ({_(s.reason)})" for s in session.skipped]
+        self.compare.show_diff(diff, [v for v in session.today_views if not v.resolved_by_change], misfits)
+
+
+def attach(page: ConflictsPage) -> WhatIfPart:
+    """Build the page's what-if part: the bar above its columns, the comparison beside the details."""
+    part = WhatIfPart(page)
+    page.layout().insertWidget(0, part.bar)
+    page.left.addWidget(part.compare)
+    return part
