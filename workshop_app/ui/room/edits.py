@@ -80,7 +80,10 @@ def merge_targets(doc: Workshop, kind: ElementKind | None) -> list[tuple[str, st
     """(id, label) of what a card of ``kind`` may be merged into: elements of that kind, or parking-lot items."""
     if kind is None:
         return [(p.id, p.text.splitlines()[0] if p.text.strip() else _("(no text)")) for p in doc.parking_lot]
-    return [(el.id, el.title or _("(untitled)")) for el in doc.elements if el.kind == kind]
+    from workshop_app.ui.widgets.labels import side_name
+
+    untitled = _("(untitled)")
+    return [(el.id, (el.title or untitled) + " · " + side_name(el.side)) for el in doc.elements if el.kind == kind]
 
 
 def round_operation(doc: Workshop, views: list[ConflictView], tallies: Mapping[str, int], lang: str) -> Operation | None:
