@@ -13,9 +13,9 @@ no tallies before the facilitator reveals them.
 
 from __future__ import annotations
 
+import re
 import secrets
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -63,6 +63,10 @@ class _Phone:
     bucket: TokenBucket = field(default_factory=TokenBucket)
 
 
+#: Unicode category Cc: C0 controls, DEL and C1 controls (a card's detail keeps its line breaks and tabs)
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROLS_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 Change = tuple[list[dict[str, Any]], list[RoomEvent]]
 
 
@@ -70,8 +74,7 @@ def clean_text(value: object, limit: int, *, lines: bool = False) -> str:
     """Participant text as data: a string, control characters dropped, at most ``limit`` characters."""
     if not isinstance(value, str):
         raise Refused(400, "field")
-    keep = "\n\t" if lines else ""
-    text = "".join(c for c in value if c in keep or unicodedata.category(c) != "Cc").strip()
+    text = (_CONTROLS_BUT_LINES if lines else _CONTROLS).sub("", value).strip()
     if len(text) > limit:
         raise Refused(400, "too_long")
     return text
