@@ -497,7 +497,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     doc = _load(args.file, args.demo, args.lang or "de")
-    from workshop_app.export.outputs import ENDINGS, export_formats, format_of, output_path
+    from workshop_app.export.outputs import SUFFIXES, export_formats, format_of, output_path
 
     # no --format: the ending of --output says which (minutes.docx), else the PDF minutes
     formats = list(dict.fromkeys(args.format or [(format_of(args.output) if args.output else None) or "pdf"]))
@@ -514,9 +514,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         target = out or output_path(doc, fmt)
         if target.is_dir():
             target = output_path(doc, fmt, target)  # a folder for one format: the usual name inside it
-        elif not target.name.lower().endswith(Path(ENDINGS[fmt]).suffix):
+        elif target.suffix.lower() != SUFFIXES[fmt]:
             raise CliError(_("the {format} export needs a file name ending in {ending}").format(
-                format=fmt.upper(), ending=Path(ENDINGS[fmt]).suffix) if fmt != "pdf" else
+                format=fmt.upper(), ending=SUFFIXES[fmt]) if fmt != "pdf" else
                 _("the minutes are a PDF: give a file name ending in .pdf"))
         if out is not None and not target.parent.is_dir():  # a mistyped folder is not made on the fly
             raise CliError(_("cannot write {path}: the folder {folder} does not exist").format(

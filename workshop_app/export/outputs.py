@@ -39,6 +39,8 @@ FORMAT_LABELS = {
 }
 #: File name endings: the minutes share the stem, the actions say what they are.
 ENDINGS = {"pdf": ".pdf", "docx": ".docx", "md": ".md", "csv": "-actions.csv", "ics": "-actions.ics"}
+#: The file name suffix each format needs (``.csv``: a file name of one's own may leave out "-actions").
+SUFFIXES = {fmt: "." + ending.rsplit(".", 1)[1] for fmt, ending in ENDINGS.items()}
 MINUTES_FORMATS = frozenset({"pdf", "docx", "md"})
 
 Progress = Callable[[float], None]
