@@ -18,7 +18,9 @@ in the same window; the baseline of a request is the same burst (60 other
 phones) while the window is idle, run first. Memory: RSS of the process
 before the first phones arrive and after the second burst's last wave (the
 phones' own client sessions are in this process too, so the figure is an
-upper bound for the server's).
+upper bound for the server's). Last, for reading those figures, the same
+burst with the phones in a child process (as real phones are: their client
+work is not in the laptop's process), informational rows.
 """
 
 from __future__ import annotations
@@ -45,9 +47,9 @@ PIN = "424242"
 class Burst(threading.Thread):
     """The phones: join together, then ``waves`` waves of dots and a card at once, and a state poll each."""
 
-    def __init__(self, link, waves: int, name: str) -> None:
+    def __init__(self, url: str, facilitator, waves: int, name: str) -> None:
         super().__init__(name="room-phones", daemon=True)
-        self.link, self.waves, self.name = link, waves, name
+        self.url, self.facilitator, self.waves, self.name = url.rstrip("/"), facilitator, waves, name
         self.join_ms: list[float] = []
         self.request_ms: list[float] = []
         self.lost: list[str] = []
@@ -94,9 +96,7 @@ class Burst(threading.Thread):
     async def _main(self) -> None:
         import aiohttp
 
-        from workshop_app.room import VoteItem, VoteRound
-
-        url = self.link.join_info.url.rstrip("/")
+        url = self.url
         sessions = [aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),
                                           # a phone's browser keeps a few connections open
                                           connector=aiohttp.TCPConnector(limit=4)) for _ in range(DEVICES)]
@@ -114,19 +114,95 @@ class Burst(threading.Thread):
             for wave in range(self.waves):
                 started = time.perf_counter()
                 round_id = f"{self.name}-{wave}"
-                items = tuple(VoteItem(f"c{i}", f"Conflict {i}") for i in range(8))
-                self.link.open_round(VoteRound(round_id, items, dots_per_device=3))
-
+                self.facilitator.open_round(round_id)
                 await asyncio.gather(*(self._phone(url, sessions[n], csrf[n], n, wave) for n in range(DEVICES)))
-                result = self.link.close_round()
-                if result.devices_voted != DEVICES:
-                    self.lost.append(f"round {round_id}: {result.devices_voted} of {DEVICES} devices counted")
-                for card in self.link.pending_cards():  # the facilitator screens them between waves
-                    self.link.card_handled(card.id)
+                voted = self.facilitator.close_round()
+                if voted != DEVICES:
+                    self.lost.append(f"round {round_id}: {voted} of {DEVICES} devices counted")
                 await asyncio.sleep(max(0.0, WAVE_EVERY_S - (time.perf_counter() - started)))
         finally:
             for session in sessions:
                 await session.close()
+
+
+class Facilitator:
+    """Opens a round per wave and, after it, closes it and screens the cards: RoomLink's thread-safe calls."""
+
+    def __init__(self, link) -> None:
+        self.link = link
+
+    def open_round(self, round_id: str) -> None:
+        from workshop_app.room import VoteItem, VoteRound
+
+        items = tuple(VoteItem(f"c{i}", f"Conflict {i}") for i in range(8))
+        self.link.open_round(VoteRound(round_id, items, dots_per_device=3))
+
+    def close_round(self) -> int:
+        result = self.link.close_round()
+        for card in self.link.pending_cards():  # the facilitator screens them between waves
+            self.link.card_handled(card.id)
+        return result.devices_voted
+
+
+class _AskParent:
+    """The facilitator as seen from the phones' own process: one JSON line out, one back."""
+
+    def open_round(self, round_id: str) -> None:
+        print(json.dumps({"open": round_id}), flush=True)
+        sys.stdin.readline()
+
+    def close_round(self) -> int:
+        print(json.dumps({"close": True}), flush=True)
+        return int(json.loads(sys.stdin.readline())["voted"])
+
+
+def phones_process(url: str, waves: int, name: str) -> int:
+    """``python -m benchmarks.bench_room --phones URL WAVES NAME``: the phones on a process of their own."""
+    burst = Burst(url, _AskParent(), waves, name)
+    burst.run()
+    if burst.error is not None:
+        raise burst.error
+    print(json.dumps({"done": {"join_ms": burst.join_ms, "request_ms": burst.request_ms, "lost": burst.lost}}),
+          flush=True)
+    return 0
+
+
+class ChildBurst(threading.Thread):
+    """The same burst with the phones in a child process (as in a room: their work is not in the laptop's
+    process); this thread answers its requests to open and close rounds."""
+
+    def __init__(self, link, waves: int, name: str) -> None:
+        super().__init__(name="room-phones-child", daemon=True)
+        self.link, self.waves, self.name = link, waves, name
+        self.facilitator = Facilitator(link)
+        self.join_ms: list[float] = []
+        self.request_ms: list[float] = []
+        self.lost: list[str] = []
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        import subprocess
+
+        try:
+            child = subprocess.Popen([sys.executable, "-m", "benchmarks.bench_room", "--phones",
+                                      self.link.join_info.url, str(self.waves), self.name],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+            assert child.stdin is not None and child.stdout is not None
+            for line in child.stdout:
+                message = json.loads(line)
+                if "open" in message:
+                    self.facilitator.open_round(message["open"])
+                    child.stdin.write("{}\n")
+                elif "close" in message:
+                    child.stdin.write(json.dumps({"voted": self.facilitator.close_round()}) + "\n")
+                elif "done" in message:
+                    done = message["done"]
+                    self.join_ms, self.request_ms, self.lost = done["join_ms"], done["request_ms"], done["lost"]
+                child.stdin.flush()
+            if child.wait(60) != 0:
+                raise RuntimeError(f"the phones' process ended with exit code {child.returncode}")
+        except BaseException as exc:  # the main thread reports it
+            self.error = exc
 
 
 def rss_mb() -> float:
@@ -183,13 +259,13 @@ def collect(quick: bool) -> list[Row]:
 
     log(f"   {DEVICES} phones join, then {waves} waves of dots + a card at once + a state poll each; "
         "the window idle")
-    idle_burst = Burst(link, waves, "idle")
+    idle_burst = Burst(info.url, Facilitator(link), waves, "idle")
     idle_burst.start()
     while idle_burst.is_alive():
         settle(app, 0.05)
         drain()
     log("   the same burst with 60 new phones, while the facilitator edits")
-    burst = Burst(link, waves, "busy")
+    burst = Burst(info.url, Facilitator(link), waves, "busy")
     burst.start()
     burst.joined.wait(60)
     busy_edits: list[float] = []
@@ -199,20 +275,31 @@ def collect(quick: bool) -> list[Row]:
     burst.join()
     drain()
     after = rss_mb()
+    log("   the same again with the phones in a process of their own, while the facilitator edits")
+    child = ChildBurst(link, waves, "child")
+    child.start()
+    child_edits: list[float] = []
+    while child.is_alive():
+        child_edits.append(edit())
+        drain()
+    child.join()
+    drain()
     link.stop()
     window.doc.undo_stack.setClean()
     window.close()
-    for done in (idle_burst, burst):
+    for done in (idle_burst, burst, child):
         if done.error is not None:
             raise done.error
 
     requests = burst.request_ms + burst.join_ms
     idle_requests = idle_burst.request_ms + idle_burst.join_ms
     expected = DEVICES + DEVICES * 3 * waves
-    lost = sum(len(b.lost) + (expected - len(b.request_ms) - len(b.join_ms)) for b in (idle_burst, burst))
+    bursts = (idle_burst, burst, child)
+    lost = sum(len(b.lost) + (expected - len(b.request_ms) - len(b.join_ms)) for b in bursts)
+    child_requests = child.request_ms + child.join_ms
     notes = [f"{len(requests)} requests of {expected}; joins: median {median(burst.join_ms):.1f} ms, "
              f"p95 {p95(burst.join_ms):.1f} ms; with the window idle: p95 {p95(idle_requests):.1f} ms"]
-    lost_why = sorted(set(idle_burst.lost + burst.lost))
+    lost_why = sorted({why for b in bursts for why in b.lost})
     if lost_why:
         notes.append("lost: " + "; ".join(lost_why[:3]))
     return [
@@ -221,17 +308,25 @@ def collect(quick: bool) -> list[Row]:
             baseline_name="same, the window idle", limit=BUDGET_REQUEST_MS, limit_on="p95", runs=len(requests),
             notes=notes),
         Row("Room link: requests lost in the bursts", "60 devices", float(lost), unit="requests", limit=0.0,
-            runs=2 * expected),
+            runs=len(bursts) * expected),
         Row("facilitator's edit while the phones' burst runs", "L", median(busy_edits), p95=p95(busy_edits),
             baseline=median(quiet_edits), baseline_name="same with no phones", limit=BUDGET_EDIT_MS,
             limit_on="p95", runs=len(busy_edits),
             notes=[f"p95 with no phones {p95(quiet_edits):.1f} ms"]),
         Row("Room link: memory growth of the process in the burst", "60 devices", max(0.0, after - before), unit="MB",
             limit=BUDGET_GROWTH_MB, runs=1,
-            notes=[f"RSS {before:.0f} MB before the phones, {after:.0f} MB after both bursts' "
+            notes=[f"RSS {before:.0f} MB before the phones, {after:.0f} MB after the in-process bursts' "
                    "120 devices (the phones' client sessions included)"]),
+        Row("  the same request, phones in a process of their own (as in a room)", "60 devices",
+            median(child_requests), p95=p95(child_requests), runs=len(child_requests),
+            notes=["the phones' own client work off the laptop's interpreter lock and on the other core, as with "
+                   "real phones; for reading the rows above"]),
+        Row("  facilitator's edit while those phones' burst runs", "L", median(child_edits), p95=p95(child_edits),
+            baseline=median(quiet_edits), baseline_name="same with no phones", runs=len(child_edits)),
     ]
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--phones"]:
+        sys.exit(phones_process(sys.argv[2], int(sys.argv[3]), sys.argv[4]))
     sys.exit(suite_main(collect))
