@@ -137,7 +137,7 @@
     var select_ = $("card-kind");
     select_.replaceChildren();
     kinds.forEach(function (kind) {
-      var option = el("option", kind === "parking" ? t("parking") : words.kinds[kind]);
+      var option = el("option", kind === "parking" ? t("parking") : (words.kinds[kind] || kind));
       option.value = kind;
       select_.appendChild(option);
     });
