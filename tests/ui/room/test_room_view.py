@@ -66,3 +66,10 @@ def test_what_a_participant_may_send_follows_the_phase():
     assert card_kinds(Stage(Phase.INVENTORY, "channels"))[0] == ElementKind.CHANNEL
     assert card_kinds(Stage(Phase.CULTURE_PILOT)) == (ElementKind.BELIEF, None)
     assert card_kinds(Stage(Phase.CONFLICTS)) == (None,)
+
+
+def test_with_the_alignment_check_on_the_wall_phones_see_that_it_is_on_and_no_results(demo):
+    doc = demo.doc.workshop
+    view = build_room_view(doc, Stage(Phase.CONFLICTS, alignment=doc.alignment.rounds[0].id, alignment_revealed=True),
+                           demo.doc.conflict_views("en"))
+    assert [(e.heading, e.lines) for e in view.entries] == [("Alignment check", ())]

@@ -65,6 +65,8 @@ def _private_ids(doc: Workshop) -> set[str]:
 def entries_for(doc: Workshop, stage: Stage, views: list[ConflictView] | None) -> tuple[ViewEntry, ...]:
     """The blocks of the stage's projector content that may go to phones."""
     phase = stage.phase
+    if stage.alignment:  # the wall shows the alignment check, its results only when revealed: not sent here
+        return (ViewEntry(_("Alignment check"), ()),)
     if phase == Phase.SETUP:  # the agenda only: the facts name the facilitator, the columns the participants
         _facts, agenda, _people = content.setup_columns(doc)
         return (_block(agenda),)
