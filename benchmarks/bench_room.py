@@ -55,12 +55,15 @@ class Burst(threading.Thread):
         self.lost: list[str] = []
         self.joined = threading.Event()
         self.error: BaseException | None = None
+        self.cpu_s = 0.0
 
     def run(self) -> None:
+        start = time.thread_time()
         try:
             asyncio.run(self._main())
         except BaseException as exc:  # the main thread reports it
             self.error = exc
+        self.cpu_s = time.thread_time() - start
 
     async def _timed(self, into: list[float], call) -> dict | None:
         start = time.perf_counter()
@@ -205,6 +208,16 @@ class ChildBurst(threading.Thread):
             self.error = exc
 
 
+def thread_cpu_s(thread: threading.Thread | None) -> float:
+    """CPU seconds a thread of this process has used so far (psutil knows threads by their native id)."""
+    import psutil
+
+    for entry in psutil.Process().threads():
+        if thread is not None and entry.id == thread.native_id:
+            return entry.user_time + entry.system_time
+    return float("nan")
+
+
 def rss_mb() -> float:
     import psutil
 
@@ -259,6 +272,7 @@ def collect(quick: bool) -> list[Row]:
 
     log(f"   {DEVICES} phones join, then {waves} waves of dots + a card at once + a state poll each; "
         "the window idle")
+    server_cpu = thread_cpu_s(link._thread)
     idle_burst = Burst(info.url, Facilitator(link), waves, "idle")
     idle_burst.start()
     while idle_burst.is_alive():
@@ -275,6 +289,7 @@ def collect(quick: bool) -> list[Row]:
     burst.join()
     drain()
     after = rss_mb()
+    server_cpu = thread_cpu_s(link._thread) - server_cpu
     log("   the same again with the phones in a process of their own, while the facilitator edits")
     child = ChildBurst(link, waves, "child")
     child.start()
@@ -299,6 +314,9 @@ def collect(quick: bool) -> list[Row]:
     child_requests = child.request_ms + child.join_ms
     notes = [f"{len(requests)} requests of {expected}; joins: median {median(burst.join_ms):.1f} ms, "
              f"p95 {p95(burst.join_ms):.1f} ms; with the window idle: p95 {p95(idle_requests):.1f} ms"]
+    in_process = len(idle_requests) + len(requests)
+    notes.append(f"CPU per request in the two in-process bursts: server thread {server_cpu * 1000 / in_process:.2f} ms, "
+                 f"phones' client thread {(idle_burst.cpu_s + burst.cpu_s) * 1000 / in_process:.2f} ms")
     lost_why = sorted({why for b in bursts for why in b.lost})
     if lost_why:
         notes.append("lost: " + "; ".join(lost_why[:3]))
