@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import queue
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -134,17 +135,14 @@ class RoomController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
-        window.destroyed.connect(self._stop_link_of(self))
+        window.destroyed.connect(self._stop_with_window(self))
 
     @staticmethod
-    def _stop_link_of(controller: RoomController):
-        """A slot that stops the server even when the window (and this object) is being destroyed."""
-        holder = {"controller": controller}
-
+    def _stop_with_window(controller: RoomController):
+        """A slot that stops the server when the window goes, even while this object goes with it."""
         def stop() -> None:
-            link = holder["controller"].link if holder["controller"] is not None else None
-            if link is not None:
-                link.stop()
+            if controller.link is not None:
+                controller.link.stop()
         return stop
 
     # -- on and off --------------------------------------------------------------------------------
@@ -309,7 +307,7 @@ class RoomController(QObject):
         while True:
             try:
                 event = link.events.get_nowait()
-            except Exception:  # queue.Empty
+            except queue.Empty:
                 break
             if isinstance(event, CardArrived):
                 self._seen_cards.add(event.card.id)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from workshop_app.i18n import _
 from workshop_app.model import (
     AddItem,
+    AnyElement,
     Batch,
     Belief,
     ElementKind,
@@ -36,13 +37,14 @@ CARD_KINDS: tuple[ElementKind, ...] = (ElementKind.GOAL, ElementKind.INCENTIVE, 
 
 def new_element(kind: ElementKind, side: Side, title: str, detail: str, hidden: bool):
     """An element of ``kind`` for ``side`` as the inventory would make it, the card's detail as its notes."""
+    element: AnyElement
     if kind == ElementKind.BELIEF:
         element = Belief(id=new_id("belief"), title=title, side=side)
     else:
         from workshop_app.ui.widgets.categories import CATEGORIES
 
         category = next(c for c in CATEGORIES if c.kinds == (kind,))
-        element = category.make(title, side)
+        element = category.make(title, side)  # type: ignore[assignment]  # the category makes its kind
     element.notes = detail
     element.hidden = hidden
     return element
