@@ -106,7 +106,7 @@ def _actions(ctx: Context, follow_up: FollowUp) -> list[Block]:
     columns = _columns(heading_row("#", _("Action and what happened"), _("Owner"), _("Due"), _("Outcome")),
                        [Width(points=24), Width(1.0, -324), Width(points=110), Width(points=80), Width(points=110)],
                        ("number", "text", "text", "date", "status"))
-    return [Heading(_("Actions since the last workshop")),
+    return [Heading(_("Actions since the last workshop"), keep_with=2),
             Paragraph(plain(summary), "small"), Table(columns, tuple(rows))]
 
 
@@ -148,7 +148,7 @@ def _kept(ctx: Context, follow_up: FollowUp) -> list[Block]:
         ))
     columns = _columns(heading_row(_("Agreement or channel"), _("Kept"), _("Why")),
                        [Width(0.38), Width(points=80), Width(0.62, -80)], ("text", "number", "text"))
-    return [Heading(_("Agreements and channels: were they kept?")),
+    return [Heading(_("Agreements and channels: were they kept?"), keep_with=2),
             Paragraph(plain(_("Kept: 1 not at all … 5 fully.")), "small"), Table(columns, tuple(rows))]
 
 
@@ -192,7 +192,8 @@ def _conflicts(ctx: Context, follow_up: FollowUp) -> list[Block]:
         gone=len(result.gone), still=len(result.still), new=len(result.new))
     columns = _columns(heading_row(_("Conflict"), _("Then"), _("Now")),
                        [Width(1.0, -190), Width(points=95), Width(points=95)], ("text", "status", "status"))
-    return [Heading(_("Conflicts then and now")), Paragraph(plain(summary), "small"), Table(columns, tuple(rows))]
+    return [Heading(_("Conflicts then and now"), keep_with=2), Paragraph(plain(summary), "small"),
+            Table(columns, tuple(rows))]
 
 
 def _number(value: float | None, lang: str, digits: int) -> str:
@@ -222,7 +223,7 @@ def _alignment(ctx: Context, follow_up: FollowUp) -> list[Block]:
                           text_cell(plain(("+" if change and not change.startswith("-") and change != "0" else "")
                                           + change))))
     sides = Table(_columns(heading_row(_("Side"), then_name, now_name, _("Change")),
-                           [Width(0.25), Width(0.3), Width(0.3), Width(0.15)], ("side", "text", "text", "number")),
+                           [Width(0.2), Width(0.31), Width(0.31), Width(0.18)], ("side", "text", "text", "number")),
                   tuple(side_rows))
     statement_rows = []
     for row in comparison.statements:
@@ -238,4 +239,5 @@ def _alignment(ctx: Context, follow_up: FollowUp) -> list[Block]:
                        tuple(statement_rows))
     intro = _("Round “{then}” of the last workshop against round “{now}” of this one.").format(
         then=then_name, now=now_name)
-    return [Heading(_("Alignment check then and now")), Paragraph(plain(intro), "small"), sides, statements]
+    return [Heading(_("Alignment check then and now"), keep_with=2), Paragraph(plain(intro), "small"), sides,
+            statements]
