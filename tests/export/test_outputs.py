@@ -191,6 +191,8 @@ def test_markdown_escapes_user_text():
     body = unescape(text)
     for value in HOSTILE.values():
         assert value in body
+    assert "abcd" in body and "\x00" not in text and "\x1b" not in text  # control characters removed, text kept
+    assert "http://evil" not in text  # no automatic link either
     # a cell's pipe never opens a new column: every table row has as many cells as its heading row
     for table in re.findall(r"(?:^\|.*\|$\n?)+", text, re.M):
         rows = [re.split(r"(?<!\\)\|", row)[1:-1] for row in table.strip().splitlines()]

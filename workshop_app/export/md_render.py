@@ -89,7 +89,7 @@ class MarkdownWriter:
         front = list(m.front)
         for b in front:
             if isinstance(b, Paragraph) and b.role == "title":
-                self.out.append(f"# {_lines(inline(b.text), ' ')}")
+                self.out.append(f"# {_heading(as_plain(b.text))}")
             else:
                 self.block(b)
         draft, footer = m.properties.draft, m.properties.footer
@@ -98,7 +98,7 @@ class MarkdownWriter:
         elif footer:
             self.out.append(f"> {escape(footer)}")
         for section in m.sections:
-            self.out.append(f"## {escape(section.title)}")
+            self.out.append(f"## {_heading(section.title)}")
             for b in section.blocks:
                 self.block(b)
         return "\n\n".join(part for part in self.out if part) + "\n"
@@ -108,7 +108,7 @@ class MarkdownWriter:
             text = _lines(inline(b.text))
             self.out.append(f"*{text}*" if b.role == "caption" and text else text)
         elif isinstance(b, Heading):
-            self.out.append("#" * min(b.level + 1, 6) + " " + _lines(escape(b.text), " "))
+            self.out.append("#" * min(b.level + 1, 6) + " " + _heading(b.text))
         elif isinstance(b, Item):
             self.item(b)
         elif isinstance(b, Table):
@@ -156,6 +156,12 @@ class MarkdownWriter:
         self.out.append(f"![{alt}]({self.folder}/{name})")
         if p.caption:
             self.out.append(f"*{_lines(escape(p.caption), ' ')}*")
+
+
+def _heading(text: str) -> str:
+    """A heading's text on one line; a ``#`` at its end escaped (it would close the heading)."""
+    line = _lines(escape(text), " ").rstrip()
+    return line[:-1] + "\\#" if line.endswith("#") and not line.endswith("\\#") else line
 
 
 def _cell_text(text: Text) -> str:
