@@ -51,6 +51,7 @@ def faults(window) -> list[str]:
             for _round in range(3):
                 QApplication.processEvents()
             found += _cut_cells(window, page, f"{phase.value}{state}")
+            found += _cut_tree_items(window, page, f"{phase.value}{state}")
     return found
 
 
@@ -115,6 +116,54 @@ def _cut_in_view(table, phase_name: str) -> list[str]:
                 found.append(f"{where}: {text!r} cut to {shown} characters ({width} px)")
             elif not rigid and shown < min(ENOUGH, len(text)):
                 found.append(f"{where}: {text!r} shows {shown} characters ({width} px, {lines} lines)")
+    return found
+
+
+def _cut_tree_items(window, page, phase_name: str) -> list[str]:
+    """The goal breakdown's items that cut their text: a title shows 30 characters over the lines its
+    row has, a side or target is never cut (a folded column is in the details panel instead)."""
+    from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItemIterator
+
+    found: dict[str, None] = {}
+    for tree in page.findChildren(QTreeWidget):
+        if not tree.isVisibleTo(window):
+            continue
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+        bar = tree.verticalScrollBar()
+        bar.setValue(0)
+        for _page in range(100):  # a screenful at a time
+            QApplication.processEvents()
+            iterator = QTreeWidgetItemIterator(tree)
+            while iterator.value() is not None:
+                found |= dict.fromkeys(_cut_tree_item(tree, iterator.value(), margin, phase_name))
+                iterator += 1
+            if bar.value() >= bar.maximum():
+                break
+            bar.setValue(bar.value() + max(1, bar.pageStep()))
+        bar.setValue(0)
+    return list(found)
+
+
+def _cut_tree_item(tree, item, margin: int, phase_name: str) -> list[str]:
+    found = []
+    height = tree.viewport().height()
+    for column in range(tree.columnCount()):
+        text = item.text(column)
+        rect = tree.visualItemRect(item)
+        if tree.isColumnHidden(column) or not text or rect.bottom() < 0 or rect.top() >= height:
+            continue
+        cell = tree.visualRect(tree.indexFromItem(item, column))
+        width = cell.width() - 8 - 2 * margin  # the style sheet's item padding, the delegate's text margins
+        if not item.icon(column).isNull():
+            width -= tree.iconSize().width() + 2 * margin
+        font = item.font(column)
+        lines = max(1, math.floor((cell.height() - V_INSET) / QFontMetrics(font).lineSpacing()))
+        shown = shown_characters(text, font, width, lines, tree.wordWrap())
+        where = f"{phase_name} · {tree.objectName()} · {tree.headerItem().text(column)} [{tree.viewport().width()} px wide]"
+        if column == 0 and shown < min(ENOUGH, len(text)):
+            found.append(f"{where}: {text!r} shows {shown} characters ({width} px, {lines} lines)")
+        elif column in (1, 2) and shown < len(text):  # side, target
+            found.append(f"{where}: {text!r} cut to {shown} characters ({width} px)")
     return found
 
 

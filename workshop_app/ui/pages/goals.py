@@ -8,7 +8,7 @@ shape changes; otherwise its texts are updated in place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QWidget,
 )
 
@@ -53,6 +56,36 @@ from workshop_app.ui.widgets.theme import HIDDEN_TEXT, hidden_icon
 
 UNLINKED = "__unlinked__"
 HIDDEN_ROLE = Qt.ItemDataRole.UserRole + 1
+#: A goal's title wraps over at most this many lines (the whole title is in its tooltip and the details).
+TITLE_LINES = 3
+#: Characters a title line keeps three levels deep; owners, then targets fold into the details panel
+#: (they are there too) on a laptop too narrow for both.
+TITLE_CHARS = 28
+#: The style sheet's item padding (``QTreeView::item { padding: 2px 4px }``), left plus right.
+ITEM_PADDING = 8
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights for wrapped titles: the width each cell really has.
+
+    QTreeView asks its delegate for a row's height with no width at all (so a
+    plain delegate never wraps): here the width is the column's, less the
+    indentation of the item's depth, and the height at most TITLE_LINES lines.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        view = self.parent()
+        width = view.header().sectionSize(index.column()) - ITEM_PADDING
+        if index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= view.indentation() * (depth + int(view.rootIsDecorated()))
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, max(width, 1), max(option.rect.height(), 1))
+        hint = super().sizeHint(sized, index)
+        most = TITLE_LINES * option.fontMetrics.lineSpacing() + option.fontMetrics.height() // 2 + 6
+        return QSize(hint.width(), min(hint.height(), most))
 
 
 class GoalTree(QTreeWidget, Deletable):
@@ -65,7 +98,11 @@ class GoalTree(QTreeWidget, Deletable):
         self.setColumnCount(4)
         self.setHeaderLabels([_("Goal"), _("Side"), _("Target"), _("Owners")])
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
+        # a long goal title wraps (over up to TITLE_LINES lines) instead of being cut to a few characters
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setItemDelegate(WrappingDelegate(self))
+        self.setIndentation(16)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -74,23 +111,44 @@ class GoalTree(QTreeWidget, Deletable):
         header.setStretchLastSection(False)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(lambda *_a: self.scheduleDelayedItemsLayout())  # rows re-wrap to the width
         self._shape: tuple = ()
 
     def fit_columns(self) -> None:
-        """The side is never cut; target and owners share what is left; the title keeps at least half."""
+        """Side and target are never cut; owners and targets show only while the titles keep their room.
+
+        The target column gets what its texts need (a target of "6 %" leaves its room to the title); the
+        owners, then the targets, fold into the details panel on a narrow laptop rather than squeezing
+        the titles to a few characters.
+        """
         fm = self.fontMetrics()
         char = fm.averageCharWidth()
+        pad = ITEM_PADDING + 2 * char
         side = max(fm.horizontalAdvance(text) for text in
                    (_("Side"), _("Company"), side_name(Side.MARKETING), side_name(Side.JOINT), side_name(Side.SALES)))
-        side += 3 * char
-        wanted = [15 * char, 20 * char]
-        available = self.viewport().width()
-        if available <= 0:
+        side += pad
+        targets, owners = [_("Target")], [_("Owners")]
+        iterator = QTreeWidgetItemIterator(self)
+        while iterator.value() is not None and len(targets) < 200:  # enough to know; a large tree costs no more
+            targets.append(iterator.value().text(2))
+            owners.append(iterator.value().text(3))
+            iterator += 1
+        target = min(22 * char, max(fm.horizontalAdvance(t) for t in targets)) + pad
+        owner = min(20 * char, max(fm.horizontalAdvance(t) for t in owners)) + pad
+        if self.viewport().width() <= 0:
             return
-        scale = max(0.3, min(1.0, (available * 0.5 - side) / sum(wanted)))
-        self.header().resizeSection(1, side)
-        for column, width in zip((2, 3), wanted, strict=True):
-            self.header().resizeSection(column, int(width * scale))
+        # judged as if the scroll bar were there: a fold that comes and goes with it would re-wrap the rows,
+        # which shows or hides the scroll bar again, and so on
+        available = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        header = self.header()
+        header.resizeSection(1, side)
+        title = TITLE_CHARS * char + 3 * self.indentation() + pad
+        shown = {2: available - side - target >= title}
+        shown[3] = shown[2] and available - side - target - owner >= title
+        for column, width in ((2, target), (3, owner)):
+            self.setColumnHidden(column, not shown[column])
+            if shown[column]:
+                header.resizeSection(column, width)
 
     def resizeEvent(self, e) -> None:  # Qt override
         super().resizeEvent(e)
@@ -133,6 +191,7 @@ class GoalTree(QTreeWidget, Deletable):
             self.select(current)
         else:
             self._update_texts(doc)
+        self.fit_columns()  # a longer target may want a wider column
 
     def _add(self, parent, element_id: str, children: dict[str, list[str]], placed: set[str], doc: Workshop) -> None:
         """Each goal appears once, under the first parent that reaches it (the links panel lists all)."""
@@ -263,7 +322,7 @@ class GoalsPage(PhasePage):
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
 
-        self.fill_with_columns(left, right, 0.55)
+        self.fill_with_columns(left, right, 0.57)  # the breakdown's titles want the width
         self.tree.fit_columns()
 
     # -- adding ----------------------------------------------------------------
