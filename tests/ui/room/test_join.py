@@ -169,3 +169,22 @@ def test_off_and_on_again_brings_the_queue_back_without_asking(qtbot, room, fake
     shown = len(boxes.shown)
     assert dialog.join.start()
     assert len(boxes.shown) == shown and [c.id for c in dialog.controller.cards] == [card.id]
+
+
+def test_phones_follow_the_phase_on_the_wall(qtbot, room, demo):
+    from workshop_app.model import Phase
+
+    _dialog, link = room
+    demo.go_to_phase(Phase.CULTURE_PILOT)
+    qtbot.waitUntil(lambda: link.published and link.published[-1].phase == Phase.CULTURE_PILOT, timeout=3000)
+    assert link.published[-1].card_kinds[0] == "belief"
+
+
+def test_a_server_that_stops_by_itself_says_so_and_the_window_carries_on(qtbot, room, demo):
+    from workshop_app.room import ServerStopped
+
+    dialog, link = room
+    link._put(ServerStopped("the network went away"))
+    qtbot.waitUntil(lambda: not dialog.controller.running, timeout=3000)
+    assert demo.message_bar.current_text() == "The Room link stopped: the network went away"
+    assert not demo.commands.room_link.isChecked() and dialog.join.toggle.text() == "&Start the Room link"
