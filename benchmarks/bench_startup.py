@@ -132,8 +132,10 @@ def mark(name):
     marks[name] = time.monotonic()
 from PySide6.QtWidgets import QApplication
 mark("PySide6")
+import gc
 import workshop_app.ui.app as app_module
 from workshop_app.cli import main
+gc.disable()  # as run_gui does, until the window is ready
 app = app_module.create_application()
 mark("QApplication + cli")
 from workshop_app.ui.window.main_window import MainWindow
@@ -153,6 +155,7 @@ CrashReporter(window, start_logging()).install()
 mark("store, crash reporter")
 window.finish_start(lambda: (mark("document, menus, timebox"), window.open_demo()))
 mark("open demo (first page)")
+gc.enable()
 app.processEvents()
 mark("paint (usable)")
 print(json.dumps({"t0": start, "marks": marks}), flush=True)
