@@ -174,6 +174,8 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
         parser.add_argument("file", help=_("workshop file (.workshop.json)"))
         parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
         parser.add_argument("-e", "--explain", action="store_true", help=_("explain each conflict and its lever"))
+        parser.add_argument("--scenario", metavar="NAME",
+                            help=_("print which findings this what-if scenario would make vanish, appear or change"))
         _lang_option(parser, _("language of the messages"))
     elif command == "graph":
         parser.description = _("Draw the goal and incentive dependency graph as SVG or PNG.")
@@ -434,6 +436,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     except LoadError as exc:
         _print_problems(args.file, exc.problems, args.json)
         return EXIT_INVALID
+    if args.scenario is not None:
+        from workshop_app.cli_scenario import print_scenario
+
+        return print_scenario(doc, args.file, args.scenario, args.lang, args.json)
     summary = _summary(doc, args.lang)
     if args.json:
         say(json_text({"file": args.file, "valid": True, **summary}))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from tests.builders import link
 from workshop_app.model import AddItem, Phase, RemoveItem, UpdateItem
 from workshop_app.store.document_file import open_workshop, to_json_bytes
@@ -159,3 +161,30 @@ def test_the_recovery_copy_holds_the_scenario_being_edited(window):
     assert [lk.id for lk in restored.scenarios[0].added_links] == ["l-s1", "l-s2"]
     assert all(lk.id != "l-s1" for lk in restored.links)  # the workshop itself, with the scenario in its list
     whatif.drop()
+
+
+def test_the_projector_shows_today_and_the_scenario_with_the_vanishing_findings_fading(qtbot, window):
+    from tests.ui.helpers import ensure_active, press
+    from workshop_app.ui.projector.whatif import FADED_OPACITY, WhatIfView
+
+    whatif = _demo(window)
+    press(qtbot, window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)  # the audience window
+    audience = window.presenter.audience
+    qtbot.waitUntil(audience.isVisible, timeout=3000)
+    ensure_active(qtbot, window)
+    view = audience.view
+    whatif.start("One pot")
+    _one_pot(window.doc)
+    qtbot.wait(80)
+    assert view.what_if.banner.isVisible() and view.what_if.banner.text() == "What if: One pot — not agreed"
+    shown = view.current_view()
+    assert isinstance(shown, WhatIfView)
+    assert list(shown.vanishing.shown_ids()) == [SILO]
+    assert SILO not in {*shown.today.shown_ids(), *shown.after.shown_ids()}
+    assert shown.animation.endValue() == FADED_OPACITY  # fading out, not gone: the room sees what went
+    assert shown.diff.appeared == [] and not any(e.badge for e in shown.after.column.entries)  # nothing new
+
+    whatif.leave()
+    qtbot.wait(80)
+    assert not view.what_if.banner.isVisible()
+    assert not isinstance(view.current_view(), WhatIfView)

@@ -74,6 +74,8 @@ class AudienceView(QWidget):
         self.live_layout.addWidget(self.phase_stack, 1)
         from workshop_app.ui.room.join_banner import attach_join_banner  # the Room link's QR code, address, PIN
         self.join_banner = attach_join_banner(self)
+        from workshop_app.ui.projector.whatif import attach_what_if  # "What if: …" and today | if we did this
+        self.what_if = attach_what_if(self)
         self.frozen_layer = make_plain(QLabel())  # shows a picture of the wall, never text
         self.frozen_layer.setObjectName("frozen_layer")
         self.frozen_layer.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -189,6 +191,7 @@ class AudienceView(QWidget):
         self._stale = False
         stage = self.stage
         view = self.alignment_view() if stage.alignment else self.view(stage.phase)
+        view = self.what_if.view_for(stage, view)
         views = None
         if stage.phase in (Phase.CONFLICTS, Phase.WRAPUP):  # the conflicts and "what we agreed" count them
             views = self.doc.conflict_views(current_language())

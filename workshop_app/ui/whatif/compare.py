@@ -95,11 +95,11 @@ class ComparePanel(QWidget):
         self.misfits.setText(_("No longer fits the workshop: {edits}").format(edits="; ".join(misfits)))
         marks = diff.status_by_id
         self.today.clear()
+        vanished = [f for f in today if marks.get(f.id) == "vanished"]
+        for finding in vanished:  # first: what the change would take away
+            self.today.addItem(_item(finding.title, struck=True, colour=FADED, tip=_("Vanishes in this scenario")))
         for finding in today:
-            mark = marks.get(finding.id, "kept")
-            if mark == "vanished":
-                self.today.addItem(_item(finding.title, struck=True, colour=FADED, tip=_("Vanishes in this scenario")))
-            else:
+            if marks.get(finding.id) != "vanished":
                 self.today.addItem(_item(finding.title, tip=finding.explanation))
         self.scenario.clear()
         for finding in diff.appeared:

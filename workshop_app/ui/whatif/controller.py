@@ -16,6 +16,7 @@ records a decision and marks the scenario adopted — one undoable step.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -271,10 +272,8 @@ class WhatIf(QObject):
         """Edit → Undo/Redo follow the stack the pages edit on (the window wired today's itself at start)."""
         if self._wired is not None:
             for signal in _stack_signals(self._wired):
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):  # already gone with its stack
                     signal.disconnect(self._sync_undo)
-                except (RuntimeError, TypeError):  # already gone with its stack
-                    pass
             self._wired = None
         if self.session is not None:
             for signal in _stack_signals(stack):

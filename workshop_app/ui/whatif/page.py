@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMenu, QPushButton, QTo
 
 from workshop_app.i18n import _, current_language
 from workshop_app.ui.whatif.banner import SCENARIO_COLOUR
-from workshop_app.ui.whatif.compare import ComparePanel, CompareDialog, summary
+from workshop_app.ui.whatif.compare import CompareDialog, ComparePanel, summary
 from workshop_app.ui.widgets.plain import PlainLabel, menu_text, plain_tooltip
 
 if TYPE_CHECKING:
@@ -55,9 +55,6 @@ class WhatIfPart:
         self.drop_button.setObjectName("scenario_drop")
         self.drop_button.setToolTip(plain_tooltip(_("Throw the scenario away; the workshop stays exactly as it is")))
         self.drop_button.clicked.connect(self._drop)
-        self.back_button = QPushButton(_("Back to today"))
-        self.back_button.setObjectName("scenario_leave")
-        self.back_button.clicked.connect(self._leave)
         row = QHBoxLayout(self.bar)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
@@ -65,8 +62,7 @@ class WhatIfPart:
         row.addWidget(self.menu_button)
         row.addWidget(self.state, 1)
         row.addWidget(self.adopt_button)
-        row.addWidget(self.drop_button)
-        row.addWidget(self.back_button)
+        row.addWidget(self.drop_button)  # "Back to today" is on the banner above every page
         self.compare = ComparePanel()
         self.compare.hide()
 
@@ -102,11 +98,6 @@ class WhatIfPart:
         controller = self.controller()
         if controller is not None:
             controller.drop()
-
-    def _leave(self) -> None:
-        controller = self.controller()
-        if controller is not None:
-            controller.leave()
 
     def _fill_menu(self) -> None:
         self.menu.clear()
@@ -161,7 +152,7 @@ class WhatIfPart:
         editable = not self.page.doc.read_only
         self.bar.setVisible(controller is not None)
         self.try_button.setEnabled(editable)
-        for widget in (self.adopt_button, self.drop_button, self.back_button, self.state):
+        for widget in (self.adopt_button, self.drop_button, self.state):
             widget.setVisible(in_scenario)
         self.adopt_button.setEnabled(editable)
         self.compare.setVisible(in_scenario)
@@ -172,7 +163,7 @@ class WhatIfPart:
         if diff is None:
             return
         session = controller.session
-        self.state.setText(_("What if: {name} — {summary}").format(name=session.name, summary=summary(diff)))
+        self.state.setText(_("If we did this: {summary}").format(summary=summary(diff)))
         misfits = [f"{s.label} ({_(s.reason)})" for s in session.skipped]
         self.compare.show_diff(diff, [v for v in session.today_views if not v.resolved_by_change], misfits)
 
