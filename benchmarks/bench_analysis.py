@@ -4,6 +4,8 @@
 
 * analysis on XL (10,000 elements, 20,000 links) against building the bare
   networkx graph of the same document;
+* a what-if scenario's diff on L (replay its edits onto a copy, analyse
+  both states, compare the findings) against one conflict analysis of L;
 * layout + draw on L — compute the layout, draw the graph into a 16 × 9 in
   figure and render it with Agg, as the live canvas does — against a bare
   matplotlib figure with 400 points and 800 line segments rendered the same way.
@@ -19,6 +21,8 @@ from benchmarks.rows import Row, log, median, p95, samples, suite_main
 
 BUDGET_ANALYSIS_XL_MS = 1000.0
 BUDGET_DRAW_L_MS = 300.0
+#: The analysis budget of DESIGN §7 (1 s) holds for a scenario's diff on L too.
+BUDGET_SCENARIO_L_MS = 1000.0
 
 
 def analysis_row(repeat: int) -> Row:
@@ -40,6 +44,33 @@ def analysis_row(repeat: int) -> Row:
     return Row("conflict analysis + reconciliation", "XL", median(timed), p95=p95(timed), baseline=median(bare),
                baseline_name="bare networkx graph", limit=BUDGET_ANALYSIS_XL_MS, runs=repeat,
                notes=[f"{found} conflicts found"])
+
+
+def scenario_row(repeat: int) -> Row:
+    from workshop_app.analysis import find_conflicts
+    from workshop_app.analysis.scenario_diff import scenario_outcome
+    from workshop_app.model import Link, LinkKind, UpdateItem
+    from workshop_app.model.operations import AddItem, RemoveItem
+    from workshop_app.model.scenario_edits import make_scenario
+
+    doc = make_document("L")
+    copy = doc.model_copy(deep=True)  # a room's proposal: longer incentive periods, rewards re-pointed, links gone
+    incentives = [el for el in copy.elements if el.kind == "incentive"][:10]
+    goals = [el for el in copy.elements if el.kind == "goal"]
+    for number, incentive in enumerate(incentives):
+        UpdateItem("elements", incentive.id, {"period_months": 12}).apply(copy)
+        AddItem("links", Link(id=f"bench-r{number}", kind=LinkKind.REWARDS, source=incentive.id,
+                              target=goals[number].id)).apply(copy)
+    for link in list(copy.links[:10]):
+        RemoveItem("links", link.id).apply(copy)
+    scenario = make_scenario("bench", "Bench", doc, copy)
+    outcome = scenario_outcome(doc, scenario)
+    timed = samples(lambda: scenario_outcome(doc, scenario), repeat)
+    bare = samples(lambda: find_conflicts(doc), repeat)
+    return Row("what-if scenario diff (replay + both analyses)", "L", median(timed), p95=p95(timed),
+               baseline=median(bare), baseline_name="one conflict analysis of L", limit=BUDGET_SCENARIO_L_MS,
+               runs=repeat, notes=[f"{scenario.edit_count} edits; {len(outcome.diff.vanished)} vanish, "
+                                   f"{len(outcome.diff.appeared)} appear, {len(outcome.diff.changed)} change"])
 
 
 def draw_row(repeat: int) -> Row:
@@ -81,6 +112,8 @@ def collect(quick: bool) -> list[Row]:
     repeat = 3 if quick else 9
     log("   conflict analysis on XL")
     rows = [analysis_row(repeat)]
+    log("   what-if scenario diff on L")
+    rows.append(scenario_row(repeat))
     log("   graph layout + draw on L")
     rows.append(draw_row(repeat))
     return rows

@@ -143,15 +143,18 @@ def _json_value(doc: Workshop, change: FieldChange) -> tuple[bool, Any]:
     return False, None
 
 
-def replay(scenario: Scenario, doc: Workshop) -> Replay:
+def replay(scenario: Scenario, doc: Workshop, in_place: bool = False) -> Replay:
     """The operation that applies ``scenario`` to ``doc`` as it is now, and the edits that no longer fit.
+
+    ``doc`` is left as it is, unless ``in_place``: then the operation is applied
+    to it already (for a copy made to be changed; saves a second copy).
 
     Checks run on a scratch copy as the edits are applied in order (removals,
     additions, then field changes), so an edit that depends on an earlier one
     of the same scenario (a link to an added element) fits. A removal of what
     is already gone, or a change already made, is no edit and not reported.
     """
-    scratch = doc.model_copy(deep=True)
+    scratch = doc if in_place else doc.model_copy(deep=True)
     operations: list[Operation] = []
     skipped: list[SkippedEdit] = []
 
@@ -206,9 +209,7 @@ def replay(scenario: Scenario, doc: Workshop) -> Replay:
 def working_copy(scenario: Scenario, doc: Workshop) -> tuple[Workshop, list[SkippedEdit]]:
     """A deep copy of ``doc`` with the scenario applied (``doc`` is never touched), and what did not fit."""
     copy = doc.model_copy(deep=True)
-    result = replay(scenario, copy)
-    result.operation.apply(copy)
-    return copy, result.skipped
+    return copy, replay(scenario, copy, in_place=True).skipped
 
 
 # -- operations on the workshop's list of scenarios ---------------------------------------------------------
