@@ -36,21 +36,25 @@ def then_now_html(doc: Workshop, views: list, lang: str) -> str:
     result = conflicts_then_now(doc, lang, views)
     if result is None:
         return ""
-    parts = [f"<h3>{_t(_('Conflicts then and now'))}</h3>"]
+    conflicts_title = _("Conflicts then and now")
+    parts = [f"<h3>{_t(conflicts_title)}</h3>"]
 
     def section(title: str, lines: list[str]) -> None:
         parts.append(f"<p><b>{_t(title)}</b></p>")
+        nothing = _("None.")
         parts.append("<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>" if lines
-                     else f"<p>{_t(_('None.'))}</p>")
+                     else f"<p>{_t(nothing)}</p>")
 
     section(_("Gone ({n})").format(n=len(result.gone)), [_t(c.title(lang)) for c in result.gone])
+    then_word, now_word = _("then"), _("now")
     section(_("Still there ({n})").format(n=len(result.still)),
-            [f"{_t(s.now.title)} — {_t(_('then'))}: {_t(_(CONFLICT_STATUS_NAMES[s.then.status]))}, "
-             f"{_t(_('now'))}: {_t(_(CONFLICT_STATUS_NAMES[s.now.status]))}" for s in result.still])
+            [f"{_t(s.now.title)} — {_t(then_word)}: {_t(_(CONFLICT_STATUS_NAMES[s.then.status]))}, "
+             f"{_t(now_word)}: {_t(_(CONFLICT_STATUS_NAMES[s.now.status]))}" for s in result.still])
     section(_("New ({n})").format(n=len(result.new)), [_t(v.title) for v in result.new])
 
     alignment = alignment_then_now(doc)
-    parts.append(f"<h3>{_t(_('Alignment check then and now'))}</h3>")
+    alignment_title = _("Alignment check then and now")
+    parts.append(f"<h3>{_t(alignment_title)}</h3>")
     if alignment is None:
         missing = _("No comparison yet: the earlier workshop has no alignment round, or this one has no new round "
                     "(Phase ▸ Alignment check… ▸ New round).")
@@ -67,17 +71,19 @@ def then_now_html(doc: Workshop, views: list, lang: str) -> str:
             round(now_side.score or 0.0) - round(then_side.score or 0.0)  # the change of the figures shown
         stages.append(f"<td>{_score(then_side.score, lang)}</td><td>{_score(now_side.score, lang)} "
                       f"{_change(moved, lang)}</td>")
-    rows.append(f"<tr><td><b>{_t(_('Score (20–100)'))}</b></td>{''.join(stages)}</tr>")
+    score_label, stage_label = _("Score (20–100)"), _("Stage")
+    rows.append(f"<tr><td><b>{_t(score_label)}</b></td>{''.join(stages)}</tr>")
     stage_cells = "".join(
         f"<td>{_t(_(STAGE_NAMES[alignment.then.sides[side].stage]) if alignment.then.sides[side].stage else '–')}</td>"
         f"<td>{_t(_(STAGE_NAMES[alignment.now.sides[side].stage]) if alignment.now.sides[side].stage else '–')}</td>"
         for side in SIDES)
-    rows.append(f"<tr><td><b>{_t(_('Stage'))}</b></td>{stage_cells}</tr>")
+    rows.append(f"<tr><td><b>{_t(stage_label)}</b></td>{stage_cells}</tr>")
     for row in alignment.statements:
         cells = "".join(f"<td>{_score1(row.then[side], lang)}</td><td>{_score1(row.now[side], lang)} "
                         f"{_change(row.change(side), lang, 1)}</td>" for side in SIDES)
         rows.append(f"<tr><td>{_t(row.statement.text(lang) or row.statement.id)}</td>{cells}</tr>")
-    parts.append(f"<table cellspacing='0' cellpadding='3' border='1'><tr><th>{_t(_('Statement (mean 1–5)'))}</th>"
+    statement_label = _("Statement (mean 1–5)")
+    parts.append(f"<table cellspacing='0' cellpadding='3' border='1'><tr><th>{_t(statement_label)}</th>"
                  f"{head}</tr>{''.join(rows)}</table>")
     return "".join(parts)
 
