@@ -57,6 +57,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(N_("Since the last workshop"), "workshop_app.export.minutes_follow_up:since_last"),
     SectionSpec(N_("What was agreed"), "workshop_app.export.minutes_agreed:agreed"),
     SectionSpec(N_("Decisions"), "workshop_app.export.minutes_records:decisions"),
+    SectionSpec(N_("Adopted scenarios"), "workshop_app.export.minutes_scenarios:adopted_scenarios"),
     SectionSpec(N_("Action items"), "workshop_app.export.minutes_records:actions"),
     SectionSpec(N_("Conflicts taken up by the room"), "workshop_app.export.minutes_records:conflicts"),
     SectionSpec(N_("Alignment check"), "workshop_app.export.minutes_alignment:alignment"),
