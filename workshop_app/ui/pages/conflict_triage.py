@@ -38,6 +38,9 @@ class Group(StrEnum):
 
 #: Short: the three buttons share a narrow list's width (their hints say what each group holds).
 GROUP_NAMES = {Group.ROOM: N_("Conflicts"), Group.NEW: N_("New findings"), Group.SET_ASIDE: N_("Set aside")}
+#: Shorter still, for a list too narrow for the names above (the tab's tooltip then has the full name).
+GROUP_SHORT_NAMES = {Group.ROOM: GROUP_NAMES[Group.ROOM], Group.NEW: N_("New"),
+                     Group.SET_ASIDE: GROUP_NAMES[Group.SET_ASIDE]}
 GROUP_HINTS = {
     Group.ROOM: N_("The room's conflicts, the ones it works on: declared ones and findings it took up."),
     Group.NEW: N_("Detected by the analysis, not yet discussed: take them up or set them aside."),

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -231,7 +230,9 @@ class ConflictsPage(PhasePage):
 
         A tab bar, not buttons: on a narrow laptop it elides and scrolls instead of widening the page.
         """
-        self.groups = QTabBar(self)
+        from workshop_app.ui.pages.conflict_groups import GroupTabs  # sized for the semibold selected tab
+
+        self.groups = GroupTabs(self)
         self.groups.setObjectName("conflict_groups")
         self.groups.setDrawBase(False)
         self.groups.setExpanding(False)
