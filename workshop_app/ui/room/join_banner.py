@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.projector.audience_view import AudienceView
 
 STATE_NAME = "room_join_state"
-QR_LINES = 8  # the code is this many text lines high: readable from the back of a room
+QR_LINES = 10  # the code is this many text lines high: readable from the back of a room (it goes when joining closes)
 
 
 class JoinState(QObject):
@@ -63,7 +63,7 @@ class JoinBanner(QWidget):
         self.state = state
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._qr: QPixmap | None = None
-        self._qr_for = ""
+        self._qr_for: tuple[str, int] = ("", 0)
         state.changed.connect(self.follow)
         self.follow()
 
@@ -84,10 +84,10 @@ class JoinBanner(QWidget):
             self._fit()
 
     def qr(self, side: int) -> QPixmap:
-        if self._qr is None or self._qr_for != self.state.url or self._qr.width() != side:
+        if self._qr is None or self._qr_for != (self.state.url, side):
             from workshop_app.ui.room.qr import qr_pixmap
 
-            self._qr, self._qr_for = qr_pixmap(self.state.url, side), self.state.url
+            self._qr, self._qr_for = qr_pixmap(self.state.url, side), (self.state.url, side)
         return self._qr
 
     def texts(self) -> list[str]:
