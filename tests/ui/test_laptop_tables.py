@@ -67,6 +67,11 @@ def _states(page):
         yield ""
         page.show_agreements()
         yield " (agreements)"
+    elif page.phase == Phase.WRAPUP:
+        page.show_decisions()
+        yield " (decisions)"
+        page.show_actions()
+        yield " (actions)"
     elif page.phase == Phase.CULTURE_PILOT:
         for side in (Side.MARKETING, Side.SALES, Side.JOINT):
             page.show_beliefs(side)
@@ -259,6 +264,30 @@ def test_a_longer_title_gives_its_row_another_line_in_one_undo_step(qtbot, windo
     window.doc.undo_stack.undo()
     assert table.model.data(index) == "Short"
     window.doc.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_wrapup_decisions_show_five_rows_at_1366_by_768(qtbot, window, language):
+    i18n.set_language(language)
+    try:
+        window.set_workshop(load_demo(language), None)
+        window.resize(1366, 768)
+        window.go_to_phase(Phase.WRAPUP, focus=False)
+        page = window.page(Phase.WRAPUP)
+        page.show_decisions()
+        for _round in range(3):
+            QApplication.processEvents()
+        view = page.decisions.view
+        bottom = view.viewport().height()
+        whole = [r for r in range(page.decisions.model.rowCount())
+                 if view.visualRect(page.decisions.model.index(r, 0)).top() >= 0
+                 and view.visualRect(page.decisions.model.index(r, 0)).bottom() < bottom]
+        counts = [page.lists.tabText(i) for i in range(page.lists.count())]
+    finally:
+        window.doc.undo_stack.setClean()
+        i18n.set_language("en")
+    assert len(whole) >= 5, f"{len(whole)} whole rows in {bottom} px"
+    assert any("(7)" in text for text in counts)  # the tab says how many decisions there are
 
 
 def test_one_highlighted_row_across_the_marketing_and_sales_lists(qtbot, window):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTextBrowser, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTabWidget, QTextBrowser, QWidget
 
 from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import ActionItem, Decision, ParkingItem, Phase, new_id
@@ -79,12 +79,15 @@ class WrapupPage(PhasePage):
         summary_panel = panel(self.summary)
         summary_panel.layout().insertLayout(0, summary_head)
 
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(panel(self.decisions))
-        left.addWidget(panel(self.actions_table))
-        left.setStretchFactor(0, 2)
-        left.setStretchFactor(1, 3)
-        left.setChildrenCollapsible(False)
+        # decisions and actions as tabs with their counts: stacked, each showed two or three rows at 1366×768
+        self.lists = QTabWidget()
+        self.lists.setObjectName("wrapup_lists")
+        self.lists.setDocumentMode(True)
+        for table in (self.decisions, self.actions_table):
+            table.title_label.hide()  # the tab names it
+            table.head.insertStretch(0, 1)  # its move and delete buttons stay at the right
+            self.lists.addTab(table, table.title_label.text())
+        left = panel(self.lists)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(panel(self.parking))
         right.addWidget(summary_panel)
@@ -92,6 +95,18 @@ class WrapupPage(PhasePage):
         right.setStretchFactor(1, 2)
         right.setChildrenCollapsible(False)
         self.fill_with_columns(left, right, 0.7)  # decisions and actions are the wide tables
+
+    def show_decisions(self) -> None:
+        self.lists.setCurrentWidget(self.decisions)
+
+    def show_actions(self) -> None:
+        self.lists.setCurrentWidget(self.actions_table)
+
+    def _count_tabs(self) -> None:
+        doc = self.doc.workshop
+        for table, title, n in ((self.decisions, _("Decisions"), len(doc.decisions)),
+                                (self.actions_table, _("Actions"), len(doc.actions))):
+            self.lists.setTabText(self.lists.indexOf(table), _("{name} ({n})").format(name=title, n=n))
 
     def _export(self) -> None:
         window = self.window()
@@ -103,6 +118,7 @@ class WrapupPage(PhasePage):
         self.decisions.refresh()
         self.actions_table.refresh()
         self.parking.refresh()
+        self._count_tabs()
         if len(self.doc.workshop.elements) > self.defer_summary_above:
             self._summary_timer.start()  # the tables first; the summary's conflict count needs the analysis
         else:
@@ -118,8 +134,9 @@ class WrapupPage(PhasePage):
         self.summary.verticalScrollBar().setValue(scroll)
 
     def focus_first(self) -> None:
-        if self.decisions.add_edit is not None:
-            self.decisions.add_edit.setFocus()
+        table = self.lists.currentWidget()
+        if table.add_edit is not None:
+            table.add_edit.setFocus()
 
     def select_initial(self) -> None:
         if self.actions_table.current_id() is None and self.actions_table.model.ids:
