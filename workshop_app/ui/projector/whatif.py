@@ -84,8 +84,8 @@ class WhatIfView(PhaseView):
         marks = diff.status_by_id
         vanished = [v for v in before if marks.get(v.id) == "vanished"]
         self.vanishing.setVisible(bool(vanished))
-        self.vanishing.set_column(Column(_("Vanish if we did this"), [_entry(v, "✕", done=True) for v in vanished]))
-        self.today.set_column(Column(_("Today"), [_entry(v) for v in before if marks.get(v.id) != "vanished"],
+        self.vanishing.set_column(Column(_("Today — would vanish"), [_entry(v, "✕", done=True) for v in vanished]))
+        self.today.set_column(Column(_("Today — would stay"), [_entry(v) for v in before if marks.get(v.id) != "vanished"],
                                      None, _("No conflicts found")), stage.selected)
         new = [_entry(v, _("new")) for v in after if marks.get(v.id) == "appeared"]
         changed = [_entry(v, _("changed")) for v in after if marks.get(v.id) == "changed"]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QListWidget,
     QListWidgetItem,
     QTableWidget,
@@ -144,16 +145,21 @@ class CompareDialog(QDialog):
         headers = [_("Finding")] + [f"{o.scenario.name}\n{summary(o.diff)}" for o in outcomes]
         self.table.setHorizontalHeaderLabels([shown(h) for h in headers])
         for row, (title, cells) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(shown(title)))
+            item = QTableWidgetItem(shown(title))
+            item.setToolTip(shown(title))
+            self.table.setItem(row, 0, item)
             for column, mark in enumerate(cells, start=1):
                 item = QTableWidgetItem(CELL.get(mark, ""))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if mark in ("appeared", "changed"):
                     item.setForeground(QBrush(QColor(SCENARIO_COLOUR)))
                 self.table.setItem(row, column, item)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(520, max(240, self.table.columnWidth(0))))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the findings take what the marks leave
+        for column in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         legend = hint(_("● still found   — vanishes   ＋ new   ≈ changed"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
