@@ -115,6 +115,7 @@ def run_culture_pilot(qtbot, window):
 def run_wrapup(qtbot, window):
     page = next_phase(qtbot, window, Phase.WRAPUP)
     type_into(qtbot, page.decisions.add_edit, "Pilot starts in April")
+    page.show_actions()  # decisions and actions are tabs
     type_into(qtbot, page.actions_table.add_edit, "Send the minutes")
     pick_in_cell(qtbot, page.actions_table, 0, 1)  # owner: first participant
     edit_cell(qtbot, page.actions_table, 0, 2, "20.03.2026")

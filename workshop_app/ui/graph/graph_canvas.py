@@ -118,6 +118,9 @@ class GraphCanvas(_FigureWidget):
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("button_release_event", self._on_release)
         self.selected_element: str | None = None  # the last node clicked, until a conflict is chosen elsewhere
+        #: (element id, (x0, y0, x1, y1) in display pixels) of every label drawn now: clear of each other and of
+        #: every node; hovering over one shows its element's full title
+        self.label_boxes: list[tuple[str, tuple[float, float, float, float]]] = []
         self._clicking = False
         self._home: tuple[float, float, float, float] | None = None  # limits at which the whole graph fits
         self._view: nav.View | None = None  # None: the home view
@@ -348,6 +351,7 @@ class GraphCanvas(_FigureWidget):
                                                     and x0 - mx <= x <= x1 + mx and y0 - my <= y <= y1 + my))
         if drawn.label_note is not None:  # the row under the graph says it on the editor's canvas
             drawn.label_note.set_visible(zoom < drawn.label_zoom and not self.navigable)
+        self.label_boxes = place_labels(drawn, self.canvas, (x0, x1, y0, y1))
         self._place_buttons()
 
     def _data_at(self, x_logical: float, y_logical: float) -> tuple[float, float]:
@@ -420,6 +424,13 @@ class GraphCanvas(_FigureWidget):
     def _node_at(self, event: Any) -> str | None:
         return self.drawn.node_at(event.x, event.y) if self.drawn is not None else None
 
+    def _label_at(self, event: Any) -> str | None:
+        """The element whose label is under the mouse (its elided title's full text is in the tooltip)."""
+        if event.x is None or event.y is None:
+            return None
+        return next((el_id for el_id, (x0, y0, x1, y1) in self.label_boxes
+                     if x0 <= event.x <= x1 and y0 <= event.y <= y1), None)
+
     def _on_press(self, event: Any) -> None:
         if event.button != 1:
             return
@@ -441,7 +452,7 @@ class GraphCanvas(_FigureWidget):
                                    start.cy - (event.y - y) / box.height * (y1 - y0), start.zoom))
             return
         if self._press is None:
-            self._show_tooltip(self._node_at(event))
+            self._show_tooltip(self._node_at(event) or self._label_at(event))
             return
         element_id, x0, y0 = self._press
         if not self._drag_allowed or (not self._dragging and abs(event.x - x0) + abs(event.y - y0) < DRAG_THRESHOLD):
@@ -528,6 +539,81 @@ class GraphCanvas(_FigureWidget):
         conflicts = [v.title for v in self._views if element_id in v.element_ids and is_live(v)]
         rows += [f'<span style="color:{gs.CONFLICT}">⚠ {escaped(t)}</span>' for t in conflicts[:4]]
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
+
+
+#: Gap between a node's rim and its label, in points.
+LABEL_GAP_PT = 4.0
+#: Where a label may go around its node, tried in this order: below, above, right, left, and the four corners.
+_PLACES = ((0, -1), (0, 1), (1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1))
+
+
+def place_labels(drawn: DrawnGraph, canvas: Any, limits: tuple[float, float, float, float],
+                 ) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Put each visible label where it overlaps no other label and no node, greedily, in screen space.
+
+    The highlighted conflict's labels go first, then the rest in drawing order; each tries below its node,
+    above, right, left and the corners, and is hidden when none of them is free (its node's tooltip still
+    has the title). Boxes are in display pixels, so the placement holds at the zoom it was made for;
+    the canvas places anew after every zoom or pan. Returns (element id, box) of the labels shown.
+    """
+    import numpy as np
+    from matplotlib.transforms import ScaledTranslation
+
+    shown = [(el_id, text) for el_id, text in drawn.labels if text.get_visible()]
+    if not shown:
+        return []
+    ax, fig = drawn.ax, drawn.ax.figure
+    dpi = fig.dpi
+    renderer = canvas.get_renderer()
+    x0, x1, y0, y1 = limits
+    pos = drawn.layout.positions
+    in_view = [i for i, (x, y) in zip(drawn.ids, drawn.xy.tolist(), strict=True) if x0 <= x <= x1 and y0 <= y <= y1]
+    centres = ax.transData.transform(np.array([pos[i] for i in in_view], dtype=float).reshape(-1, 2))
+    radii = np.array([drawn.radius_pt[i] * dpi / 72 + 2 for i in in_view], dtype=float)
+    nodes = np.column_stack([centres[:, 0] - radii, centres[:, 1] - radii, centres[:, 0] + radii,
+                             centres[:, 1] + radii]) if in_view else np.zeros((0, 4))
+    placed: list[tuple[str, tuple[float, float, float, float]]] = []
+    gap = LABEL_GAP_PT * dpi / 72
+    area = ax.bbox
+    order = sorted(range(len(shown)), key=lambda n: shown[n][0] not in drawn.lit)
+    for n in order:
+        el_id, text = shown[n]
+        cx, cy = ax.transData.transform(pos[el_id])
+        r = drawn.radius_pt[el_id] * dpi / 72
+        extent = text.get_window_extent(renderer)
+        pad = 0.2 * text.get_fontsize() * dpi / 72  # the white box around the text
+        w, h = extent.width + 2 * pad, extent.height + 2 * pad
+        spot = None
+        for inside, (sx, sy) in ((inside, place) for inside in (True, False) for place in _PLACES):
+            # the box's top-centre relative to the node's centre
+            dx = sx * (r + gap + w / 2) if sx else 0.0
+            top = {-1: -(r + gap), 0: h / 2, 1: r + gap + h}[sy]
+            box = (cx + dx - w / 2, cy + top - h, cx + dx + w / 2, cy + top)
+            if inside and not (area.x0 <= box[0] and box[2] <= area.x1 and area.y0 <= box[1] and box[3] <= area.y1):
+                continue  # first every place within the drawing, then the edge of it
+            if _clear(box, nodes) and all(not _overlap(box, other) for _, other in placed):
+                spot = (dx, top - pad, box)
+                break
+        if spot is None:
+            text.set_visible(False)
+            continue
+        dx, top, box = spot
+        text.set_transform(ax.transData + ScaledTranslation(dx / dpi, top / dpi, fig.dpi_scale_trans))
+        text.set_horizontalalignment("center")
+        text.set_verticalalignment("top")
+        placed.append((el_id, box))
+    return placed
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _clear(box: tuple[float, ...], nodes: Any) -> bool:
+    if not len(nodes):
+        return True
+    return not bool(((box[0] < nodes[:, 2]) & (nodes[:, 0] < box[2]) & (box[1] < nodes[:, 3])
+                     & (nodes[:, 1] < box[3])).any())
 
 
 def _is_shared_goal(doc: Workshop, element_id: str) -> bool:
