@@ -197,6 +197,14 @@ def write_outputs(window, paths: dict[str, Path], lang: str, final: bool):
     return state["result"]
 
 
+def write_minutes(window, path: Path, lang: str, final: bool) -> Path:
+    """The PDF minutes alone, in a worker thread; raises what the export raised."""
+    report = write_outputs(window, {"pdf": path}, lang, final)
+    if report.failed:
+        raise report.failed["pdf"]
+    return report.written[0]
+
+
 def run_export(window) -> Path | None:
     """The whole File → Export minutes flow; returns the first file written (the PDF if chosen), or None."""
     remembered = [f for f in str(window.settings.value(FORMATS_KEY, "") or "").split(",") if f in FORMATS]
@@ -212,13 +220,24 @@ def run_export(window) -> Path | None:
         QMessageBox.warning(window, _("Export minutes"), _("Please choose a file name for the minutes."))
         return None
     window.settings.setValue(FORMATS_KEY, ",".join(formats))
+    from workshop_app.export.errors import ExportError
+    from workshop_app.export.outputs import ExportReport
+
+    paths = paths_for(path, formats)
     try:
-        report = write_outputs(window, paths_for(path, formats), lang, final)
+        if formats == ["pdf"]:  # the usual case: one PDF, and what went wrong is said about it
+            report = ExportReport(written=[write_minutes(window, paths["pdf"], lang, final)])
+        else:
+            report = write_outputs(window, paths, lang, final)
+    except ExportError as exc:  # the layout could not finish: the sentence names the field to shorten
+        QMessageBox.critical(window, _("Export minutes"), literal(str(exc)))
+        return None
     except Exception as exc:
-        log.exception("minutes not written")
+        if not isinstance(exc, OSError):
+            log.exception("minutes not written")
         QMessageBox.critical(window, _("Export minutes"),  # a path and a reason are shown as they are, never as markup
                              literal(_("The minutes could not be written to “{path}”: {reason}").format(
-                                 path=path, reason=exc)))
+                                 path=path, reason=(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc))))
         return None
     if report.failed:  # each failure is a sentence (a text that does not fit, a calendar without dates, a full disk)
         sentences = [str(e) for e in report.failed.values()]
