@@ -33,7 +33,8 @@ def test_every_graph_page_has_labels_of_at_least_7_pt(planned):
         box = boxes()[part.page or "landscape"]
         if part.ids is not None:  # computed from the layout and the page size
             sub = gp.part_document(doc, part.ids), gp.part_views(views, part.ids)
-            assert gp.label_points(*sub, box, "de", part.layout) >= gp.PRINT_FONT
+            assert gp.label_points(*sub, box, "de", part.layout, title=gp._titled(part, sub[1]),
+                                   legend=part.legend) >= gp.PRINT_FONT
         drawn = gp.render_part(doc, views, part, box, "de", dpi=40)
         assert all(size >= gp.PRINT_FONT for size in drawn.label_sizes), (part.subject, min(drawn.label_sizes))
         if part.ids is not None:  # a part shows every one of its elements by name

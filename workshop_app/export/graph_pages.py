@@ -37,6 +37,9 @@ COLUMN_CHOICES = (1, 2, 3, 4)
 #: At most this many part pages follow the overview (each costs ~0.1–0.15 s to draw; L minutes have 3 s); the rest are named
 #: in the overview's caption and printed with ``tandem graph --goal/--conflict``.
 MAX_PARTS = 6
+#: Inches above a part's picture drawn without legend for a highlighted conflict's title (two lines of
+#: about 10 pt; graph_picture keeps 0.55 in, room for the projector's larger type).
+TITLE_IN = 0.42
 #: matplotlib's z-order of the node labels (the highlighted conflict's are drawn on top of the rest).
 _LABEL_Z = (5.0, 5.5)
 
@@ -52,6 +55,9 @@ class GraphPart:
     #: where it was found to fit: the page's name (e.g. portrait) and the layout that fits it
     page: str = ""
     layout: Layout | None = field(default=None, compare=False, repr=False)
+    #: drawn with its legend; a part whose labels reach PRINT_FONT only without it leaves the legend to
+    #: the overview page
+    legend: bool = True
 
 
 def page_box(paper: str = "A4", orientation: str = "landscape", margin: float = PICTURE_MARGIN) -> tuple[float, float]:
@@ -79,31 +85,57 @@ def _layout(doc: Workshop, views: list[ConflictView], columns: int | None = None
 
 
 def best_layout(doc: Workshop, views: list[ConflictView], box_pt: tuple[float, float], lang: str = "en",
-                ) -> tuple[Layout, float]:
+                title: bool = False) -> tuple[Layout, float]:
     """The layout whose labels come out largest on ``box_pt`` (the screen's choice of columns suits a
-    16:9 projector, not a portrait page), and that label size in points."""
-    best: tuple[Layout, float] | None = None
-    for columns in (None, *COLUMN_CHOICES):
-        layout = _layout(doc, views, columns)
-        points = label_points(doc, views, box_pt, lang, layout)
-        if best is None or points > best[1] + 0.05:
-            best = (layout, points)
+    16:9 projector, not a portrait page), and that label size in points (see :func:`best_fit`)."""
+    layout, points, _legend = best_fit(doc, views, box_pt, lang, title)
+    return layout, points
+
+
+def best_fit(doc: Workshop, views: list[ConflictView], box_pt: tuple[float, float], lang: str = "en",
+             title: bool = False) -> tuple[Layout, float, bool]:
+    """(layout, label points, with legend): the columns that give the largest labels on ``box_pt``, with
+    the legend while the labels reach :data:`PRINT_FONT` with it, else without (the legend takes an
+    inch of a landscape page's height, which a crowded neighbourhood needs for its rows). ``title``:
+    the picture has a title on top (a highlighted conflict's)."""
+    best: tuple[Layout, float, bool] | None = None
+    for legend in (True, False):
+        for columns in (None, *COLUMN_CHOICES):
+            layout = _layout(doc, views, columns)
+            points = label_points(doc, views, box_pt, lang, layout, title=title, legend=legend)
+            if best is None or points > best[1] + 0.05:
+                best = (layout, points, legend)
+        assert best is not None
+        if best[1] >= PRINT_FONT:
+            break
     assert best is not None
     return best
 
 
-@lru_cache(maxsize=8)
-def _page_axes(box_pt: tuple[float, float], lang: str) -> Any:
+def _axes(figure: Any, lang: str, title: bool, legend: bool) -> Any:
+    """The axes :func:`draw_graph` draws in on ``figure``: room for the title on top and, with ``legend``,
+    for the legend below (as graph_picture lays it out), else a thin margin."""
+    from workshop_app.export import graph_picture as gp
+
+    if legend:
+        return gp._prepare_axes(figure, Translator(lang), title, 1.0)
+    figure.clear()
+    height = figure.get_figheight()
+    top = 1 - min((TITLE_IN if title else 0.08) / height, 0.15)
+    bottom = min(0.05 / height, 0.05)
+    return figure.add_axes((0.005, bottom, 0.99, top - bottom))
+
+
+@lru_cache(maxsize=16)
+def _page_axes(box_pt: tuple[float, float], lang: str, title: bool = False, legend: bool = True) -> Any:
     """The axes :func:`draw_graph` would draw in on a picture of ``box_pt`` (only its size is read)."""
     from matplotlib.figure import Figure
 
-    from workshop_app.export import graph_picture as gp
-
-    return gp._prepare_axes(Figure(figsize=(box_pt[0] / 72, box_pt[1] / 72)), Translator(lang), False, 1.0)
+    return _axes(Figure(figsize=(box_pt[0] / 72, box_pt[1] / 72)), lang, title, legend)
 
 
 def label_points(doc: Workshop, views: list[ConflictView], box_pt: tuple[float, float], lang: str = "en",
-                 layout: Layout | None = None) -> float:
+                 layout: Layout | None = None, title: bool = False, legend: bool = True) -> float:
     """The smallest node label, in points, of ``doc`` drawn on a picture of ``box_pt`` points.
 
     The same sizes :func:`draw_graph` uses: the slot a node gets across and down, then each title's
@@ -112,7 +144,7 @@ def label_points(doc: Workshop, views: list[ConflictView], box_pt: tuple[float, 
 
     layout = layout or _layout(doc, views)
     tr = Translator(lang)
-    ax = _page_axes(box_pt, lang)
+    ax = _page_axes(box_pt, lang, title, legend)
     longest = max((len(w) for b in layout.bands for w in gs.band_label(tr, b.key).split()), default=0)
     _, m = gp._fit(ax, layout, 1.0, longest)
     sizes = [gs.fit_label(el.title or el.id, m.chars, m.font, gp.LABEL_LINES)[1]
@@ -183,10 +215,15 @@ def _fit_part(doc: Workshop, views: list[ConflictView], part: GraphPart, boxes: 
     """``part`` with the first page and layout where its labels reach :data:`PRINT_FONT`, or None."""
     sub_doc, sub_views = part_document(doc, part.ids), part_views(views, part.ids)
     for page, box in boxes.items():
-        layout, points = best_layout(sub_doc, sub_views, box, lang)
+        layout, points, legend = best_fit(sub_doc, sub_views, box, lang, _titled(part, sub_views))
         if points >= PRINT_FONT:
-            return replace(part, page=page, layout=layout)
+            return replace(part, page=page, layout=layout, legend=legend)
     return None
+
+
+def _titled(part: GraphPart, views: list[ConflictView]) -> bool:
+    """Whether the part's picture has the highlighted conflict's title on top."""
+    return part.highlight is not None and any(v.id == part.highlight for v in views)
 
 
 def _conflict_part(tr: Translator, views: list[ConflictView], ids: frozenset[str]) -> GraphPart:
@@ -230,15 +267,21 @@ def render_part(doc: Workshop, views: list[ConflictView], part: GraphPart, box_p
     from workshop_app.export.graph_picture import draw_graph
 
     sub_doc, sub_views = part_document(doc, part.ids), part_views(views, part.ids)
-    layout = part.layout or (_layout(sub_doc, sub_views) if part.ids is None
-                             else best_layout(sub_doc, sub_views, box_pt, lang)[0])
+    titled = _titled(part, sub_views)
+    if part.layout is not None:
+        layout, legend = part.layout, part.legend
+    elif part.ids is None:
+        layout, legend = _layout(sub_doc, sub_views), True
+    else:
+        layout, _points, legend = best_fit(sub_doc, sub_views, box_pt, lang, titled)
     figure = Figure(figsize=(box_pt[0] / 72, box_pt[1] / 72), dpi=100)
     buf = io.BytesIO()
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "tandem", "text.usetex": False,
                      "text.hinting": "no_hinting"}), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph .* missing from")
-        drawn = draw_graph(sub_doc, figure, lang=lang, highlight=part.highlight, views=sub_views, layout=layout,
-                           min_label_font=min_label_font)
+        target = figure if legend else _axes(figure, lang, titled, legend)
+        drawn = draw_graph(sub_doc, target, lang=lang, highlight=part.highlight, views=sub_views, layout=layout,
+                           min_label_font=min_label_font, legend=legend)
         note = Translator(lang)("Labels appear when there is room: enlarge or hover over a node.")
         for text in list(drawn.ax.texts):
             if text.get_text() == note:  # a hint for the screen; on paper the parts that follow have the labels
