@@ -60,7 +60,7 @@ HIDDEN_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_LINES = 3
 #: Characters a title line keeps three levels deep; owners, then targets fold into the details panel
 #: (they are there too) on a laptop too narrow for both.
-TITLE_CHARS = 28
+TITLE_CHARS = 24
 #: The style sheet's item padding (``QTreeView::item { padding: 2px 4px }``), left plus right.
 ITEM_PADDING = 8
 
