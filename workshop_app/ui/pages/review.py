@@ -202,9 +202,10 @@ class KeyedReview(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # what is reviewed gets the room
         for column in range(1, len(columns)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
         self.table.itemSelectionChanged.connect(self._selected)
+        header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())  # wrapped text keeps its lines
         self.form = ReviewForm(doc, part, fields)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -252,6 +253,10 @@ class KeyedReview(QWidget):
             self.table.blockSignals(False)
         elif self.rows:
             self.table.selectRow(0)
+        cap = self.fontMetrics().averageCharWidth() * 20  # the rest fit their contents up to this; the first takes the room
+        for column in range(1, self.table.columnCount()):
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
         self.table.resizeRowsToContents()
         self._selected()
 
