@@ -140,3 +140,14 @@ def test_the_review_of_a_workshop_that_follows_none_says_how_to_start_one(window
     assert "New follow-up workshop" in review.page.earlier.text()
     assert not review.page.tabs.isEnabled()
     review.close()
+
+
+def test_opening_a_saved_follow_up_brings_its_review_up(window, tmp_path, qtbot):
+    from workshop_app.store.demo_follow_up import load_follow_up_demo
+
+    path = tmp_path / "june.workshop.json"
+    save_workshop(load_follow_up_demo("en"), path)
+    assert window.open_path(path)
+    qtbot.waitUntil(lambda: _review(window).isVisible(), timeout=2000)
+    assert "(11/11)" in _review(window).page.tabs.tabText(0)
+    assert not window.doc.is_modified  # opened from its file: nothing unsaved
