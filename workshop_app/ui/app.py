@@ -97,7 +97,8 @@ def run_gui(path: str | None, demo: bool, lang: str | None, screenshots: str | N
 
     # The start makes many objects that live on (Qt's wrappers, the schemas, the pages) and little
     # garbage: the ~130 collections it would trigger, one of them full, cost a tenth of the time to a
-    # usable window. Collections resume once the window is ready (and settle() freezes what lives on).
+    # usable window. Once the window is ready, what is there is frozen (else the first collection
+    # would walk all of it at once) and collections resume; settle() collects it a moment later.
     gc.disable()
     try:
         return _start(path, demo, lang, screenshots, debug, size)
@@ -139,6 +140,7 @@ def _start(path: str | None, demo: bool, lang: str | None, screenshots: str | No
         reporter.path = start_logging(debug)  # the log's folder is the store's: after the first paint
         opened = window.open_demo if demo else (lambda: window.open_path(path)) if path else None
         window.finish_start(opened)  # a file's problems are shown; the new workshop stays
+        gc.freeze()  # what the start made lives on: collections from now on need not walk it
         gc.enable()
         QTimer.singleShot(0, window.safekeeper.offer_recoveries)
 

@@ -87,8 +87,8 @@ class CrashReporter:
             self._previous(kind, value, tb)
             return
         log.error("unexpected error", exc_info=(kind, value, tb))
-        if self._reporting:  # an error while reporting one: the log has both, nothing more to do
-            return
+        if self._reporting or not self.window.is_ready():  # reporting one already, or still the window's
+            return  # shell (no work to keep, no message bar yet): the log has it
         self._reporting = True
         try:
             self._keep_work()
@@ -103,8 +103,6 @@ class CrashReporter:
                   exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
     def _keep_work(self) -> None:
-        if not self.window.is_ready():  # still the window's shell: no document, no work yet
-            return
         safekeeper = self.window.safekeeper
         safekeeper.write_recovery(self.window.doc)
 

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from workshop_app.i18n import _, current_language
 from workshop_app.model.enums import Phase
-from workshop_app.ui.widgets.message_bar import MessageBar
 from workshop_app.ui.widgets.plain import literal, menu_text, shown
 from workshop_app.ui.widgets.style import DEFAULT_POINT_SIZE, ZOOM_STEPS, base_font, style_sheet
 from workshop_app.ui.window.navigator import PhaseNavigator, phase_label
@@ -62,6 +61,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.document import Document
     from workshop_app.ui.pages.base import PhasePage
     from workshop_app.ui.projector.presentation import Presenter
+    from workshop_app.ui.widgets.message_bar import MessageBar
     from workshop_app.ui.widgets.timebox import TimeboxClock, TimeboxWidget
     from workshop_app.ui.window.actions import Actions
     from workshop_app.ui.window.responsiveness import Responsiveness
@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
     timebox: TimeboxWidget
     presenter: Presenter
     commands: Actions
+    message_bar: MessageBar
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None, *,
                  shell_only: bool = False):
@@ -128,12 +129,9 @@ class MainWindow(QMainWindow):
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
         right.addWidget(self.header)
-        page_area = QVBoxLayout()
+        self._page_area = page_area = QVBoxLayout()
         page_area.setContentsMargins(16, 14, 16, 12)
-        self.message_bar = MessageBar()
-        self.message_bar.action_requested.connect(self.save_as)
-        page_area.addWidget(self.message_bar)
-        page_area.addWidget(self.stack)
+        page_area.addWidget(self.stack)  # the message bar goes above it in finish_start (hidden until needed)
         right.addLayout(page_area, 1)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,11 +169,15 @@ class MainWindow(QMainWindow):
         from workshop_app.ui.document import Document
         from workshop_app.ui.features import minutes_export_available
         from workshop_app.ui.projector.presentation import Presenter
+        from workshop_app.ui.widgets.message_bar import MessageBar
         from workshop_app.ui.widgets.timebox import TimeboxClock, TimeboxWidget
         from workshop_app.ui.window.actions import build_actions, build_menus
         from workshop_app.ui.window.responsiveness import Responsiveness
         from workshop_app.ui.window.safekeeping import Safekeeper
 
+        self.message_bar = MessageBar()
+        self.message_bar.action_requested.connect(self.save_as)
+        self._page_area.insertWidget(0, self.message_bar)
         self.doc = Document(parent=self)
         self.safekeeper = Safekeeper(self)
         self.responsiveness = Responsiveness(self)  # no full-GC stalls mid-edit; graph libraries preloaded
