@@ -87,11 +87,17 @@ def test_adopting_is_one_undo_step_and_undo_restores_exactly(window):
 def test_adopting_from_scenario_mode_returns_to_today_with_the_change(window):
     whatif = _demo(window)
     doc = window.doc
+    before, steps = to_json_bytes(doc.workshop), doc.undo_stack.count()
     whatif.start("One pot")
     _one_pot(doc)
     assert whatif.adopt()
     assert not doc.in_scenario and not whatif.banner.isVisible()
     assert SILO not in {v.id for v in doc.conflict_views("en") if not v.resolved_by_change}
+    silo = next(c for c in doc.workshop.conflicts if c.id == SILO)  # the room had taken it up: it says why it went
+    assert silo.vanished_by
+    assert doc.undo_stack.count() == steps + 1  # keeping and adopting it: one step
+    doc.undo_stack.undo()
+    assert to_json_bytes(doc.workshop) == before
 
 
 def test_dropping_leaves_the_workshop_untouched(window):

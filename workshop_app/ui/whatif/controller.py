@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from workshop_app.i18n import _, current_language
-from workshop_app.model import AddItem, Batch, Decision, Operation, Scenario, Workshop, new_id
+from workshop_app.model import AddItem, Batch, Decision, Scenario, Workshop, new_id
 from workshop_app.model.scenario_edits import (
     AddScenario,
     RemoveScenario,
@@ -182,21 +182,27 @@ class WhatIf(QObject):
         s = self.session
         if s is None:
             return False
-        self.window.commit_pending()
-        current = self.current_scenario()
         saved = self.doc.today_stack.isClean() and s.stack.isClean()  # a save in scenario mode wrote it already
-        self._close()
-        today = self.doc.workshop
-        kept = stored(today, s.scenario_id)
-        op: Operation | None = None
-        if current is not None and kept is None:
-            op = AddScenario(current)
-        elif current is not None and kept is not None and not same_edits(current, kept):
-            op = ReplaceScenario(current)
+        op = self._close_keeping()
         if op is not None and self.doc.push(op, _("Keep the scenario “{name}”").format(name=s.name)) and saved:
             self.doc.undo_stack.setClean()
         self.switched.emit()
         return True
+
+    def _close_keeping(self) -> AddScenario | ReplaceScenario | None:
+        """Leave scenario mode; the operation that keeps its edits in today's list (None: nothing new)."""
+        s = self.session
+        if s is None:
+            return None
+        self.window.commit_pending()
+        current = self.current_scenario()
+        self._close()
+        kept = stored(self.doc.workshop, s.scenario_id)
+        if current is not None and kept is None:
+            return AddScenario(current)
+        if current is not None and kept is not None and not same_edits(current, kept):
+            return ReplaceScenario(current)
+        return None
 
     def drop(self, scenario_id: str | None = None) -> bool:
         """Drop a scenario: the workshop itself stays exactly as it is (a stored one leaves the list, undoably)."""
@@ -219,14 +225,18 @@ class WhatIf(QObject):
         scenario_id = scenario_id or (s.scenario_id if s else None)
         if scenario_id is None or self.doc.refused_as_read_only():
             return False
-        if s is not None:
-            self.leave()
-        scenario = stored(self.doc.workshop, scenario_id)
+        keep = self._close_keeping() if s is not None and s.scenario_id == scenario_id else None
+        if s is not None and keep is None:
+            self.leave()  # another scenario was open: kept as a step of its own
+        scenario = stored(self.doc.workshop, scenario_id) if keep is None else keep.scenario
         if scenario is None or scenario.adopted:
+            self.switched.emit()
             return False
         lang = current_language()
         outcome = self.outcome(scenario, lang)
-        done = self.doc.push(adopt_operation(self.doc.workshop, scenario, outcome.diff, lang))
+        adopt = adopt_operation(self.doc.workshop, scenario, outcome.diff, lang)
+        operation = adopt if keep is None else Batch([keep, adopt], label=adopt.label)  # still one step
+        done = self.doc.push(operation)
         self.switched.emit()
         return done
 
