@@ -194,3 +194,20 @@ def test_the_projector_shows_today_and_the_scenario_with_the_vanishing_findings_
     qtbot.wait(80)
     assert not view.what_if.banner.isVisible()
     assert not isinstance(view.current_view(), WhatIfView)
+
+
+def test_a_scenario_opened_on_a_changed_workshop_names_the_edits_that_no_longer_fit(window):
+    whatif = _demo(window)
+    doc = window.doc
+    whatif.start("Shared bonus")
+    _shared_bonus(doc)
+    whatif.leave()
+    scenario_id = doc.workshop.scenarios[0].id
+    assert doc.push(UpdateItem("elements", "i-sa-lead-comm", {"period_months": 6}), "Half-year")  # changed since
+    skipped = whatif.open(scenario_id)
+    assert [(s.label, s.field) for s in skipped] == [("Inside sales lead commission", "period_months")]
+    assert any(lk.id == "l-s3" for lk in doc.workshop.links)  # what still fits is applied
+    compare = window.page(Phase.CONFLICTS).what_if.compare
+    assert compare.misfits.isVisible() and "Inside sales lead commission" in compare.misfits.text()
+    whatif.leave()
+    assert doc.workshop.scenarios[0].changes  # opened and left unedited: stored as it was, misfit and all
