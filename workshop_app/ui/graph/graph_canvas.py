@@ -89,6 +89,30 @@ class _FigureWidget(QWidget):
             self._resize_timer.start()
 
 
+class _ElidingLabel(QLabel):
+    """A one-line hint that ends in "…" when its row is narrow (its tooltip has the whole help)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._full = text
+        self.setMinimumWidth(0)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # Qt override: keeps the whole text
+        self._full = text
+        self._elide()
+
+    def text(self) -> str:  # Qt override: what it says, whole
+        return self._full
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 0)))
+
+    def resizeEvent(self, event: Any) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+
 class GraphCanvas(_FigureWidget):
     """The interactive dependency graph. Signals carry element ids and layout coordinates."""
 
@@ -149,7 +173,7 @@ class GraphCanvas(_FigureWidget):
         row.setContentsMargins(4, 2, 4, 2)
         row.setSpacing(2)
         self._hint_text = tr("Zoom in for the labels (Ctrl+wheel)")
-        self.hint = QLabel(self._hint_text, self.buttons)
+        self.hint = _ElidingLabel(self._hint_text, self.buttons)
         self.hint.setToolTip(tr("Ctrl+wheel zooms, dragging the background moves; labels appear as you zoom in, "
                                 "hover over a node for its full title."))
         self.hint.setObjectName("graph_hint")
