@@ -24,6 +24,16 @@ def _english_ui():
     i18n.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Every test starts with the settings of a new user: what one test remembers (the export
+    formats, the recent files, the language) never decides what another one sees."""
+    settings = os.path.join(os.environ["TANDEM_CONFIG_DIR"], "tandem.ini")
+    if os.path.exists(settings):
+        os.unlink(settings)
+    yield
+
+
 @pytest.fixture
 def empty_recovery_folder():
     """No recovery copies before and after the test (they are the user's 'unsaved work' to the app)."""
