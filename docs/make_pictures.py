@@ -47,7 +47,7 @@ SCREENSHOTS: dict[str, str] = {
 #: Picture in docs/images ← page of the PDF minutes: the first page, or the one where a section starts.
 MINUTES_PAGES: dict[str, str | None] = {
     "minutes-first-page.png": None,
-    "minutes-conflicts.png": r"^\s*\d+\s+Conflicts\s*$",  # the section heading "8 Conflicts"
+    "minutes-conflicts.png": r"^\s*\d+\s+Conflicts taken up by the room\s*$",  # e.g. "4 Conflicts taken up by the room"
 }
 
 

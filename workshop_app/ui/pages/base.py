@@ -133,11 +133,17 @@ class PhasePage(QWidget):
         return splitter
 
     def share(self, splitter: QSplitter, *fractions: float) -> None:
-        """Give the splitter's parts these shares of its width once it has one (size hints would decide otherwise)."""
+        """Give the splitter's parts these shares of its width once it has one (size hints would decide otherwise):
+        at once when the page is already laid out (a part added on first visit), else at the first resize."""
         self._shares.append((splitter, fractions))
+        if self.isVisible():
+            self._apply_shares()
 
     def resizeEvent(self, e) -> None:  # Qt override
         super().resizeEvent(e)
+        self._apply_shares()
+
+    def _apply_shares(self) -> None:
         for splitter, fractions in list(self._shares):
             size = splitter.width() if splitter.orientation() == Qt.Orientation.Horizontal else splitter.height()
             if size > 100 and splitter.count() == len(fractions):

@@ -202,7 +202,9 @@ class ConflictsPage(PhasePage):
         self.left.addWidget(list_panel)
         self.left.addWidget(self.details_panel)
         self.left.setChildrenCollapsible(False)
-        self.share(self.left, 0.45, 0.55)  # triage needs more than three rows of the list in view
+        # triage needs more than three rows of the list in view (the details scroll); the third part is
+        # the what-if comparison, shown in the details' place while a scenario is open
+        self.share(self.left, 0.58, 0.42, 0.42)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.setChildrenCollapsible(False)
@@ -211,7 +213,7 @@ class ConflictsPage(PhasePage):
         layout.addWidget(self.splitter)
         from workshop_app.ui.whatif.page import attach
 
-        self.what_if = attach(self)  # what-if scenarios: the bar above, today | if we did this beside the details
+        self.what_if = attach(self)  # what-if: start and choose under the list, today | if we did this beside the details
 
         self.graph = None
         self._graph_timer = QTimer(self)
@@ -284,6 +286,10 @@ class ConflictsPage(PhasePage):
         row.addWidget(self.set_aside_button)
         row.addWidget(self.back_button)
         row.addStretch(0)  # the buttons keep their size where no reason field takes the room
+        # hidden until _update_triage_bar shows the current group's: laid out all at once before the page is
+        # first shown, they would make its minimum width (and so the window) wider than a laptop's screen
+        for widget in (self.take_up_button, self.aside_reason, self.set_aside_button, self.back_button):
+            widget.hide()
 
     def _build_details(self) -> QWidget:
         self.details_title = heading(_("Details"))
@@ -442,6 +448,7 @@ class ConflictsPage(PhasePage):
         self.aside_reason.setVisible(self.group == Group.NEW)
         self.back_button.setVisible(self.group == Group.SET_ASIDE)
         self.declare_toggle.setVisible(self.group == Group.ROOM)
+        self.what_if.update_button()
         n = len(detected)
         for button, text in ((self.take_up_button, _("Take up")), (self.set_aside_button, _("Not relevant"))):
             button.setText(text if n <= 1 else f"{text} ({n})")
@@ -664,7 +671,7 @@ class ConflictsPage(PhasePage):
         self.splitter.addWidget(graph_panel)
         self.splitter.setStretchFactor(0, 9)
         self.splitter.setStretchFactor(1, 11)
-        self.share(self.splitter, 0.5, 0.5)  # the graph's own size hint would take nearly all
+        self.share(self.splitter, 0.55, 0.45)  # the graph's own size hint would take nearly all
         self.graph.set_document(self.doc.workshop)
 
     def _refresh_graph(self) -> None:

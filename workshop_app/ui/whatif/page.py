@@ -1,8 +1,9 @@
 """The Conflicts page's what-if part: "Try a change…", the stored scenarios, and today | if we did this.
 
 Attached to the page with :func:`attach` (a few hook lines in
-``ui/pages/conflicts.py``): a row above the list, and in scenario mode the
-comparison in place of the details. Everything here only reads the
+``ui/pages/conflicts.py``): a button in the row under the list, and in
+scenario mode a bar above the columns and the comparison in place of the
+details. Everything here only reads the
 Document and calls the window's :class:`~workshop_app.ui.whatif.controller.WhatIf`;
 the edits in a scenario are the page's ordinary edits, on the scenario's stack.
 """
@@ -30,19 +31,20 @@ class WhatIfPart:
         self.page = page
         self.bar = QWidget()
         self.bar.setObjectName("what_if_bar")
-        self.try_button = QPushButton(_("Try a change…"))
+        # one button (its arrow lists the stored scenarios), so starting and choosing a scenario fit
+        # the row under the conflict list beside declaring and the thresholds
+        self.try_button = QToolButton()
         self.try_button.setObjectName("scenario_try")
+        self.try_button.setText(_("Try a change…"))
         self.try_button.setToolTip(plain_tooltip(_(
             "Start a what-if scenario: edit a copy of the workshop on any page and see which findings vanish. "
             "Nothing changes in the workshop until the room adopts it.")))
         self.try_button.clicked.connect(self._try)
-        self.menu_button = QToolButton()
-        self.menu_button.setObjectName("scenario_menu")
-        self.menu_button.setText(_("Scenarios"))
-        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu = QMenu(self.menu_button)
+        self.try_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.menu = QMenu(self.try_button)
+        self.menu.setObjectName("scenario_menu")
         self.menu.aboutToShow.connect(self._fill_menu)
-        self.menu_button.setMenu(self.menu)
+        self.try_button.setMenu(self.menu)
         self.state = PlainLabel()
         self.state.setObjectName("scenario_state")
         self.state.setStyleSheet(f"color: {SCENARIO_COLOUR}; font-weight: bold;")
@@ -55,11 +57,9 @@ class WhatIfPart:
         self.drop_button.setObjectName("scenario_drop")
         self.drop_button.setToolTip(plain_tooltip(_("Throw the scenario away; the workshop stays exactly as it is")))
         self.drop_button.clicked.connect(self._drop)
-        row = QHBoxLayout(self.bar)
+        row = QHBoxLayout(self.bar)  # only while a scenario is open: what it does, adopt, drop
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        row.addWidget(self.try_button)
-        row.addWidget(self.menu_button)
         row.addWidget(self.state, 1)
         row.addWidget(self.adopt_button)
         row.addWidget(self.drop_button)  # "Back to today" is on the banner above every page
@@ -104,6 +104,10 @@ class WhatIfPart:
         controller = self.controller()
         if controller is None:
             return
+        start = self.menu.addAction(_("Try a change…"))
+        start.setEnabled(not self.page.doc.read_only)
+        start.triggered.connect(self._try)
+        self.menu.addSeparator()
         scenarios = controller.scenarios()
         current = controller.session.scenario_id if controller.session else None
         for scenario in scenarios:
@@ -145,12 +149,20 @@ class WhatIfPart:
         return dialog
 
     # -- refresh -------------------------------------------------------------------------------------------
+    def update_button(self) -> None:
+        """"Try a change…" beside the room's conflicts and the new findings; the set-aside list's row holds
+        "Back to the findings" and has no room for it on a 1280-px laptop."""
+        from workshop_app.ui.pages.conflict_triage import Group
+
+        self.try_button.setVisible(self.controller() is not None and self.page.group != Group.SET_ASIDE)
+
     def refresh(self) -> None:
         """After every edit of the page's document, and when the pages switch to or from a scenario."""
         controller = self.controller()
         in_scenario = controller is not None and controller.session is not None
         editable = not self.page.doc.read_only
-        self.bar.setVisible(controller is not None)
+        self.bar.setVisible(in_scenario)
+        self.update_button()
         self.try_button.setEnabled(editable)
         for widget in (self.adopt_button, self.drop_button, self.state):
             widget.setVisible(in_scenario)
@@ -169,8 +181,13 @@ class WhatIfPart:
 
 
 def attach(page: ConflictsPage) -> WhatIfPart:
-    """Build the page's what-if part: the bar above its columns, the comparison beside the details."""
+    """Build the page's what-if part: starting and choosing a scenario in the row under the list (a row
+    of its own above the columns would cost the list a row of conflicts on a laptop), the open
+    scenario's bar above the columns, the comparison beside the details."""
     part = WhatIfPart(page)
+    row = page.triage_bar.layout()
+    at = row.indexOf(page.settings_toggle)
+    row.insertWidget(at, part.try_button)
     page.layout().insertWidget(0, part.bar)
     page.left.addWidget(part.compare)
     return part
