@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from workshop_app.model import ActionOutcome
 from workshop_app.store import save_workshop
@@ -151,3 +152,14 @@ def test_opening_a_saved_follow_up_brings_its_review_up(window, tmp_path, qtbot)
     qtbot.waitUntil(lambda: _review(window).isVisible(), timeout=2000)
     assert "(11/11)" in _review(window).page.tabs.tabText(0)
     assert not window.doc.is_modified  # opened from its file: nothing unsaved
+
+
+def test_open_demo_follow_up_opens_it_unsaved_after_asking_about_unsaved_work(window, boxes):
+    window.doc.workshop.meta.title = "Unsaved draft"
+    window.doc.undo_stack.resetClean()  # as after an edit: the window must ask first
+    boxes.answers.append(QMessageBox.StandardButton.Cancel)
+    _menu_action(window, "Open demo follow-up").trigger()
+    assert window.doc.workshop.follow_up is None  # cancelled: the draft stays
+    window.doc.undo_stack.setClean()
+    _menu_action(window, "Open demo follow-up").trigger()
+    assert window.doc.workshop.follow_up is not None and window.doc.path is None

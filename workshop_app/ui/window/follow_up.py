@@ -12,10 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
-from workshop_app.i18n import _, current_language
-from workshop_app.ui.widgets.plain import literal
+from workshop_app.i18n import _
 
 if TYPE_CHECKING:
     from workshop_app.model import Workshop
@@ -81,15 +80,9 @@ def start_follow_up(window: MainWindow, path: Path) -> bool:
 
 def open_follow_up_demo(window: MainWindow) -> bool:
     """File ▸ Open demo follow-up: the demo workshop three months later, its review filled in."""
-    if not window.maybe_save():
-        return False
-    try:
+    def load(lang: str):
         from workshop_app.store.demo_follow_up import load_follow_up_demo
 
-        workshop = load_follow_up_demo(current_language())
-    except Exception as exc:  # a broken demo must not crash the app
-        QMessageBox.critical(window, _("Demo workshop"),
-                             literal(_("The demo workshop could not be loaded: {reason}").format(reason=exc)))
-        return False
-    window.set_workshop(workshop, None)
-    return True
+        return load_follow_up_demo(lang)
+
+    return window.open_built_in(load)

@@ -458,15 +458,23 @@ class MainWindow(QMainWindow):
             self.set_workshop(workshop, None)
 
     def open_demo(self) -> bool:
+        def load(lang: str):
+            from workshop_app.store.demo import load_demo
+
+            return load_demo(lang)
+
+        return self.open_built_in(load)
+
+    def open_built_in(self, load) -> bool:
+        """Open a workshop that comes with Tandem (the demo, its follow-up), ``load(language)``, as a new
+        unsaved document, after the usual question about unsaved work."""
         if not self.maybe_save():
             return False
         try:
-            from workshop_app.store.demo import load_demo
+            workshop = load(current_language())
         except ImportError:
             QMessageBox.information(self, _("Demo workshop"), _("The demo workshop is not installed."))
             return False
-        try:
-            workshop = load_demo(current_language())
         except Exception as exc:  # a broken demo must not crash the app
             QMessageBox.critical(self, _("Demo workshop"),
                                  literal(_("The demo workshop could not be loaded: {reason}").format(reason=exc)))
