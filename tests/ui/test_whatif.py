@@ -211,3 +211,31 @@ def test_a_scenario_opened_on_a_changed_workshop_names_the_edits_that_no_longer_
     assert compare.misfits.isVisible() and "Inside sales lead commission" in compare.misfits.text()
     whatif.leave()
     assert doc.workshop.scenarios[0].changes  # opened and left unedited: stored as it was, misfit and all
+
+
+def test_the_graph_switches_between_today_and_the_scenario(window, qtbot):
+    whatif = _demo(window)
+    doc = window.doc
+    page = window.page(Phase.CONFLICTS)
+    qtbot.waitUntil(lambda: page.graph is not None and page.graph.doc is doc.workshop, timeout=3000)
+    switch = page.what_if.today_check
+    assert switch is not None and not switch.isVisible()  # only while a scenario is open
+    assert whatif.start("One pot")
+    _one_pot(doc)
+    page.refresh_graph_now()
+    assert switch.isVisible() and page.graph.doc is doc.workshop
+    def live(views) -> set[str]:
+        return {v.id for v in views if not v.resolved_by_change}
+
+    assert SILO not in live(page.graph._views)  # the scenario's graph: the silo finding is gone
+    switch.setChecked(True)
+    assert page.graph.doc is doc.today
+    assert SILO in live(page.graph._views)  # today's graph still has it
+    before = to_json_bytes(doc.workshop)
+    page.move_element("g-sa-fair-contacts", 1.0, 2.0)  # today's graph only compares: no edit
+    assert to_json_bytes(doc.workshop) == before
+    switch.setChecked(False)
+    assert page.graph.doc is doc.workshop
+    whatif.leave()
+    assert not switch.isVisible() and not switch.isChecked()
+    qtbot.waitUntil(lambda: page.graph.doc is doc.workshop, timeout=3000)  # today's, after the edit's pause

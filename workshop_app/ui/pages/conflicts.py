@@ -626,9 +626,11 @@ class ConflictsPage(PhasePage):
         return self.doc.push(Batch(ops), _("New action for “{title}”").format(title=view.title))
 
     def move_element(self, element_id: str, x: float, y: float) -> bool:
-        """A node dragged in the graph: one undoable position change."""
+        """A node dragged in the graph: one undoable position change (none on today's graph, which only
+        compares: the node goes back)."""
         el = self.doc.workshop.element(element_id)
-        if el is None:
+        if el is None or self.what_if.showing_today():
+            self.refresh_graph_now()
             return False
         return self.doc.push(UpdateItem("elements", element_id, {"position": Position(x=x, y=y)}),
                              _("Move “{title}” in the graph").format(title=el.title))
@@ -666,6 +668,7 @@ class ConflictsPage(PhasePage):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(heading(_("Dependency graph")), 1)
         row.addWidget(self.focus_check)
+        self.what_if.attach_graph(row)  # while a scenario is open: today | if we did this
         graph_panel = panel(top, self.graph)
         graph_panel.layout().setStretch(1, 1)
         self.splitter.addWidget(graph_panel)
@@ -676,10 +679,17 @@ class ConflictsPage(PhasePage):
 
     def _refresh_graph(self) -> None:
         if self.graph is not None and self.active:
-            if self.graph.doc is not self.doc.workshop:
-                self.graph.set_document(self.doc.workshop)
+            shown, views_for = self.what_if.graph_source()  # today's graph while a scenario is compared with it
+            self.graph.views_for = views_for
+            if self.graph.doc is not shown:
+                self.graph.set_document(shown)
             else:
                 self.graph.refresh()
+
+    def refresh_graph_now(self) -> None:
+        """Redraw the graph at once (a switch the room watches), not after the pause of an edit."""
+        self._graph_timer.stop()
+        self._refresh_graph()
 
     # -- refresh ---------------------------------------------------------------
     def _on_current(self) -> None:

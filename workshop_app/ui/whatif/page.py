@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QMenu, QPushButton, QToolButton, QWidget
 
 from workshop_app.i18n import _, current_language
 from workshop_app.ui.whatif.banner import SCENARIO_COLOUR
@@ -65,6 +65,36 @@ class WhatIfPart:
         row.addWidget(self.drop_button)  # "Back to today" is on the banner above every page
         self.compare = ComparePanel()
         self.compare.hide()
+        self.today_check: QCheckBox | None = None  # on the graph's header once the graph is built
+
+    # -- the graph: today | if we did this -------------------------------------------------------------------
+    def attach_graph(self, header: QHBoxLayout) -> None:
+        """A switch on the graph's header, shown while a scenario is open: the graph as it is today (its
+        conflicts analysed when the scenario opened) or as it would be — flipping it shows the room which
+        conflicts the change takes away and which it brings."""
+        self.today_check = QCheckBox(_("Today"))
+        self.today_check.setObjectName("scenario_graph_today")
+        self.today_check.setToolTip(plain_tooltip(_(
+            "Show the graph as it is today, without the scenario's edits; untick it for the graph as it "
+            "would be if we did this")))
+        self.today_check.setStyleSheet(f"color: {SCENARIO_COLOUR}; font-weight: bold;")
+        self.today_check.toggled.connect(lambda _on: self.page.refresh_graph_now())
+        header.insertWidget(1, self.today_check)
+        self.today_check.hide()
+
+    def showing_today(self) -> bool:
+        """Whether the graph shows today's workshop while a scenario is open."""
+        controller = self.controller()
+        return (self.today_check is not None and self.today_check.isChecked()
+                and controller is not None and controller.session is not None)
+
+    def graph_source(self) -> tuple[object, object]:
+        """The workshop the page's graph shows and the function giving its conflict views."""
+        controller = self.controller()
+        if self.showing_today() and controller is not None and controller.session is not None:
+            views = list(controller.session.today_views)
+            return self.page.doc.today, (lambda _lang: views)
+        return self.page.doc.workshop, self.page.doc.conflict_views
 
     # -- the window's controller ------------------------------------------------------------------------
     def controller(self) -> WhatIf | None:
@@ -168,6 +198,10 @@ class WhatIfPart:
             widget.setVisible(in_scenario)
         self.adopt_button.setEnabled(editable)
         self.compare.setVisible(in_scenario)
+        if self.today_check is not None:
+            self.today_check.setVisible(in_scenario)
+            if not in_scenario and self.today_check.isChecked():
+                self.today_check.setChecked(False)  # the next scenario starts on its own graph
         self.page.details_panel.setVisible(not in_scenario)
         if not in_scenario or controller is None or controller.session is None:
             return
