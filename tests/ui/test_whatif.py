@@ -239,3 +239,33 @@ def test_the_graph_switches_between_today_and_the_scenario(window, qtbot):
     whatif.leave()
     assert not switch.isVisible() and not switch.isChecked()
     qtbot.waitUntil(lambda: page.graph.doc is doc.workshop, timeout=3000)  # today's, after the edit's pause
+
+
+def test_leaving_asks_before_edits_the_scenario_does_not_keep_are_discarded(window, boxes):
+    from PySide6.QtWidgets import QMessageBox
+
+    from workshop_app.model import Decision
+
+    whatif = _demo(window)
+    doc = window.doc
+    before = to_json_bytes(doc.today)
+    assert whatif.start("One pot")
+    _one_pot(doc)
+    assert doc.push(AddItem("decisions", Decision(id="d-in-scenario", text="Typed while trying")), "Decide")
+    boxes.answers.append(QMessageBox.StandardButton.Cancel)
+    assert not whatif.leave()  # cancelled: still in the scenario, the decision still there
+    assert whatif.session is not None and doc.workshop.decisions[-1].id == "d-in-scenario"
+    assert "decisions" in boxes.shown[-1][2]
+    boxes.answers.append(QMessageBox.StandardButton.Yes)
+    assert whatif.leave()
+    assert "d-in-scenario" not in {d.id for d in doc.workshop.decisions}
+    assert doc.workshop.scenarios[0].name == "One pot"  # the scenario's own edits are kept
+    assert to_json_bytes(doc.workshop) != before
+
+
+def test_a_scenario_of_entries_and_links_only_leaves_without_a_question(window, boxes):
+    whatif = _demo(window)
+    assert whatif.start("Shared bonus")
+    _shared_bonus(window.doc)
+    assert whatif.leave()
+    assert boxes.shown == []

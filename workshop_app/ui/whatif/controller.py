@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from workshop_app.i18n import _, current_language
+from workshop_app.i18n import N_, _, current_language
 from workshop_app.model import AddItem, Batch, Decision, Scenario, Workshop, new_id
 from workshop_app.model.scenario_edits import (
     AddScenario,
@@ -59,6 +59,19 @@ class Session:
     stack: QUndoStack
     skipped: list[SkippedEdit]
     today_views: list  # today's conflict views, analysed once when the scenario opened
+
+
+#: What a scenario does not keep, by the words the question uses (the agenda's time records are left out:
+#: the timebox writes them to today's workshop again at its next record).
+UNKEPT = {"meta": N_("the workshop's details"), "participants": N_("participants"), "decisions": N_("decisions"),
+          "actions": N_("action items"), "pilot": N_("the pilot"), "parking_lot": N_("the parking lot"),
+          "alignment": N_("the alignment check"), "follow_up": N_("the follow-up review")}
+
+
+def unkept_changes(today: Workshop, copy: Workshop) -> list[str]:
+    """The parts of the workshop edited in the scenario's copy that a scenario does not keep (its edits cover
+    elements, links, conflict records and thresholds): leaving or adopting it discards these edits."""
+    return [_(words) for name, words in UNKEPT.items() if getattr(today, name) != getattr(copy, name)]
 
 
 def same_edits(a: Scenario, b: Scenario) -> bool:
@@ -180,7 +193,7 @@ class WhatIf(QObject):
     def leave(self) -> bool:
         """Back to today exactly as it was; the scenario's edits are kept in today's list (one undoable step)."""
         s = self.session
-        if s is None:
+        if s is None or not self.confirm_unkept():
             return False
         saved = self.doc.today_stack.isClean() and s.stack.isClean()  # a save in scenario mode wrote it already
         op = self._close_keeping()
@@ -188,6 +201,27 @@ class WhatIf(QObject):
             self.doc.undo_stack.setClean()
         self.switched.emit()
         return True
+
+    def confirm_unkept(self) -> bool:
+        """Ask before edits the scenario does not keep (a decision typed while trying a change) are discarded."""
+        s = self.session
+        if s is None:
+            return True
+        self.window.commit_pending()
+        lost = unkept_changes(self.doc.today, s.copy)
+        if not lost:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        from workshop_app.ui.widgets.plain import literal
+
+        answer = QMessageBox.question(
+            self.window, _("What if"),
+            literal(_("A scenario keeps changes to entries, links, conflicts and thresholds only. What you changed "
+                      "in {parts} during the scenario will be discarded. Go back to today anyway?").format(
+                          parts=", ".join(lost))),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _close_keeping(self) -> AddScenario | ReplaceScenario | None:
         """Leave scenario mode; the operation that keeps its edits in today's list (None: nothing new)."""
@@ -224,6 +258,8 @@ class WhatIf(QObject):
         s = self.session
         scenario_id = scenario_id or (s.scenario_id if s else None)
         if scenario_id is None or self.doc.refused_as_read_only():
+            return False
+        if s is not None and s.scenario_id == scenario_id and not self.confirm_unkept():
             return False
         keep = self._close_keeping() if s is not None and s.scenario_id == scenario_id else None
         if s is not None and keep is None:
