@@ -124,7 +124,9 @@ def _gui_parser() -> argparse.ArgumentParser:
             "  tandem demo -o FILE          write the demo workshop to a file\n"
             "  tandem check FILE [--json]   validate a workshop file and summarise it\n"
             "  tandem graph FILE|--demo -o OUT.svg|OUT.png   draw the dependency graph\n"
-            "  tandem export FILE|--demo [-o OUT.pdf] [--final]   write the PDF minutes\n"
+            "  tandem export FILE|--demo [-o OUT] [--format pdf|docx|md|csv|ics]   write the minutes, actions\n"
+            "  tandem follow-up OLD -o NEW   start a follow-up workshop from an earlier one\n"
+            "  tandem room FILE --host ADDRESS [--port N]   serve the Room link page (never changes FILE)\n"
             "Run 'tandem COMMAND --help' for a command's options."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
