@@ -163,3 +163,22 @@ def test_open_demo_follow_up_opens_it_unsaved_after_asking_about_unsaved_work(wi
     window.doc.undo_stack.setClean()
     _menu_action(window, "Open demo follow-up").trigger()
     assert window.doc.workshop.follow_up is not None and window.doc.path is None
+
+
+def test_ctrl_z_in_the_review_window_undoes_its_last_entry_and_redo_brings_it_back(window, follow_up, qtbot):
+    from PySide6.QtCore import Qt
+
+    review = _review(window)
+    page = review.page
+    first = window.doc.workshop.actions[0].id
+    page.actions.select_key(first)
+    new_date = page.actions.form.editors["new_date"]
+    new_date.setText("2026-07-31")
+    new_date.committed.emit()
+    assert str(window.doc.workshop.follow_up.actions[first].new_date) == "2026-07-31"
+    review.activateWindow()
+    qtbot.waitUntil(review.isActiveWindow, timeout=2000)
+    qtbot.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert first not in window.doc.workshop.follow_up.actions  # the main window's shortcuts do not reach here
+    qtbot.keyClick(review, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert str(window.doc.workshop.follow_up.actions[first].new_date) == "2026-07-31"

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,6 +39,7 @@ from workshop_app.ui.alignment.tally import TallyGrid, TallyModel
 from workshop_app.ui.document import Document
 from workshop_app.ui.widgets.labels import side_name
 from workshop_app.ui.widgets.plain import literal, shown
+from workshop_app.ui.widgets.undo_keys import add_undo_keys
 
 if TYPE_CHECKING:
     from workshop_app.ui.projector.presentation import Presenter
@@ -181,12 +181,7 @@ class AlignmentWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
-        for keys_, slot in ((QKeySequence.StandardKey.Undo, self.undo), (QKeySequence.StandardKey.Redo, self.redo)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys_))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        add_undo_keys(self, doc)
 
         doc.changed.connect(lambda _op: self.refresh())
         doc.replaced.connect(self.refresh)
@@ -311,14 +306,6 @@ class AlignmentWindow(QDialog):
         response = self.model.response(self.grid.currentIndex().row())
         if response is not None:
             self.doc.push(RemoveItem("alignment_responses", response.id, label=_("Remove respondent")))
-
-    def undo(self) -> None:
-        if not self.doc.refused_as_read_only():
-            self.doc.undo_stack.undo()
-
-    def redo(self) -> None:
-        if not self.doc.refused_as_read_only():
-            self.doc.undo_stack.redo()
 
     # -- the paper sheet ---------------------------------------------------------------------------------
     def export_sheet(self) -> None:

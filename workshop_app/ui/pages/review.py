@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,6 +43,7 @@ from workshop_app.ui.widgets.fields import ChoiceField, MultilineField, TextFiel
 from workshop_app.ui.widgets.formats import ParseError, format_date, format_long_date, parse_date
 from workshop_app.ui.widgets.labels import KIND_NAMES, participant_label
 from workshop_app.ui.widgets.plain import PlainLabel, shown
+from workshop_app.ui.widgets.undo_keys import add_undo_keys
 from workshop_app.vocabulary import ACTION_OUTCOME_NAMES, PILOT_DECISION_NAMES, PILOT_VERDICT_NAMES
 
 #: The choice of a review not given yet.
@@ -471,12 +471,7 @@ class ReviewWindow(QDialog):
         self.page = ReviewPage(doc)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page)
-        for keys, slot in ((QKeySequence.StandardKey.Undo, self.undo), (QKeySequence.StandardKey.Redo, self.redo)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+        add_undo_keys(self, doc, commit=self.page.commit_pending)
         doc.changed.connect(lambda _op: self._refresh_if_shown())
         doc.replaced.connect(self._refresh_if_shown)
         self._fit()
@@ -496,11 +491,3 @@ class ReviewWindow(QDialog):
         self.page.refresh()
         super().showEvent(event)
 
-    def undo(self) -> None:
-        self.page.commit_pending()
-        if not self.doc.refused_as_read_only():
-            self.doc.undo_stack.undo()
-
-    def redo(self) -> None:
-        if not self.doc.refused_as_read_only():
-            self.doc.undo_stack.redo()
