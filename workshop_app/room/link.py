@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import errno
 import ipaddress
 import queue
@@ -236,8 +237,7 @@ class RoomLink:
         """A fresh PIN: the old one stops working; joined devices stay."""
         pin = self._state.new_pin()
         if self.join_info is not None:
-            self.join_info = JoinInfo(url=self.join_info.url, pin=pin, host=self.join_info.host,
-                                      port=self.join_info.port, https=self.join_info.https)
+            self.join_info = dataclasses.replace(self.join_info, pin=pin)
         return pin
 
     def set_joining_open(self, open: bool) -> None:
