@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from workshop_app.model.references import COLLECTIONS, items_of
 from workshop_app.model.workshop import Workshop
@@ -19,12 +20,13 @@ class CollectionDiff:
         return bool(self.added or self.removed or self.changed)
 
 
-def _label(item) -> str:
+def entry_label(item: Any) -> str:
+    """What an entry is called in a report: its title, name, what or text, else its id."""
     for name in ("title", "name", "what", "text"):
         value = getattr(item, name, "")
         if value:
-            return value
-    return item.id
+            return str(value)
+    return str(getattr(item, "id", ""))
 
 
 def differences(old: Workshop, new: Workshop) -> list[CollectionDiff]:
@@ -41,9 +43,9 @@ def differences(old: Workshop, new: Workshop) -> list[CollectionDiff]:
         after = {item.id: item for item in items_of(new, collection)}
         diff = CollectionDiff(
             collection,
-            added=[_label(after[i]) for i in after if i not in before],
-            removed=[_label(before[i]) for i in before if i not in after],
-            changed=[_label(after[i]) for i in after if i in before and after[i] != before[i]],
+            added=[entry_label(after[i]) for i in after if i not in before],
+            removed=[entry_label(before[i]) for i in before if i not in after],
+            changed=[entry_label(after[i]) for i in after if i in before and after[i] != before[i]],
         )
         if diff:
             result.append(diff)

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from workshop_app.model.diff import entry_label
 from workshop_app.model.operations import AddItem, Batch, Operation, RemoveItem, UpdateItem
 from workshop_app.model.problems import N_, ModelError
 from workshop_app.model.scenario import ChangedCollection, FieldChange, Removal, Scenario
@@ -26,14 +27,6 @@ def fingerprint(doc: Workshop) -> str:
             "analysis": doc.analysis.model_dump(mode="json")}
     text = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _label(item: Any) -> str:
-    for name in ("title", "name", "what", "text"):
-        value = getattr(item, name, "")
-        if value:
-            return str(value)
-    return str(getattr(item, "id", ""))
 
 
 def link_label(doc: Workshop, link: Link) -> str:
@@ -66,11 +59,11 @@ def scenario_edits(base: Workshop, copy: Workshop) -> dict[str, Any]:
             edits["added_elements"].append(el.model_copy(deep=True))
         elif old != el:
             edits["changes"] += _field_changes("elements", old.model_dump(mode="json"), el.model_dump(mode="json"),
-                                               el.id, _label(el))
+                                               el.id, entry_label(el))
     for el in base.elements:
         new = new_elements.get(el.id)
         if new is None or new.kind != el.kind:
-            edits["removed_elements"].append(Removal(id=el.id, label=_label(el)))
+            edits["removed_elements"].append(Removal(id=el.id, label=entry_label(el)))
 
     old_links = {lk.id: lk for lk in base.links}
     new_links = {lk.id: lk for lk in copy.links}
@@ -178,9 +171,9 @@ def replay(scenario: Scenario, doc: Workshop, in_place: bool = False) -> Replay:
         existing = scratch.element(el.id)
         if existing is not None:
             if existing != el:
-                skipped.append(SkippedEdit(_label(el), TAKEN))
+                skipped.append(SkippedEdit(entry_label(el), TAKEN))
             continue
-        attempt(AddItem("elements", el.model_copy(deep=True)), _label(el), TAKEN)
+        attempt(AddItem("elements", el.model_copy(deep=True)), entry_label(el), TAKEN)
     for lk in scenario.added_links:
         if any(other.id == lk.id for other in scratch.links):
             continue
