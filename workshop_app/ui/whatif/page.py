@@ -15,11 +15,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QMenu, QPushButton, QToolButton, QWidget
 
 from workshop_app.i18n import _, current_language
+from workshop_app.ui.pages.conflict_triage import Group
 from workshop_app.ui.whatif.banner import SCENARIO_COLOUR
 from workshop_app.ui.whatif.compare import CompareDialog, ComparePanel, summary
 from workshop_app.ui.widgets.plain import PlainLabel, menu_text, plain_tooltip
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from workshop_app.model import Workshop
     from workshop_app.ui.pages.conflicts import ConflictsPage
     from workshop_app.ui.whatif.controller import WhatIf
 
@@ -88,7 +92,7 @@ class WhatIfPart:
         return (self.today_check is not None and self.today_check.isChecked()
                 and controller is not None and controller.session is not None)
 
-    def graph_source(self) -> tuple[object, object]:
+    def graph_source(self) -> tuple[Workshop, Callable[[str], list]]:
         """The workshop the page's graph shows and the function giving its conflict views."""
         controller = self.controller()
         if self.showing_today() and controller is not None and controller.session is not None:
@@ -182,8 +186,6 @@ class WhatIfPart:
     def update_button(self) -> None:
         """"Try a change…" beside the room's conflicts and the new findings; the set-aside list's row holds
         "Back to the findings" and has no room for it on a 1280-px laptop."""
-        from workshop_app.ui.pages.conflict_triage import Group
-
         self.try_button.setVisible(self.controller() is not None and self.page.group != Group.SET_ASIDE)
 
     def refresh(self) -> None:
