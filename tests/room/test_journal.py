@@ -119,6 +119,23 @@ def test_handled_cards_and_a_closed_round_do_not_come_back(link, journal_dir):
     assert recovered.round is None and recovered.votes == {}
 
 
+def test_a_card_put_back_in_the_queue_comes_back_after_a_crash(link, journal_dir):
+    async def go():
+        async with Phone(link.join_info.url) as phone:
+            await phone.join(PIN)
+            await phone.post("/api/cards", {"kind": "goal", "title": "one"})
+
+    run(go())
+    [card] = link.pending_cards()
+    link.card_handled(card.id)
+    assert RoomLink.recovered(journal_dir).cards == ()
+    link.card_back(card.id)  # the facilitator undid the acceptance
+    assert [c.id for c in link.pending_cards()] == [card.id]
+    assert [(c.id, c.title) for c in RoomLink.recovered(journal_dir).cards] == [(card.id, "one")]
+    link.card_back("card-unknown")  # a card this session never screened: nothing happens
+    assert len(link.pending_cards()) == 1
+
+
 def test_the_journal_is_private_and_holds_json_lines(link, journal_dir):
     async def go():
         async with Phone(link.join_info.url) as phone:

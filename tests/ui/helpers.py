@@ -95,3 +95,11 @@ def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     ensure_active(qtbot, window)
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, key, modifiers)
+
+
+def wall_dots(presenter, ids, view=None):
+    """The dots the projector's conflict list shows for ``ids`` (0 where it shows none)."""
+    view = view or presenter.audience.view
+    view.refresh()
+    entries = {e.id: e.badge for e in view.current_view().list.column.entries}
+    return {cid: int(entries[cid].split()[0]) if entries.get(cid) else 0 for cid in ids}

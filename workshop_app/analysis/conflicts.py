@@ -225,6 +225,11 @@ def conflict_views(doc: Workshop, lang: str = "en", findings: list[Finding] | No
             continue
         vanished = record.rule in RULE_IDS or (record.rule == DECLARED and record.link_id is not None)
         views.append(_from_record(record, vanished))
+    return in_vote_order(views)
+
+
+def in_vote_order(views: list[ConflictView]) -> list[ConflictView]:
+    """Most dots first, open before settled; otherwise the order given (findings, then records)."""
     order = {id(v): n for n, v in enumerate(views)}
     return sorted(views, key=lambda v: (-v.votes, not v.is_open, order[id(v)]))
 

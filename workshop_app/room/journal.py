@@ -93,6 +93,9 @@ def _apply(state: Replayed, rec: dict[str, Any], handled: set[str]) -> None:
     elif kind == "card":
         if rec["id"] not in handled:
             state.cards[str(rec["id"])] = (_card(rec), str(rec["device"]))
+    elif kind == "card_back":  # screened, then the screening was undone: in the queue again
+        handled.discard(str(rec["id"]))
+        state.cards[str(rec["id"])] = (_card(rec), str(rec["device"]))
     elif kind == "card_handled":
         handled.add(str(rec["id"]))
         state.cards.pop(str(rec["id"]), None)

@@ -261,6 +261,10 @@ class RoomLink:
     def card_handled(self, card_id: str) -> None:
         self._record(self._state.card_handled(card_id))
 
+    def card_back(self, card_id: str) -> None:
+        """A card screened in this session waits in the queue again (journaled: a crash keeps it there)."""
+        self._record(self._state.card_back(card_id))
+
     def open_round(self, round: VoteRound) -> None:
         """Open a voting round (opening the recovered round again keeps its votes)."""
         self._record(self._state.open_round(round))

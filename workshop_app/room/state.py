@@ -43,6 +43,8 @@ from workshop_app.room.security import TokenBucket, new_pin, new_token, pin_matc
 
 #: cards one device may have waiting in the screening queue at once
 PENDING_PER_DEVICE = 20
+#: handled cards kept in memory, so an undone acceptance can put one back in the queue
+HANDLED_KEPT = 500
 MAX_DEVICES = 500
 JOIN_SIDES = (Side.MARKETING, Side.SALES)
 CARD_KINDS = (ElementKind.GOAL, ElementKind.INCENTIVE, ElementKind.CHANNEL, ElementKind.INSIGHT, ElementKind.BELIEF)
@@ -99,6 +101,7 @@ class RoomState:
         self._phones: dict[str, _Phone] = {}  # token hash -> phone
         self._view = RoomView(phase=Phase.SETUP, title="")
         self._cards: dict[str, tuple[Card, str]] = {}  # card id -> (card, device id): ids never leave
+        self._handled: dict[str, tuple[Card, str]] = {}  # the same, for cards screened this session
         self._round: VoteRound | None = None
         self._round_open = False
         self._revealed = False
@@ -169,9 +172,23 @@ class RoomState:
 
     def card_handled(self, card_id: str) -> Change:
         with self._lock:
-            if self._cards.pop(card_id, None) is None:
+            entry = self._cards.pop(card_id, None)
+            if entry is None:
                 return [], []
+            self._handled[card_id] = entry
+            while len(self._handled) > HANDLED_KEPT:
+                del self._handled[next(iter(self._handled))]
             return [{"t": "card_handled", "id": card_id}], []
+
+    def card_back(self, card_id: str) -> Change:
+        """A screened card waits in the queue again (the facilitator undid its acceptance or merge)."""
+        with self._lock:
+            entry = self._handled.pop(card_id, None)
+            if entry is None:
+                return [], []
+            card, device_id = entry
+            self._cards[card_id] = entry
+            return [dict(records.card_record(card, device_id), t="card_back")], []
 
     def open_round(self, round_: VoteRound) -> Change:
         with self._lock:

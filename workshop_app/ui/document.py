@@ -183,6 +183,28 @@ class Document(QObject):
         self._changed_by(operation)
         return True
 
+    def last_command(self) -> tuple[QUndoStack, int, QUndoCommand] | None:
+        """Where the command the last successful :meth:`push` made sits: (stack, position, command)."""
+        stack = self.undo_stack
+        position = stack.index() - 1
+        command = stack.command(position) if position >= 0 else None
+        return (stack, position, command) if command is not None else None
+
+    @staticmethod
+    def applied(place: tuple[QUndoStack, int, QUndoCommand]) -> bool | None:
+        """Whether the command at ``place`` (from :meth:`last_command`) is done (True) or undone (False).
+
+        None once it is off its stack: undone and then replaced by another
+        edit, or gone with the stack when another workshop was opened.
+        """
+        stack, position, command = place
+        try:
+            if position >= stack.count() or stack.command(position) is not command:
+                return None
+            return position < stack.index()
+        except RuntimeError:  # the stack itself was deleted
+            return None
+
     def _before_vanishing(self) -> tuple[set[str], Workshop] | None:
         """What the ``vanished_by`` note needs from before an edit: None unless the room took up a finding.
 

@@ -38,6 +38,7 @@ class FakeLink:
         self.join_info: JoinInfo | None = None
         self.published: list[RoomView] = []
         self.handled: list[str] = []
+        self.screened: dict[str, Card] = {}
         self.pending: list[Card] = list(FakeLink.recovered_next.cards)  # the journal restored on start
         self.round: VoteRound | None = None
         self.votes: dict[str, int] = {}
@@ -82,7 +83,12 @@ class FakeLink:
 
     def card_handled(self, card_id: str) -> None:
         self.handled.append(card_id)
+        self.screened.update((c.id, c) for c in self.pending if c.id == card_id)
         self.pending = [c for c in self.pending if c.id != card_id]
+
+    def card_back(self, card_id: str) -> None:
+        if card_id in self.screened:
+            self.pending.append(self.screened.pop(card_id))
 
     def open_round(self, round: VoteRound) -> None:
         self.round, self.votes, self.devices_voted, self.revealed = round, {}, 0, False

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.helpers import press
+from tests.ui.helpers import press, wall_dots
 from workshop_app.i18n import current_language
 from workshop_app.model import Phase
 from workshop_app.store.demo import load_demo
@@ -159,11 +159,11 @@ def test_a_phone_joins_sends_a_card_the_facilitator_accepts_and_votes_in_a_round
     phone.find_element(By.ID, "tab-vote").click()
     qtbot.waitUntil(lambda: phone.find_element(By.ID, "vote-info").text != "", timeout=WAIT_MS)
     assert not shown(phone, "result-heading") and not phone.find_elements(By.CSS_SELECTOR, "#vote-result li")
-    assert presenter.frozen and not presenter.results
+    assert not presenter.results and wall_dots(presenter, ids) == before
 
     # the reveal: the chart on the wall, the result on the phone
     qtbot.mouseClick(panel.reveal_button, Qt.MouseButton.LeftButton)
-    assert presenter.results and not presenter.frozen
+    assert presenter.results and not presenter.withheld
     chart = presenter.audience.view.current_view().chart
     qtbot.waitUntil(lambda: any(bar[0] == ids[0] and bar[2] == after[ids[0]] for bar in chart.results.bars),
                     timeout=WAIT_MS)

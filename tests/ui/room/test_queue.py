@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from workshop_app.model import ElementKind, Side
+from workshop_app.model import ElementKind, Side, UpdateItem
 
 
 def arrive(qtbot, dialog, link, *args, **kwargs):
@@ -102,3 +102,55 @@ def test_markup_in_a_card_is_shown_literally(qtbot, room, demo):
     assert dialog.queue.detail.text() == "<img src=x onerror=alert(1)>␛"
     dialog.queue.accept_selected()
     assert elements_titled(demo, title)[0].notes == detail.strip()
+
+
+def test_undoing_an_acceptance_puts_the_card_back_in_the_queue_and_redo_takes_it_out(qtbot, room, demo):
+    dialog, link = room
+    card = arrive(qtbot, dialog, link, "Lead response within 24 h", kind=ElementKind.GOAL, side=Side.SALES)
+    dialog.queue.accept_selected()
+    assert dialog.controller.cards == [] and link.pending == []
+    demo.undo()
+    assert [c.id for c in dialog.controller.cards] == [card.id] and dialog.queue.list.count() == 1
+    assert [c.id for c in link.pending] == [card.id]  # the server has it back (and journals it)
+    assert elements_titled(demo, card.title) == []
+    demo.redo()
+    assert dialog.controller.cards == [] and link.pending == [] and len(elements_titled(demo, card.title)) == 1
+    demo.undo()
+    demo.doc.push(UpdateItem("meta", None, {"title": "Another edit"}))  # the acceptance can never be redone now
+    assert [c.id for c in dialog.controller.cards] == [card.id]
+    dialog.queue.select(card.id)
+    dialog.queue.accept_selected()  # and it can be accepted again
+    assert len(elements_titled(demo, card.title)) == 1 and dialog.controller.cards == []
+
+
+def test_undoing_a_merge_puts_the_card_back_in_the_queue(qtbot, room, demo):
+    dialog, link = room
+    target = next(el for el in demo.doc.workshop.elements if el.kind == "goal")
+    card = arrive(qtbot, dialog, link, "Also count webinars", kind=ElementKind.GOAL)
+    assert dialog.controller.merge(card, target.id)
+    assert dialog.controller.cards == []
+    demo.undo()
+    assert [c.id for c in dialog.controller.cards] == [card.id]
+
+
+def test_nothing_from_the_room_goes_into_a_what_if_scenario(qtbot, room, demo):
+    from workshop_app.room import AlignmentAnswers, AlignmentArrived
+    from workshop_app.ui.whatif.controller import what_if
+
+    dialog, link = room
+    card = arrive(qtbot, dialog, link, "Shared pipeline review", kind=ElementKind.GOAL)
+    whatif = what_if(demo)
+    assert whatif.start("One pot")
+    refusals = []
+    demo.doc.refused.connect(refusals.append)
+    assert not dialog.controller.accept(card)
+    assert "what-if scenario “One pot”" in refusals[-1] and dialog.controller.cards == [card]
+    round_id = demo.doc.today.alignment.rounds[0].id
+    statement = demo.doc.today.alignment.statements[0].id
+    answers_before = len(demo.doc.today.alignment.responses)
+    link._put(AlignmentArrived(AlignmentAnswers(round_id, Side.SALES, {statement: 4})))
+    qtbot.wait(50)
+    assert len(demo.doc.workshop.alignment.responses) == answers_before  # not into the scenario's copy
+    whatif.leave()
+    assert len(demo.doc.workshop.alignment.responses) == answers_before + 1  # recorded once back
+    assert dialog.controller.accept(card)

@@ -4,13 +4,37 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.helpers import press
+from tests.ui.helpers import press, wall_dots
 from workshop_app.i18n import current_language
 from workshop_app.model import Phase
 
 
 def conflict(window, conflict_id):
     return next(v for v in window.doc.conflict_views(current_language()) if v.id == conflict_id)
+
+
+def open_audience(qtbot, window):
+    window.go_to_phase(Phase.CONFLICTS)
+    press(qtbot, window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)  # the audience window
+    presenter = window.presenter
+    qtbot.waitUntil(lambda: presenter.audience is not None and presenter.audience.isVisible(), timeout=2000)
+    return presenter
+
+
+def closed_round(qtbot, dialog, votes):
+    """A round on the first two ticked conflicts, the phones' ``votes`` cast, then closed: (ids, votes before)."""
+    window = dialog.controller.window
+    panel = dialog.voting
+    ids = panel.checked_ids()[:2]
+    panel.set_checked(set(ids))
+    assert panel.open_round()
+    before = {cid: conflict(window, cid).votes for cid in ids}
+    link = dialog.controller.link
+    for dots in votes:
+        link.vote({ids[n]: d for n, d in enumerate(dots) if d})
+    qtbot.waitUntil(lambda: dialog.controller.round.devices_voted == len(votes), timeout=3000)
+    assert panel.close_round()
+    return ids, before
 
 
 def test_a_round_opens_on_the_ticked_conflicts_with_the_workshops_dots(qtbot, room, demo):
@@ -31,10 +55,7 @@ def test_a_round_opens_on_the_ticked_conflicts_with_the_workshops_dots(qtbot, ro
 
 def test_closing_records_the_tallies_as_one_undo_step_and_the_wall_waits_for_the_reveal(qtbot, room, demo):
     dialog, link = room
-    demo.go_to_phase(Phase.CONFLICTS)
-    press(qtbot, demo, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)  # the audience window
-    presenter = demo.presenter
-    qtbot.waitUntil(lambda: presenter.audience is not None and presenter.audience.isVisible(), timeout=2000)
+    presenter = open_audience(qtbot, demo)
     panel = dialog.voting
     ids = panel.checked_ids()[:2]
     panel.set_checked(set(ids))
@@ -50,19 +71,49 @@ def test_closing_records_the_tallies_as_one_undo_step_and_the_wall_waits_for_the
     assert demo.doc.undo_stack.count() == steps + 1
     assert conflict(demo, ids[0]).votes == before[ids[0]] + 3 and conflict(demo, ids[1]).votes == before[ids[1]] + 1
     assert conflict(demo, ids[0]).record.tally == tally_before[ids[0]] + 3
-    # the room does not see the new dots yet: the wall is frozen, phones get nothing new, no results chart
-    assert presenter.frozen and not presenter.results and not link.revealed
+    # the room does not see the new dots yet: the wall's list keeps the old counts, phones get nothing new,
+    # no results chart
+    assert wall_dots(presenter, ids) == before and not presenter.results and not link.revealed
     dialog.controller.publish_now()
     assert len(link.published) == published
     assert panel.reveal_button.isEnabled()
     qtbot.mouseClick(panel.reveal_button, Qt.MouseButton.LeftButton)
-    assert link.revealed and presenter.results and not presenter.frozen
+    assert link.revealed and presenter.results and not presenter.withheld
     chart = presenter.audience.view.current_view().chart
     qtbot.waitUntil(lambda: any(bar[0] == ids[0] and bar[2] == before[ids[0]] + 3 for bar in chart.results.bars),
                     timeout=2000)
     assert len(link.published) > published and link.published[-1].entries[0].heading == "Dot-vote results"
     demo.undo()  # the whole round, in one step
     assert {cid: conflict(demo, cid).votes for cid in ids} == before
+
+
+def test_a_projector_opened_after_the_close_shows_the_new_dots_only_after_the_reveal(qtbot, room, demo):
+    dialog, _link = room
+    ids, before = closed_round(qtbot, dialog, [(2, 1), (1, 0)])
+    assert conflict(demo, ids[0]).votes == before[ids[0]] + 3  # recorded in the document
+    presenter = open_audience(qtbot, demo)  # no projector was on when the round closed
+    assert wall_dots(presenter, ids) == before
+    order = [e.id for e in presenter.audience.view.current_view().list.column.entries]
+    presenter.set_presenting(True)  # presentation mode is a projector too
+    assert wall_dots(presenter, ids, presenter.surface) == before
+    presenter.set_presenting(False)
+    assert dialog.controller.reveal_round()
+    presenter.set_results(False)  # back to the list from the chart
+    assert wall_dots(presenter, ids) == {ids[0]: before[ids[0]] + 3, ids[1]: before[ids[1]] + 1}
+    assert order  # the list was in the vote order of before; after the reveal in the new one
+    views = [v.id for v in demo.doc.conflict_views(current_language()) if v.taken_up]
+    assert [e.id for e in presenter.audience.view.current_view().list.column.entries] == views
+
+
+def test_undoing_the_recorded_dots_before_the_reveal_leaves_nothing_withheld(qtbot, room, demo):
+    dialog, _link = room
+    presenter = open_audience(qtbot, demo)
+    ids, before = closed_round(qtbot, dialog, [(3, 0)])
+    assert presenter.withheld == ((ids[0], 3),)
+    demo.undo()  # the round's dots go: the wall shows the document as it is, with no dots taken off
+    assert not presenter.withheld and wall_dots(presenter, ids) == before
+    demo.redo()
+    assert presenter.withheld == ((ids[0], 3),) and wall_dots(presenter, ids) == before
 
 
 def test_a_round_nobody_voted_in_changes_nothing(qtbot, room, demo):
@@ -95,3 +146,4 @@ def test_alignment_answers_from_a_phone_are_one_anonymous_response(qtbot, room, 
     assert demo.doc.undo_stack.count() == steps + 1
     qtbot.mouseClick(panel.alignment_button, Qt.MouseButton.LeftButton)
     assert link.alignment is None
+

@@ -50,7 +50,9 @@ class Stage:
     ``category`` is the inventory category; ``selected`` the id of the entry
     selected in the editor (element, conflict view, participant, …);
     ``results`` shows the dot-vote chart instead of the conflicts list;
-    ``alignment`` puts an alignment round on the wall (hidden until revealed).
+    ``alignment`` puts an alignment round on the wall (hidden until revealed);
+    ``withheld`` are dots already recorded on conflicts (a Room link round,
+    closed) that the room sees only once the facilitator reveals them.
     """
 
     phase: Phase = Phase.SETUP
@@ -61,6 +63,8 @@ class Stage:
     #: its results are revealed: until then the room sees only that a check is on
     alignment: str | None = None
     alignment_revealed: bool = False
+    #: (conflict id, dots) left out of what the wall shows until the reveal
+    withheld: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -275,6 +279,18 @@ class VoteResults:
     bars: list[tuple[str, str, int]]
     placed: int
     possible: int
+
+
+def without_withheld(views: list[ConflictView], withheld: tuple[tuple[str, int], ...]) -> list[ConflictView]:
+    """The conflicts as the room saw them before the withheld dots were recorded, in that vote order."""
+    if not withheld:
+        return views
+    from dataclasses import replace
+
+    from workshop_app.analysis.conflicts import in_vote_order
+
+    held = dict(withheld)
+    return in_vote_order([replace(v, votes=max(0, v.votes - held[v.id])) if v.id in held else v for v in views])
 
 
 def votable(view: ConflictView) -> bool:

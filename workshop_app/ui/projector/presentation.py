@@ -17,6 +17,7 @@ One :class:`Presenter` per main window. It
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -65,6 +66,7 @@ class Presenter(QObject):
         self.blank = self.frozen = self.results = False
         self.alignment_round: str | None = None  # an alignment round on the wall instead of the phase
         self.alignment_revealed = False
+        self.withheld: tuple[tuple[str, int], ...] = ()  # dots recorded, not yet revealed (Room link)
         self.surface: AudienceView | None = None
         self.audience: AudienceWindow | None = None
         self.voting = None
@@ -110,7 +112,14 @@ class Presenter(QObject):
         phase = self.window.current_phase or Phase.SETUP
         page = self.window.pages.get(phase)
         return Stage(phase, category(page), self.tracker.selected(page), self.results and phase == Phase.CONFLICTS,
-                     self.alignment_round, self.alignment_revealed)
+                     self.alignment_round, self.alignment_revealed, self.withheld)
+
+    def withhold(self, dots: Mapping[str, int]) -> None:
+        """Leave these dots (conflict id → dots, recorded already) off every projector until called with {}."""
+        withheld = tuple(sorted((cid, n) for cid, n in dots.items() if n > 0))
+        if withheld != self.withheld:
+            self.withheld = withheld
+            self.update_stage()
 
     # -- the alignment check on the wall ---------------------------------------------
     def show_alignment(self, round_id: str | None) -> None:

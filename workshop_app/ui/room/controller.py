@@ -7,7 +7,12 @@ thread as an undoable command. So ``on_event`` only emits a queued signal;
 What phones see (:meth:`publish_now`) is built from the projector's stage
 only (``room_view``), again after every edit, phase switch or reveal — but not
 while the wall is blanked or frozen, and not between closing a round and
-revealing it (the recorded dots would show before the facilitator reveals them).
+revealing it. Until that reveal the projector, too, leaves the round's dots
+out (``Presenter.withhold``), whenever it is opened.
+
+An undone acceptance or merge puts its card back in the screening queue (a
+redo takes it out again); what the room sends never goes into a what-if
+scenario, only into the workshop itself.
 """
 
 from __future__ import annotations
@@ -53,6 +58,8 @@ PUBLISH_DELAY_MS = 250
 #: How often the stage (category, results chart, blank) is compared with what phones last got.
 STAGE_POLL_MS = 1000
 CONTROLLER_NAME = "room_controller"
+#: screened cards whose acceptance an undo can still take back into the queue
+SCREENED_KEPT = 200
 
 
 def journal_dir() -> Path:
@@ -87,7 +94,9 @@ class RoundState:
     state: str = "open"  # open | closed | revealed
     devices_voted: int = 0
     result: RoundResult | None = None
-    froze_wall: bool = False
+    #: where closing put the dots on the undo stack (``Document.last_command``): the wall withholds
+    #: them until the reveal, as long as that edit is done
+    recorded: tuple | None = None
 
 
 class RoomController(QObject):
@@ -120,6 +129,10 @@ class RoomController(QObject):
         #: cards and rounds this window has had in hand (a restart brings them back without asking)
         self._seen_cards: set[str] = set()
         self._seen_rounds: set[str] = set()
+        #: screened cards with where their edit sits on the undo stack: an undo puts the card back
+        self._screened: list[tuple[Card, tuple]] = []
+        #: alignment answers that arrived while a what-if scenario was being edited
+        self._held_answers: list[AlignmentArrived] = []
         self._published: RoomView | None = None
         self._arrived.connect(self.drain, Qt.ConnectionType.QueuedConnection)
         self._publish_timer = QTimer(self)
@@ -130,7 +143,10 @@ class RoomController(QObject):
         self._stage_timer.setInterval(STAGE_POLL_MS)
         self._stage_timer.timeout.connect(self.publish_now)
         self.doc.changed.connect(lambda _op: self.schedule_publish())
+        # today's stack, the one object for the window's life: what the room sends goes only there
+        self.doc.today_stack.indexChanged.connect(self._undo_moved)
         self.doc.replaced.connect(self._workshop_replaced)
+        self.doc.scenario_changed.connect(self._scenario_changed)
         window.phase_shown.connect(lambda _phase: self.schedule_publish())
         app = QApplication.instance()
         if app is not None:
@@ -249,7 +265,7 @@ class RoomController(QObject):
             link.stop()
         self.devices = ()
         self.cards = []  # they stay in the journal and come back with the next start
-        self._thaw_wall()
+        self._screened = []  # a new session's server does not know them any more
         self._update_banner()
         self.state_changed.emit()
         self.cards_changed.emit()
@@ -260,8 +276,27 @@ class RoomController(QObject):
             with contextlib.suppress(RoomError, RuntimeError):
                 self.link.close_round()
         self.round = None
+        self._screened = []
+        self.window.presenter.withhold({})
         self.round_changed.emit()
         self.schedule_publish()
+
+    def _undo_moved(self, _index: int) -> None:
+        self._follow_undo()
+
+    def _in_scenario(self) -> bool:
+        """True (and a message) while a what-if scenario is edited: the room's input belongs to the workshop."""
+        name = self.doc.scenario_name
+        if name:
+            self.doc.refused.emit(_("Go back to today's workshop first: what the room sends belongs in the "
+                                    "workshop itself, not in the what-if scenario “{name}”.").format(name=name))
+        return bool(name)
+
+    def _scenario_changed(self) -> None:
+        if not self.doc.scenario_name and self._held_answers:
+            held, self._held_answers = self._held_answers, []
+            for event in held:
+                self._record_alignment(event)
 
     # -- joining -----------------------------------------------------------------------------------
     def set_joining_open(self, on: bool) -> None:
@@ -340,6 +375,9 @@ class RoomController(QObject):
             self.state_changed.emit()
 
     def _record_alignment(self, event: AlignmentArrived) -> None:
+        if self.doc.scenario_name:  # recorded when the facilitator is back in the workshop itself
+            self._held_answers.append(event)
+            return
         answers = event.answers
         op = edits.alignment_operation(self.doc.workshop, answers.round_id, answers.side, answers.scores)
         if op is not None:
@@ -367,14 +405,16 @@ class RoomController(QObject):
         if not draft.title.strip():
             self.doc.refused.emit(_("A card needs a title before it can be accepted."))
             return False
-        if not self.doc.push(edits.accept_operation(draft.kind, draft.side, draft.title, draft.detail,
-                                                    self.hide_accepted)):
+        if self._in_scenario() or not self.doc.push(edits.accept_operation(
+                draft.kind, draft.side, draft.title, draft.detail, self.hide_accepted)):
             return False
-        self._done(card)
+        self._screened_by_last_edit(card)
         return True
 
     def merge(self, card: Card, target_id: str) -> bool:
         """The card's words appended to an element's notes: ONE undo step."""
+        if self._in_scenario():
+            return False
         try:
             op = edits.merge_operation(self.doc.workshop, target_id, card.title, card.detail)
         except StopIteration:
@@ -382,8 +422,43 @@ class RoomController(QObject):
             return False
         if not self.doc.push(op):
             return False
-        self._done(card)
+        self._screened_by_last_edit(card)
         return True
+
+    def _screened_by_last_edit(self, card: Card) -> None:
+        place = self.doc.last_command()
+        if place is not None:
+            self._screened = [(c, p) for c, p in self._screened if c.id != card.id][-(SCREENED_KEPT - 1):]
+            self._screened.append((card, place))
+        self._done(card)
+
+    def _follow_undo(self) -> None:
+        """After an undo or redo: a card whose acceptance is undone waits in the queue again, and the wall
+        withholds a closed round's dots only while they are recorded."""
+        changed, kept = False, []
+        for card, place in self._screened:
+            applied = self.doc.applied(place)
+            if applied is None:
+                continue  # undone and replaced by another edit: the card stays where it is now
+            kept.append((card, place))
+            queued = any(c.id == card.id for c in self.cards)
+            if not applied and not queued:
+                self.cards.insert(0, card)
+                if self.link is not None:
+                    self.link.card_back(card.id)
+                changed = True
+            elif applied and queued:
+                self._handled(card.id)
+                self.cards = [c for c in self.cards if c.id != card.id]
+                changed = True
+        self._screened = kept
+        if changed:
+            self.cards_changed.emit()
+        round_ = self.round
+        if round_ is not None and round_.state == "closed" and round_.result is not None:
+            recorded = self.doc.applied(round_.recorded) if round_.recorded is not None else False
+            if recorded is not None:  # None: off the stack, and its undo already let go of the dots
+                self.window.presenter.withhold(round_.result.tallies if recorded else {})
 
     def reject(self, card: Card) -> None:
         """The card leaves the queue; the document does not change."""
@@ -408,7 +483,6 @@ class RoomController(QObject):
         except RoomError as exc:
             self.window.show_refusal(str(exc))
             return False
-        self._thaw_wall()
         self._seen_rounds.add(round_.id)
         self.round = RoundState(round_)
         self.round_changed.emit()
@@ -422,7 +496,7 @@ class RoomController(QObject):
 
     def close_round(self) -> bool:
         """No more votes; the dots are added to the conflicts as ONE undoable edit. The wall waits for reveal."""
-        if self.link is None or self.round is None or self.round.state != "open":
+        if self.link is None or self.round is None or self.round.state != "open" or self._in_scenario():
             return False
         try:
             result = self.link.close_round()
@@ -431,42 +505,31 @@ class RoomController(QObject):
             return False
         self.round.result, self.round.state = result, "closed"
         self.round.devices_voted = result.devices_voted
-        self.round.froze_wall = self._freeze_wall()  # before the edit: the wall keeps the picture without dots
+        self.window.presenter.withhold(result.tallies)  # before the edit: no wall ever shows the dots early
         op = edits.round_operation(self.doc.workshop, self.doc.conflict_views(current_language()), result.tallies,
                                    current_language())
-        if op is not None:
-            self.doc.push(op)
+        if op is not None and self.doc.push(op):
+            self.round.recorded = self.doc.last_command()
+        self._follow_undo()
         self.round_changed.emit()
         return True
 
     def reveal_round(self) -> bool:
         """Phones and the wall show the closed round's result (the wall: the dot-vote chart)."""
-        if self.link is None or self.round is None or self.round.state != "closed":
+        if self.round is None or self.round.state != "closed":
             return False
-        try:
-            self.link.reveal_round()
-        except RoomError as exc:
-            self.window.show_refusal(str(exc))
-            return False
+        if self.link is not None:  # with the link off since the close, the wall alone shows it
+            try:
+                self.link.reveal_round()
+            except RoomError as exc:
+                self.window.show_refusal(str(exc))
+                return False
         self.round.state = "revealed"
-        self._thaw_wall()
+        self.window.presenter.withhold({})
         self.window.presenter.set_results(True)
         self.round_changed.emit()
         self.publish_now()
         return True
-
-    def _freeze_wall(self) -> bool:
-        """Freeze a live projector until the reveal; True when this froze it."""
-        presenter = self.window.presenter
-        if presenter.views() and not presenter.frozen and not presenter.blank:
-            presenter.set_frozen(True)
-            return True
-        return False
-
-    def _thaw_wall(self) -> None:
-        if self.round is not None and self.round.froze_wall:
-            self.round.froze_wall = False
-            self.window.presenter.set_frozen(False)
 
     # -- the alignment check on phones ---------------------------------------------------------------
     def open_alignment(self, round_id: str) -> bool:
