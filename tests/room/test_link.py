@@ -16,7 +16,7 @@ from workshop_app.room.network import default_address
 
 
 def test_it_listens_on_the_address_given_only(link):
-    bound = {address[0] for address in link._runner.addresses}
+    bound = {address for address, _port in link.listening}
     assert bound == {"127.0.0.1"}
     assert link.join_info.url == f"http://127.0.0.1:{link.join_info.port}/"
     other = default_address()
@@ -132,7 +132,7 @@ def test_all_interfaces_only_when_asked_and_then_the_address_shown_is_a_reachabl
     room = RoomLink(journal_dir)
     info = room.start("0.0.0.0", 0)
     try:
-        assert {a[0] for a in room._runner.addresses} == {"0.0.0.0"}
+        assert {address for address, _port in room.listening} == {"0.0.0.0"}
         assert "0.0.0.0" not in info.url
         assert info.url.startswith(f"http://{default_address() or '127.0.0.1'}:")
     finally:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.i18n import _
+from workshop_app.room.connections import ConnectionGuard, ConnectionLimits
 from workshop_app.room.events import (
     Card,
     Device,
@@ -98,9 +99,11 @@ class _GroupCommit:
 class RoomLink:
     """The server in its own thread and asyncio loop. Every method is called from the UI thread and is thread-safe."""
 
-    def __init__(self, journal_dir: Path, on_event: Callable[[], None] | None = None) -> None:
+    def __init__(self, journal_dir: Path, on_event: Callable[[], None] | None = None,
+                 limits: ConnectionLimits | None = None) -> None:
         self.journal_dir = Path(journal_dir)
         self.on_event = on_event
+        self.limits = limits or ConnectionLimits()
         self.events: queue.Queue[RoomEvent] = queue.Queue()
         self.join_info: JoinInfo | None = None
         self._state = RoomState()
@@ -108,12 +111,21 @@ class RoomLink:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._runner: Any = None
+        self._listener: asyncio.Server | None = None
+        self._guard: ConnectionGuard | None = None
         self._commit: _GroupCommit | None = None
         self._stopping = False
 
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def listening(self) -> list[tuple[str, int]]:
+        """The (address, port) of every socket the server listens on."""
+        listener = self._listener
+        return [(str(sock.getsockname()[0]), int(sock.getsockname()[1])) for sock in listener.sockets] \
+            if listener is not None else []
 
     # -- start and stop -------------------------------------------------------------------------------
 
@@ -181,18 +193,31 @@ class RoomLink:
     async def _serve(self, host: str, port: int, context: ssl.SSLContext | None) -> int:
         from aiohttp import web
 
-        assert self._loop is not None
-        self._commit = _GroupCommit(self._journal, self._loop)
+        loop = self._loop
+        assert loop is not None
+        self._commit = _GroupCommit(self._journal, loop)
+        self._guard = guard = ConnectionGuard(self.limits, loop)
         server = RoomServer(self._state, self._commit.commit, self._emit, secret=secrets.token_bytes(32),
-                            https=context is not None)
+                            https=context is not None, guard=guard)
         runner = web.AppRunner(server.app(), access_log=None, handle_signals=False)
         await runner.setup()
         self._runner = runner
-        site = web.TCPSite(runner, host, port, ssl_context=context, backlog=256)
-        await site.start()
-        bound = int(runner.addresses[0][1])
+        handlers = runner.server  # aiohttp's protocol factory: one request handler per connection
+        assert handlers is not None
+        # not a TCPSite: every connection passes the guard before aiohttp sees a byte of it
+        self._listener = await loop.create_server(lambda: guard.protocol(handlers()), host, port,
+                                                  ssl=context, backlog=256)
+        bound = int(self._listener.sockets[0].getsockname()[1])
         server.port = bound
         return bound
+
+    async def _close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+        if self._guard is not None:
+            self._guard.close()
+        if self._runner is not None:
+            await self._runner.cleanup()  # closes the connections still open
 
     def stop(self) -> None:
         """Stop serving (idempotent): phones' tokens end with the session; the queue and round stay journaled."""
@@ -204,10 +229,9 @@ class RoomLink:
         self._stopping = True
         loop, thread = self._loop, self._thread
         if loop is not None and thread is not None and thread.is_alive():
-            if self._runner is not None:
-                # a server that will not close still must not keep the app from quitting
-                with contextlib.suppress(Exception):
-                    asyncio.run_coroutine_threadsafe(self._runner.cleanup(), loop).result(5)
+            # a server that will not close still must not keep the app from quitting
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(self._close(), loop).result(5)
             loop.call_soon_threadsafe(loop.stop)
             thread.join(5)
         if loop is not None and not loop.is_running():
@@ -216,6 +240,7 @@ class RoomLink:
             self._journal.append([{"t": "stop"}])
         self._journal.close()
         self._loop = self._thread = self._runner = self._commit = None
+        self._listener = self._guard = None
         self.join_info = None
         if not quiet:
             self._emit([ServerStopped("")])

@@ -19,11 +19,14 @@ from typing import Any
 
 from aiohttp import web
 
+from workshop_app.room.connections import ConnectionGuard
 from workshop_app.room.events import RoomEvent
 from workshop_app.room.security import FailureLimit, csrf_token
 from workshop_app.room.state import Refused, RoomState, _Phone
 
 COOKIE = "tandem_device"
+#: the request's device (or None), looked up once by the guard middleware
+PHONE: web.RequestKey[_Phone | None] = web.RequestKey("phone")
 COOKIE_AGE = 12 * 3600
 #: small: the largest honest request is a card of 200 + 2000 characters
 MAX_BODY = 16 * 1024
@@ -56,9 +59,9 @@ class RoomServer:
     """The aiohttp application of one Room link session."""
 
     def __init__(self, state: RoomState, commit: Commit, emit: Emit, *, secret: bytes, https: bool,
-                 port: int = 0) -> None:
+                 guard: ConnectionGuard, port: int = 0) -> None:
         self.state, self.commit, self.emit = state, commit, emit
-        self.secret, self.https, self.port = secret, https, port
+        self.secret, self.https, self.port, self.guard = secret, https, port, guard
         self.join_failures = FailureLimit()
         self.files = _static_files()
         self._words: str | None = None
@@ -105,8 +108,15 @@ class RoomServer:
     @web.middleware
     async def _guard(self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
                      ) -> web.StreamResponse:
+        self.guard.request_head(request.transport)
         if not self._host_ok(request):
             return _error(421, "host")
+        phone = self.state.phone(request.cookies.get(COOKIE))
+        request[PHONE] = phone
+        if phone is None:  # not (or no longer) a device of this room: the page and joining need a few requests
+            wait = self.guard.stranger_wait(request.remote or "?")
+            if wait:
+                return _error(429, "slow_down", wait)
         if request.method == "POST":
             origin = request.headers.get("Origin")
             expected = ("https://" if self.https else "http://") + request.headers.get("Host", "")
@@ -133,7 +143,7 @@ class RoomServer:
         return body
 
     def _phone(self, request: web.Request, *, post: bool) -> _Phone:
-        phone = self.state.phone(request.cookies.get(COOKIE))
+        phone: _Phone | None = request.get(PHONE)
         if phone is None:
             raise Refused(401, "join")
         wait = phone.bucket.take()

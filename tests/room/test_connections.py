@@ -1,0 +1,121 @@
+"""Connections a hostile device could hold: capped per address, closed when their request heads do not come.
+
+The link here does not exempt loopback, so the limits apply to the test's own
+connections on 127.0.0.1, with short deadlines.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+from tests.room.conftest import PIN, inventory_view
+from tests.room.phones import Phone, run
+from workshop_app.room import RoomLink
+from workshop_app.room.connections import ConnectionLimits
+
+LIMITS = ConnectionLimits(per_address=3, total=50, first_request_s=0.5, between_requests_s=1.0,
+                          stranger_burst=6, stranger_rate=0.5, loopback_exempt=False)
+#: the deadline plus the guard's sweep (every second) plus slack for a busy machine
+CLOSED_WITHIN_S = 4.0
+
+
+@pytest.fixture
+def guarded(journal_dir):
+    room = RoomLink(journal_dir, limits=LIMITS)
+    room.publish(inventory_view())
+    room.start("127.0.0.1", 0, pin=PIN)
+    yield room
+    room.stop()
+
+
+def _connect(link) -> socket.socket:
+    return socket.create_connection(("127.0.0.1", link.join_info.port), timeout=CLOSED_WITHIN_S + 2)
+
+
+def _closed_by_server(sock: socket.socket) -> bool:
+    """True when the server closed the connection (end of stream or reset) before the socket's timeout."""
+    try:
+        return sock.recv(1024) == b""
+    except ConnectionResetError:
+        return True
+    except TimeoutError:
+        return False
+
+
+def _get(link, sock: socket.socket) -> bytes:
+    host = f"127.0.0.1:{link.join_info.port}"
+    sock.sendall(f"GET /static/room.css HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    return sock.recv(65536)
+
+
+def test_one_address_holds_only_so_many_connections(guarded):
+    held = [_connect(guarded) for _ in range(LIMITS.per_address)]
+    try:
+        for sock in held:
+            assert _get(guarded, sock).startswith(b"HTTP/1.1 200")
+        extra = _connect(guarded)  # the kernel accepts it; the guard closes it at once
+        assert _closed_by_server(extra)
+        extra.close()
+    finally:
+        for sock in held:
+            sock.close()
+    time.sleep(0.2)  # the server hears of the closes
+    again = _connect(guarded)
+    assert _get(guarded, again).startswith(b"HTTP/1.1 200")
+    again.close()
+
+
+def test_idle_and_slow_connections_are_closed_and_free_their_place(guarded):
+    silent = _connect(guarded)
+    started = time.monotonic()
+    assert _closed_by_server(silent)  # not a byte sent
+    assert time.monotonic() - started < CLOSED_WITHIN_S
+    silent.close()
+
+    # slowloris: a request head that never ends, a header line now and then
+    slow = _connect(guarded)
+    slow.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{guarded.join_info.port}\r\n".encode())
+    slow.settimeout(0.2)
+    started = time.monotonic()
+    closed = False
+    while time.monotonic() - started < CLOSED_WITHIN_S and not closed:
+        try:
+            slow.sendall(b"X-a: b\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            closed = True
+            break
+        closed = _closed_by_server(slow)
+    assert closed
+    slow.close()
+
+    # a kept-alive connection that goes quiet after its request is closed too
+    kept = _connect(guarded)
+    assert _get(guarded, kept).startswith(b"HTTP/1.1 200")
+    assert _closed_by_server(kept)
+    kept.close()
+
+
+def test_requests_without_a_device_are_limited_per_address_and_a_joined_phone_is_not(guarded):
+    async def go():
+        async with Phone(guarded.join_info.url) as phone, Phone(guarded.join_info.url) as stranger:
+            assert (await phone.join(PIN)).status == 200  # one stranger request
+            statuses = [(await stranger.state()).status for _ in range(LIMITS.stranger_burst + 2)]
+            mine = [(await phone.state()).status for _ in range(10)]
+            return statuses, mine
+
+    statuses, mine = run(go())
+    assert statuses[:LIMITS.stranger_burst - 1] == [401] * (LIMITS.stranger_burst - 1)
+    assert statuses[-1] == 429
+    assert mine == [200] * 10  # its device's own budget, not the address's
+
+
+def test_loopback_is_exempt_by_default(link):
+    held = [_connect(link) for _ in range(ConnectionLimits().per_address + 4)]
+    try:
+        assert all(_get(link, sock).startswith(b"HTTP/1.1 200") for sock in held)
+    finally:
+        for sock in held:
+            sock.close()
