@@ -78,3 +78,45 @@ def test_headless_room_refuses_a_file_that_is_no_workshop(tmp_path):
     assert process.returncode == 2
     assert "Traceback" not in err
     assert file.read_text() == "{ not json"
+
+
+def test_headless_room_with_vote_takes_dots_and_prints_them_when_stopped(tmp_path):
+    from workshop_app.analysis import conflict_views
+
+    file = tmp_path / "demo.workshop.json"
+    doc = load_demo("en")
+    save_workshop(doc, file)
+    before = file.read_bytes()
+    process = _start(file, tmp_path / "journal", "--pin", "246810", "--vote")
+    try:
+        url = process.stdout.readline().rsplit(" ", 1)[-1].strip()
+
+        async def go():
+            async with Phone(url) as phone:
+                assert (await phone.join("246810", "marketing")).status == 200
+                round_ = (await phone.state()).data["round"]
+                first = round_["items"][0]["id"]
+                voted = await phone.post("/api/votes", {"round": round_["id"], "dots": {first: 2}})
+                return round_, first, voted
+
+        round_, first, voted = run(go())
+        assert voted.status == 200
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    room = [v for v in conflict_views(doc, "en") if v.taken_up and not v.hidden]
+    assert {item["id"] for item in round_["items"]} <= {v.id for v in room}
+    assert round_["dots"] == doc.meta.dots_per_participant
+    title = next(item["label"] for item in round_["items"] if item["id"] == first)
+    assert "Voting closed: 1 device voted." in out and f"  2 dots: {title}" in out
+    assert "Traceback" not in err and file.read_bytes() == before
+
+
+def test_headless_room_with_vote_and_nothing_to_vote_on_says_so(tmp_path):
+    from workshop_app.model import Workshop
+
+    file = tmp_path / "empty.workshop.json"
+    save_workshop(Workshop(), file)
+    process = _start(file, tmp_path / "journal", "--vote")
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 1 and "no conflicts the room has taken up" in err and "Traceback" not in err

@@ -3,8 +3,9 @@
 The window publishes whatever its projector shows (revealed entries only).
 Without a window there is no projector state to follow, so the headless
 mode publishes what the projector shows before anything is revealed: the
-setup phase's workshop facts and agenda. Participants' names, which the
-setup wall also lists, stay out: a phone need not know who is in the room.
+setup phase's workshop facts and agenda. People's names, which the setup
+wall also lists (participants, the facilitator), stay out, as they do from
+everything the window sends: a phone need not know who is in the room.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def setup_view(doc, lang: str | None = None) -> RoomView:
     t = translator(lang)
     meta = doc.meta
     facts = [(N_("Organisation"), meta.organisation), (N_("Date"), format_date(meta.date, lang)),
-             (N_("Venue"), meta.venue), (N_("Facilitator"), meta.facilitator)]
+             (N_("Venue"), meta.venue)]
     lines = tuple(f"{t(name)}: {value}" for name, value in facts if value)
     agenda = []
     for number, phase in enumerate(Phase, start=1):

@@ -147,3 +147,22 @@ def test_alignment_answers_from_a_phone_are_one_anonymous_response(qtbot, room, 
     qtbot.mouseClick(panel.alignment_button, Qt.MouseButton.LeftButton)
     assert link.alignment is None
 
+
+
+def test_a_hidden_conflict_is_never_put_to_the_phones(qtbot, room, demo):
+    from workshop_app.model import UpdateItem
+
+    dialog, link = room
+    panel = dialog.voting
+    views = [v for v in demo.doc.conflict_views(current_language()) if v.taken_up]
+    secret, named = views[0], views[1]
+    assert demo.doc.push(UpdateItem("conflicts", secret.id, {"hidden": True}))
+    hidden_element = next(e for e in named.element_ids if e not in secret.element_ids)
+    assert demo.doc.push(UpdateItem("elements", hidden_element, {"hidden": True}))
+    panel.refresh()
+    listed = [panel.items.item(r).data(Qt.ItemDataRole.UserRole) for r in range(panel.items.count())]
+    assert secret.id not in listed and named.id not in listed
+    # and even asked for by id, the round leaves them out
+    others = [v.id for v in views[2:] if hidden_element not in v.element_ids]
+    assert dialog.controller.open_round([secret.id, named.id, *others])
+    assert [item.id for item in link.round.items] == others

@@ -380,7 +380,7 @@ class ConflictsPage(PhasePage):
 
     def _hidden_from_audience(self, view) -> bool:
         """Not on the wall: hidden itself, or naming a hidden entry (see ui/projector/audience_content.py)."""
-        from workshop_app.ui.projector.audience_content import conflict_shown
+        from workshop_app.analysis.visibility import conflict_shown
 
         return not conflict_shown(view, self._hidden_elements)
 

@@ -16,11 +16,11 @@ Hidden rules (``hidden`` means "not yet revealed to the audience"):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workshop_app.analysis.counts import is_settled
+from workshop_app.analysis.visibility import visible_conflicts, votable
 from workshop_app.display_text import shown
 from workshop_app.i18n import N_, _, current_language, ngettext
 from workshop_app.locale_format import with_unit
@@ -113,22 +113,6 @@ def months(n: int | None) -> str:
     return "" if n is None else together(ngettext("{n} month", "{n} months", n).format(n=n))
 
 
-# -- hidden --------------------------------------------------------------------
-def hidden_elements(doc: Workshop) -> set[str]:
-    return {el.id for el in doc.elements if el.hidden}
-
-
-def conflict_shown(view: ConflictView, hidden: set[str]) -> bool:
-    """A conflict the room may see: not hidden, and naming no hidden element."""
-    return not view.hidden and not any(e in hidden for e in view.element_ids)
-
-
-def visible_conflicts(doc: Workshop, views: Iterable[ConflictView]) -> list[ConflictView]:
-    hidden = hidden_elements(doc)
-    return [v for v in views if conflict_shown(v, hidden)]
-
-
-# -- setup ---------------------------------------------------------------------
 def setup_columns(doc: Workshop) -> tuple[Column, Column, list[Column]]:
     """(workshop facts, agenda, participants by side)."""
     meta = doc.meta
@@ -291,11 +275,6 @@ def without_withheld(views: list[ConflictView], withheld: tuple[tuple[str, int],
 
     held = dict(withheld)
     return in_vote_order([replace(v, votes=max(0, v.votes - held[v.id])) if v.id in held else v for v in views])
-
-
-def votable(view: ConflictView) -> bool:
-    """What the room votes on: its conflicts and the new findings; not what is gone or set aside."""
-    return not view.resolved_by_change and not view.set_aside
 
 
 def vote_results(doc: Workshop, views: list[ConflictView]) -> VoteResults:

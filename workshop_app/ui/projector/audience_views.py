@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from workshop_app.analysis.visibility import visible_conflicts
 from workshop_app.i18n import _
 from workshop_app.model import Phase, Side, Workshop
 from workshop_app.ui.features import graph_available
@@ -184,7 +185,7 @@ class ConflictsView(PhaseView):
         self.column.relayout()
         self._ensure_graph()
         if self.graph is not None:
-            visible = content.visible_conflicts(doc, views)
+            visible = visible_conflicts(doc, views)
             shown = {v.id for v in visible}
             self.graph.show_graph(doc, visible, stage.selected if stage.selected in shown else None)
 

@@ -114,7 +114,7 @@ class VotesModel(QAbstractTableModel):
 
     def refresh(self) -> bool:
         """Re-read the conflicts; True when rows or columns came or went (a reset)."""
-        from workshop_app.ui.projector.audience_content import votable
+        from workshop_app.analysis.visibility import votable
 
         views = [v for v in self.doc.conflict_views(current_language()) if votable(v)]
         by_id = {v.id: v for v in views}

@@ -17,9 +17,9 @@ from PySide6.QtCore import QEasingCurve, QPropertyAnimation
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QLabel, QWidget
 
 from workshop_app.analysis.scenario_diff import FindingsDiff, diff_findings
+from workshop_app.analysis.visibility import visible_conflicts
 from workshop_app.i18n import _, current_language
 from workshop_app.model import Phase, Workshop
-from workshop_app.ui.projector import audience_content as content
 from workshop_app.ui.projector.audience_content import Column, Entry, Stage
 from workshop_app.ui.projector.audience_views import GAP, PhaseView
 from workshop_app.ui.projector.entry_list import Stacked
@@ -42,7 +42,7 @@ def _entry(view: ConflictView, badge: str = "", done: bool = False) -> Entry:
 
 def _live(views: list[ConflictView], doc: Workshop) -> list[ConflictView]:
     """The findings on the wall: visible, and still found (not records of ones that went)."""
-    return [v for v in content.visible_conflicts(doc, views) if not v.resolved_by_change]
+    return [v for v in visible_conflicts(doc, views) if not v.resolved_by_change]
 
 
 class WhatIfView(PhaseView):

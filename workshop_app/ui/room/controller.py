@@ -472,7 +472,10 @@ class RoomController(QObject):
     def open_round(self, conflict_ids: list[str]) -> bool:
         if self.link is None or not conflict_ids:
             return False
-        views = {v.id: v for v in self.doc.conflict_views(current_language())}
+        from workshop_app.analysis.visibility import visible_conflicts
+
+        # what the wall may not show never goes to phones: a hidden conflict, or one naming a hidden entry
+        views = {v.id: v for v in visible_conflicts(self.doc.workshop, self.doc.conflict_views(current_language()))}
         items = tuple(VoteItem(cid, views[cid].title) for cid in conflict_ids if cid in views)
         if not items:
             return False

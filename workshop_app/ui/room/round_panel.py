@@ -101,11 +101,12 @@ class RoundPanel(QWidget):
         self.show_state()
 
     def _fill_items(self) -> None:
-        from workshop_app.ui.projector.audience_content import votable
+        from workshop_app.analysis.visibility import visible_conflicts, votable
 
         checked = self.checked_ids() if self.items.count() else None
         self.items.clear()
-        for view in self.controller.doc.conflict_views(current_language()):
+        doc = self.controller.doc
+        for view in visible_conflicts(doc.workshop, doc.conflict_views(current_language())):  # hidden: not on phones
             if not votable(view):
                 continue
             title = shown(view.title) if view.taken_up else "◇ " + shown(view.title)
