@@ -166,3 +166,18 @@ def test_a_hidden_conflict_is_never_put_to_the_phones(qtbot, room, demo):
     others = [v.id for v in views[2:] if hidden_element not in v.element_ids]
     assert dialog.controller.open_round([secret.id, named.id, *others])
     assert [item.id for item in link.round.items] == others
+
+
+def test_phones_follow_the_wall_between_close_and_reveal_without_the_new_dots(qtbot, room, demo):
+    dialog, link = room
+    demo.go_to_phase(Phase.CONFLICTS)
+    ids, before = closed_round(qtbot, dialog, [(2, 2)])
+    view = dialog.controller.room_view()
+    lines = [line for entry in view.entries for line in entry.lines]
+    title = conflict(demo, ids[0]).title
+    shown_before = f"{title} · {before[ids[0]]} dots" if before[ids[0]] else title
+    assert shown_before in lines and f"{title} · {before[ids[0]] + 2} dots" not in lines
+    published = len(link.published)
+    demo.go_to_phase(Phase.WRAPUP)  # the facilitator moves on before revealing: the phones follow
+    dialog.controller.publish_now()
+    assert len(link.published) == published + 1 and link.published[-1].phase == Phase.WRAPUP

@@ -6,9 +6,9 @@ thread as an undoable command. So ``on_event`` only emits a queued signal;
 :meth:`RoomController.drain` empties ``RoomLink.events`` on the UI thread.
 What phones see (:meth:`publish_now`) is built from the projector's stage
 only (``room_view``), again after every edit, phase switch or reveal — but not
-while the wall is blanked or frozen, and not between closing a round and
-revealing it. Until that reveal the projector, too, leaves the round's dots
-out (``Presenter.withhold``), whenever it is opened.
+while the wall is frozen. Between closing a round and revealing it the
+projector, whenever it is opened, and the phones leave the round's dots out
+(``Presenter.withhold``).
 
 An undone acceptance or merge puts its card back in the screening queue (a
 redo takes it out again); what the room sends never goes into a what-if
@@ -564,16 +564,17 @@ class RoomController(QObject):
             self._publish_timer.start()
 
     def room_view(self) -> RoomView | None:
-        """What phones should see now, or None while the wall must not change (frozen, a round unrevealed)."""
+        """What phones should see now (as the wall: a closed round's dots withheld), or None while frozen."""
+        from workshop_app.ui.projector.audience_content import without_withheld
         from workshop_app.ui.room.room_view import build_room_view
 
         presenter = self.window.presenter
-        if presenter.frozen or (self.round is not None and self.round.state == "closed"):
+        if presenter.frozen:
             return None
         stage = presenter.current_stage()
         views = None
         if stage.phase.value in ("conflicts", "wrapup"):
-            views = self.doc.conflict_views(current_language())
+            views = without_withheld(self.doc.conflict_views(current_language()), stage.withheld)
         return build_room_view(self.doc.workshop, stage, views, blank=presenter.blank)
 
     def publish_now(self) -> None:
