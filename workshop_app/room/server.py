@@ -22,7 +22,7 @@ from aiohttp import web
 from workshop_app.room.connections import ConnectionGuard
 from workshop_app.room.events import RoomEvent
 from workshop_app.room.security import FailureLimit, csrf_token
-from workshop_app.room.state import Refused, RoomState, _Phone
+from workshop_app.room.state import MAX_DEVICES, Refused, RoomState, _Phone
 
 COOKIE = "tandem_device"
 #: the request's device (or None), looked up once by the guard middleware
@@ -65,6 +65,8 @@ class RoomServer:
         self.join_failures = FailureLimit()
         self.files = _static_files()
         self._words: str | None = None
+        self._hosts: dict[str, bool] = {}  # Host header -> whether it names this server
+        self._csrf_of: dict[str, str] = {}  # device token hash -> its CSRF token (derived, so only a cache)
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard])
@@ -82,15 +84,24 @@ class RoomServer:
     # -- on every request ----------------------------------------------------------------------------
 
     async def _headers(self, request: web.Request, response: web.StreamResponse) -> None:
-        for name, value in HEADERS.items():
-            response.headers[name] = value
-        response.headers.pop("Server", None)
-        for name in [h for h in response.headers if h.lower().startswith("access-control-")]:
-            del response.headers[name]
+        headers = response.headers
+        headers.update(HEADERS)
+        headers.pop("Server", None)
+        if any(name[:15].lower() == "access-control-" for name in headers):  # no CORS, whoever set it
+            for name in [h for h in headers if h[:15].lower() == "access-control-"]:
+                del headers[name]
 
     def _host_ok(self, request: web.Request) -> bool:
         """The Host header names this server by an address (not a name someone's DNS could point here)."""
         host = request.headers.get("Host", "")
+        known = self._hosts.get(host)
+        if known is None:
+            known = self._check_host(host)
+            if len(self._hosts) < 64:  # the few names phones use; a flood of others is checked each time
+                self._hosts[host] = known
+        return known
+
+    def _check_host(self, host: str) -> bool:
         name, _sep, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
         if not _sep:
             name, port = host, ("443" if self.https else "80")
@@ -156,7 +167,12 @@ class RoomServer:
         return phone
 
     def _csrf(self, phone: _Phone) -> str:
-        return csrf_token(self.secret, phone.token_hash)
+        token = self._csrf_of.get(phone.token_hash)
+        if token is None:
+            if len(self._csrf_of) >= 2 * MAX_DEVICES:
+                self._csrf_of.clear()
+            token = self._csrf_of[phone.token_hash] = csrf_token(self.secret, phone.token_hash)
+        return token
 
     async def _apply(self, change: tuple[list[dict[str, Any]], list[RoomEvent]]) -> None:
         journal, events = change

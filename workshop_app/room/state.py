@@ -100,6 +100,7 @@ class RoomState:
         self.joining_open = True
         self._phones: dict[str, _Phone] = {}  # token hash -> phone
         self._view = RoomView(phase=Phase.SETUP, title="")
+        self._view_data = view_json(self._view)  # what every state poll sends of it, made once per view
         self._cards: dict[str, tuple[Card, str]] = {}  # card id -> (card, device id): ids never leave
         self._handled: dict[str, tuple[Card, str]] = {}  # the same, for cards screened this session
         self._round: VoteRound | None = None
@@ -165,6 +166,7 @@ class RoomState:
     def publish(self, view: RoomView) -> None:
         with self._lock:
             self._view = view
+            self._view_data = view_json(view)
 
     def pending_cards(self) -> tuple[Card, ...]:
         with self._lock:
@@ -267,7 +269,7 @@ class RoomState:
         """Everything a phone may see: the published view, the open round and its own dots, the check."""
         with self._lock:
             device_id = phone.device.id
-            state: dict[str, Any] = {"side": phone.device.side.value, "csrf": csrf, "view": view_json(self._view),
+            state: dict[str, Any] = {"side": phone.device.side.value, "csrf": csrf, "view": self._view_data,
                                      "round": None, "alignment": None}
             if self._round is not None:
                 round_: dict[str, Any] = {
