@@ -183,6 +183,11 @@ class Document(QObject):
         self._changed_by(operation)
         return True
 
+    @property
+    def revision(self) -> int:
+        """Counts the workshop's changes (edits, undo, redo, another workshop): a key for what is derived from it."""
+        return self._revision
+
     def last_command(self) -> tuple[QUndoStack, int, QUndoCommand] | None:
         """Where the command the last successful :meth:`push` made sits: (stack, position, command)."""
         stack = self.undo_stack

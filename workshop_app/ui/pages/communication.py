@@ -31,10 +31,13 @@ def _agreements(doc: Workshop) -> list:
     return [el for el in doc.elements if el.kind == ElementKind.AGREEMENT]
 
 
-def _replaced_by(doc: Workshop, channel: Channel) -> str:
-    """The agreed channels that replace a channel of today ('' while nothing does): it stays as history."""
-    return ", ".join(element_label(doc, lk.source, False) for lk in doc.links
-                     if lk.kind == LinkKind.REPLACES and lk.target == channel.id)
+def replacements(doc: Workshop) -> dict[str, list[str]]:
+    """Channel id -> the ids of the agreed channels that replace it (``replaces`` links), in link order."""
+    found: dict[str, list[str]] = {}
+    for lk in doc.links:
+        if lk.kind == LinkKind.REPLACES:
+            found.setdefault(lk.target, []).append(lk.source)
+    return found
 
 
 
@@ -60,6 +63,8 @@ class CommunicationPage(PhasePage):
 
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, parent)
+        self._replacements_key: tuple[int, int] | None = None
+        self._replacements_of: dict[str, list[str]] = {}
         self.as_is_from = ChoiceField(self)
         self.as_is_from.setObjectName("as_is_from")
         directions = [(Side.MARKETING, _("Marketing → Sales")), (Side.SALES, _("Sales → Marketing"))]
@@ -73,7 +78,7 @@ class CommunicationPage(PhasePage):
             [Column("title", N_("Channel today"), stretch=True), _side_column("side", N_("From")),
              _side_column("to_side", N_("To")), Column("cadence", N_("Cadence"), secondary=True),
              Column("usefulness", N_("Usefulness"), "rating", colour=self._usefulness_colour),
-             Column("replaced_by", N_("Replaced by"), "label", display=_replaced_by, stretch=True)],
+             Column("replaced_by", N_("Replaced by"), "label", display=self._replaced_by, stretch=True)],
             rows=_channels(Origin.AS_IS), title=_("Channels today"),
             add_placeholder=_("Add a channel used today and press Enter"),
             factory=lambda t: self._new_channel(t, Origin.AS_IS, self.as_is_from.value()),
@@ -134,8 +139,19 @@ class CommunicationPage(PhasePage):
         self.last_table = self.agreed
         self.last_channels: RecordTable | None = None
 
+    def _replacements(self) -> dict[str, list[str]]:
+        """:func:`replacements` of the workshop as it is now, worked out once per change, not once per cell."""
+        key = (self.doc.revision, id(self.doc.workshop))
+        if self._replacements_key != key:
+            self._replacements_key, self._replacements_of = key, replacements(self.doc.workshop)
+        return self._replacements_of
+
+    def _replaced_by(self, doc: Workshop, channel: Channel) -> str:
+        """The agreed channels that replace a channel of today ('' while nothing does): it stays as history."""
+        return ", ".join(element_label(doc, source, False) for source in self._replacements().get(channel.id, ()))
+
     def _usefulness_colour(self, channel: Channel) -> str | None:
-        replaced = any(lk.kind == LinkKind.REPLACES and lk.target == channel.id for lk in self.doc.workshop.links)
+        replaced = channel.id in self._replacements()
         return _usefulness_colour(channel, self.doc.workshop.analysis.poor_channel_rating, replaced)
 
     def _new_agreement(self, title: str) -> Agreement:
