@@ -119,3 +119,38 @@ def test_loopback_is_exempt_by_default(link):
     finally:
         for sock in held:
             sock.close()
+
+
+@pytest.fixture
+def guarded_tls(journal_dir, tmp_path):
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    room = RoomLink(journal_dir, limits=LIMITS)
+    room.publish(inventory_view())
+    room.start("127.0.0.1", 0, pin=PIN, certfile=cert, keyfile=key)
+    yield room
+    room.stop()
+
+
+def test_with_https_a_connection_counts_and_times_out_before_its_handshake_too(guarded_tls):
+    import ssl
+
+    silent = [_connect(guarded_tls) for _ in range(LIMITS.per_address)]  # not even a TLS hello
+    try:
+        extra = _connect(guarded_tls)
+        assert _closed_by_server(extra)  # the cap counts connections still before their handshake
+        extra.close()
+        started = time.monotonic()
+        assert all(_closed_by_server(sock) for sock in silent)
+        assert time.monotonic() - started < CLOSED_WITHIN_S
+    finally:
+        for sock in silent:
+            sock.close()
+    time.sleep(0.2)
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    with context.wrap_socket(_connect(guarded_tls), server_hostname="127.0.0.1") as secure:
+        assert _get(guarded_tls, secure).startswith(b"HTTP/1.1 200")  # an honest phone gets in

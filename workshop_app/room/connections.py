@@ -20,12 +20,19 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import ssl
 from dataclasses import dataclass
 from typing import Any
 
 from workshop_app.room.security import TokenBucket
 
 SWEEP_EVERY_S = 1.0
+#: seconds a connection told to close may take to go before it is cut
+CLOSE_GRACE_S = 5.0
+#: bytes of a request kept while the TLS handshake hands over (more than a request's head and body)
+EARLY_LIMIT = 64 * 1024
+#: descriptors kept for the app's own files (the document, the journal, fonts, the recovery copy)
+DESCRIPTOR_RESERVE = 64
 
 
 @dataclass(frozen=True)
@@ -47,12 +54,30 @@ def _is_loopback(address: str) -> bool:
         return False
 
 
-class ConnectionGuard:
-    """The open connections of one server, on its event loop (not thread-safe: the loop is one thread)."""
+class _Entry:
+    """One admitted connection: its address, its deadline, its TCP transport, and whether it was told to close."""
 
-    def __init__(self, limits: ConnectionLimits, loop: asyncio.AbstractEventLoop) -> None:
-        self.limits, self.loop = limits, loop
-        self._open: dict[asyncio.Transport, list[Any]] = {}  # transport -> [address, deadline]
+    __slots__ = ("address", "closing", "deadline", "raw")
+
+    def __init__(self, address: str, deadline: float, raw: asyncio.Transport) -> None:
+        self.address, self.deadline, self.raw, self.closing = address, deadline, raw, False
+
+
+class ConnectionGuard:
+    """The open connections of one server, on its event loop (not thread-safe: the loop is one thread).
+
+    With a certificate the guard admits the TCP connection *before* the TLS
+    handshake and runs the handshake itself (``loop.start_tls``), so a
+    connection that never finishes its handshake counts and times out like
+    one that never finishes its request head.
+    """
+
+    def __init__(self, limits: ConnectionLimits, loop: asyncio.AbstractEventLoop,
+                 tls: ssl.SSLContext | None = None) -> None:
+        self.limits, self.loop, self.tls = limits, loop, tls
+        self.total = min(limits.total, descriptor_room())
+        self._entries: dict[asyncio.BaseTransport, _Entry] = {}  # TCP transport (and TLS transport) -> entry
+        self._count = 0
         self._per_address: dict[str, int] = {}
         self._strangers: dict[str, TokenBucket] = {}
         self._sweep: asyncio.TimerHandle | None = None
@@ -68,49 +93,69 @@ class ConnectionGuard:
 
     # -- connections --------------------------------------------------------------------------------
 
-    def admit(self, transport: asyncio.Transport) -> bool:
-        peer = transport.get_extra_info("peername")
+    def admit(self, raw: asyncio.Transport) -> bool:
+        peer = raw.get_extra_info("peername")
         address = str(peer[0]) if isinstance(peer, tuple) and peer else "?"
-        if not self.exempt(address) and (len(self._open) >= self.limits.total
+        if not self.exempt(address) and (self._count >= self.total
                                          or self._per_address.get(address, 0) >= self.limits.per_address):
             self.refused += 1
             return False
-        self._open[transport] = [address, self.loop.time() + self.limits.first_request_s]
+        self._entries[raw] = _Entry(address, self.loop.time() + self.limits.first_request_s, raw)
+        self._count += 1
         self._per_address[address] = self._per_address.get(address, 0) + 1
         if self._sweep is None:
             self._sweep = self.loop.call_later(SWEEP_EVERY_S, self._expire)
         return True
 
-    def gone(self, transport: asyncio.Transport) -> None:
-        entry = self._open.pop(transport, None)
+    def secured(self, raw: asyncio.Transport, tls: asyncio.BaseTransport) -> None:
+        """The TLS transport over ``raw``: request heads on it count for ``raw``'s connection."""
+        entry = self._entries.get(raw)
+        if entry is not None:
+            self._entries[tls] = entry
+
+    def gone(self, raw: asyncio.Transport) -> None:
+        entry = self._entries.pop(raw, None)
         if entry is None:
             return
-        left = self._per_address.get(entry[0], 1) - 1
+        for transport in [t for t, e in self._entries.items() if e is entry]:
+            del self._entries[transport]
+        self._count -= 1
+        left = self._per_address.get(entry.address, 1) - 1
         if left > 0:
-            self._per_address[entry[0]] = left
+            self._per_address[entry.address] = left
         else:
-            self._per_address.pop(entry[0], None)
+            self._per_address.pop(entry.address, None)
 
     def request_head(self, transport: Any) -> None:
         """A complete request head arrived on ``transport``: the next one has ``between_requests_s``."""
-        entry = self._open.get(transport)
+        entry = self._entries.get(transport)
         if entry is not None:
-            entry[1] = self.loop.time() + self.limits.between_requests_s
+            entry.deadline = self.loop.time() + self.limits.between_requests_s
 
     def _expire(self) -> None:
+        """Past its deadline a connection is closed (what it was sent still goes out); one that does not
+        close within the grace (a client that reads nothing) is cut."""
         self._sweep = None
         now = self.loop.time()
-        late = [t for t, (address, deadline) in self._open.items() if deadline < now and not self.exempt(address)]
-        for transport in late:
-            self.timed_out += 1
-            transport.abort()  # connection_lost follows and calls gone()
-        if self._open:
+        for entry in {id(e): e for e in self._entries.values()}.values():
+            if entry.deadline >= now or self.exempt(entry.address):
+                continue
+            if not entry.closing:
+                self.timed_out += 1
+                entry.closing, entry.deadline = True, now + CLOSE_GRACE_S
+                entry.raw.close()
+            else:
+                entry.raw.abort()  # connection_lost follows and calls gone()
+        if self._entries:
             self._sweep = self.loop.call_later(SWEEP_EVERY_S, self._expire)
 
     def close(self) -> None:
+        """Stop sweeping and cut what is still open (aiohttp closed its own connections before this)."""
         if self._sweep is not None:
             self._sweep.cancel()
             self._sweep = None
+        for entry in {id(e): e for e in self._entries.values()}.values():
+            entry.raw.abort()
 
     # -- requests without a device -----------------------------------------------------------------
 
@@ -127,36 +172,93 @@ class ConnectionGuard:
         return bucket.take()
 
 
+def descriptor_room() -> int:
+    """Connections this process can hold beside its own files: its descriptor limit less a reserve.
+
+    Raises the soft limit to the hard one (at most 4096) first where the system
+    allows it; a Mac starts GUI programs with 256.
+    """
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit on sockets
+        return 1 << 30
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 4096 if hard == resource.RLIM_INFINITY else min(hard, 4096)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+        except (ValueError, OSError):
+            pass
+    if soft == resource.RLIM_INFINITY:
+        return 1 << 30
+    return max(16, soft - DESCRIPTOR_RESERVE)
+
+
 class _Guarded(asyncio.Protocol):
-    """Passes everything to aiohttp's protocol once the guard admitted the connection."""
+    """Passes everything to aiohttp's protocol once the guard admitted the connection (and, with a
+    certificate, once the TLS handshake it runs is done: then this is the TLS transport's protocol)."""
 
     def __init__(self, inner: asyncio.Protocol, guard: ConnectionGuard) -> None:
         self.inner, self.guard = inner, guard
-        self.transport: asyncio.Transport | None = None
+        self.raw: asyncio.Transport | None = None
+        self.connected = False  # inner has its connection
+        self._handshake: asyncio.Task[None] | None = None
+        #: what the TLS layer decrypted between the handshake's end and start_tls returning
+        self._early: list[bytes] = []
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)  # a stream server's connection
         if not self.guard.admit(transport):
             transport.abort()
             return
-        self.transport = transport
-        self.inner.connection_made(transport)
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        if self.transport is None:
+        self.raw = transport
+        if self.guard.tls is None:
+            self.connected = True
+            self.inner.connection_made(transport)
             return
-        self.guard.gone(self.transport)
-        self.inner.connection_lost(exc)
+        transport.pause_reading()  # nothing is read before the handshake takes over
+        self._handshake = self.guard.loop.create_task(self._secure(transport, self.guard.tls))
 
-    def data_received(self, data: bytes) -> None:
-        if self.transport is not None:
+    async def _secure(self, raw: asyncio.Transport, context: ssl.SSLContext) -> None:
+        try:
+            secure = await self.guard.loop.start_tls(raw, self, context, server_side=True,
+                                                     ssl_handshake_timeout=self.guard.limits.first_request_s)
+        except Exception:  # a failed or timed-out handshake, a connection gone meanwhile: all end the same
+            raw.abort()
+            self.guard.gone(raw)  # the TLS layer had the connection: no connection_lost reaches us
+            return
+        if secure is None or raw.is_closing():
+            self.guard.gone(raw)
+            return
+        self.guard.secured(raw, secure)
+        self.connected = True
+        self.inner.connection_made(secure)
+        early, self._early = self._early, []
+        for data in early:
             self.inner.data_received(data)
 
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.raw is None:
+            return
+        self.guard.gone(self.raw)
+        if self.connected:
+            self.connected = False
+            self.inner.connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self.connected:
+            self.inner.data_received(data)
+        elif self._handshake is not None and sum(map(len, self._early)) + len(data) <= EARLY_LIMIT:
+            self._early.append(data)  # the request right behind the handshake
+
     def eof_received(self) -> bool | None:
-        return self.inner.eof_received() if self.transport is not None else None
+        return self.inner.eof_received() if self.connected else None
 
     def pause_writing(self) -> None:
-        self.inner.pause_writing()
+        if self.connected:
+            self.inner.pause_writing()
 
     def resume_writing(self) -> None:
-        self.inner.resume_writing()
+        if self.connected:
+            self.inner.resume_writing()

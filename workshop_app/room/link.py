@@ -212,17 +212,18 @@ class RoomLink:
         loop = self._loop
         assert loop is not None
         self._commit = _GroupCommit(self._journal, loop)
-        self._guard = guard = ConnectionGuard(self.limits, loop)
+        self._guard = guard = ConnectionGuard(self.limits, loop, tls=context)
         server = RoomServer(self._state, self._commit.commit, self._emit, secret=secrets.token_bytes(32),
                             https=context is not None, guard=guard)
-        runner = web.AppRunner(server.app(), access_log=None, handle_signals=False)
+        # aiohttp closes an idle kept-alive connection itself, cleanly, before the guard's deadline would
+        runner = web.AppRunner(server.app(), access_log=None, handle_signals=False,
+                               keepalive_timeout=max(1.0, self.limits.between_requests_s - 5))
         await runner.setup()
         self._runner = runner
         handlers = runner.server  # aiohttp's protocol factory: one request handler per connection
         assert handlers is not None
-        # not a TCPSite: every connection passes the guard before aiohttp sees a byte of it
-        self._listener = await loop.create_server(lambda: guard.protocol(handlers()), host, port,
-                                                  ssl=context, backlog=256)
+        # not a TCPSite: every connection passes the guard before aiohttp (or the TLS handshake) sees a byte
+        self._listener = await loop.create_server(lambda: guard.protocol(handlers()), host, port, backlog=256)
         bound = int(self._listener.sockets[0].getsockname()[1])
         server.port = bound
         return bound
@@ -230,10 +231,11 @@ class RoomLink:
     async def _close(self) -> None:
         if self._listener is not None:
             self._listener.close()
-        if self._guard is not None:
-            self._guard.close()
         if self._runner is not None:
-            await self._runner.cleanup()  # closes the connections still open
+            await self._runner.cleanup()  # closes aiohttp's connections
+        if self._guard is not None:
+            self._guard.close()  # and the guard what is left (handshakes under way)
+            await asyncio.sleep(0)  # their tasks end
         if self._commit is not None:
             self._commit.close()
 
