@@ -129,10 +129,10 @@ def test_a_card_put_back_in_the_queue_comes_back_after_a_crash(link, journal_dir
     [card] = link.pending_cards()
     link.card_handled(card.id)
     assert RoomLink.recovered(journal_dir).cards == ()
-    link.card_back(card.id)  # the facilitator undid the acceptance
+    assert link.card_back(card.id)  # the facilitator undid the acceptance
     assert [c.id for c in link.pending_cards()] == [card.id]
     assert [(c.id, c.title) for c in RoomLink.recovered(journal_dir).cards] == [(card.id, "one")]
-    link.card_back("card-unknown")  # a card this session never screened: nothing happens
+    assert not link.card_back("card-unknown")  # a card this session never screened: nothing happens
     assert len(link.pending_cards()) == 1
 
 

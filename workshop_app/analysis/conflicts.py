@@ -143,6 +143,8 @@ class ConflictView:
     set_aside_reason: str = ""
     #: the change after which a vanished finding went (empty when unknown or still present)
     vanished_by: str = ""
+    #: where the analysis listed it (findings, then records): the order among equal votes
+    position: int = field(default=0, compare=False, repr=False)
 
     @property
     def declared(self) -> bool:
@@ -184,7 +186,7 @@ class ConflictView:
         }
 
 
-def _from_finding(finding: Finding, record: Conflict | None) -> ConflictView:
+def _from_finding(finding: Finding, record: Conflict | None, position: int) -> ConflictView:
     return ConflictView(
         id=finding.id, rule=finding.rule, element_ids=finding.element_ids, title=finding.title,
         explanation=finding.explanation, lever=finding.lever,
@@ -193,11 +195,11 @@ def _from_finding(finding: Finding, record: Conflict | None) -> ConflictView:
         resolution=record.resolution if record else "", link_id=finding.link_id, record=record,
         hidden=record.hidden if record else False,
         triage=Triage.TAKEN_UP if finding.declared else (record.triage if record else Triage.NEW),
-        set_aside_reason=record.set_aside_reason if record else "",
+        set_aside_reason=record.set_aside_reason if record else "", position=position,
     )
 
 
-def _from_record(record: Conflict, vanished: bool) -> ConflictView:
+def _from_record(record: Conflict, vanished: bool, position: int) -> ConflictView:
     return ConflictView(
         id=record.id, rule=record.rule, element_ids=tuple(record.element_ids), title=record.title,
         explanation=record.explanation, lever="",
@@ -206,7 +208,7 @@ def _from_record(record: Conflict, vanished: bool) -> ConflictView:
         resolution=record.resolution, link_id=record.link_id, record=record,
         resolved_by_change=vanished, hidden=record.hidden,
         triage=Triage.TAKEN_UP if record.rule == DECLARED else record.triage,
-        set_aside_reason=record.set_aside_reason, vanished_by=record.vanished_by,
+        set_aside_reason=record.set_aside_reason, vanished_by=record.vanished_by, position=position,
     )
 
 
@@ -218,20 +220,19 @@ def conflict_views(doc: Workshop, lang: str = "en", findings: list[Finding] | No
     if findings is None:
         findings = find_conflicts(doc, lang)
     records = {c.id: c for c in doc.conflicts}
-    views = [_from_finding(f, records.get(f.id)) for f in findings]
+    views = [_from_finding(f, records.get(f.id), n) for n, f in enumerate(findings)]
     shown = {f.id for f in findings}
     for record in doc.conflicts:
         if record.id in shown:
             continue
         vanished = record.rule in RULE_IDS or (record.rule == DECLARED and record.link_id is not None)
-        views.append(_from_record(record, vanished))
+        views.append(_from_record(record, vanished, len(views)))
     return in_vote_order(views)
 
 
 def in_vote_order(views: list[ConflictView]) -> list[ConflictView]:
-    """Most dots first, open before settled; otherwise the order given (findings, then records)."""
-    order = {id(v): n for n, v in enumerate(views)}
-    return sorted(views, key=lambda v: (-v.votes, not v.is_open, order[id(v)]))
+    """Most dots first, open before settled; among equals where the analysis listed them (findings, records)."""
+    return sorted(views, key=lambda v: (-v.votes, not v.is_open, v.position))
 
 
 def record_operation(

@@ -306,9 +306,14 @@ class RoomLink:
     def card_handled(self, card_id: str) -> None:
         self._record(self._state.card_handled(card_id))
 
-    def card_back(self, card_id: str) -> None:
-        """A card screened in this session waits in the queue again (journaled: a crash keeps it there)."""
-        self._record(self._state.card_back(card_id))
+    def card_back(self, card_id: str) -> bool:
+        """A card screened in this session waits in the queue again (journaled: a crash keeps it there).
+
+        False when the server no longer holds it (another session, or screened long ago).
+        """
+        records, events = self._state.card_back(card_id)
+        self._record((records, events))
+        return bool(records)
 
     def open_round(self, round: VoteRound) -> None:
         """Open a voting round (opening the recovered round again keeps its votes)."""

@@ -124,10 +124,11 @@ class RoomServer:
             return _error(421, "host")
         phone = self.state.phone(request.cookies.get(COOKIE))
         request[PHONE] = phone
-        if phone is None:  # not (or no longer) a device of this room: the page and joining need a few requests
-            wait = self.guard.stranger_wait(request.remote or "?")
-            if wait:
-                return _error(429, "slow_down", wait)
+        # every request spends from a budget: the device's own, or its address's while it has none (not, or
+        # no longer, a device of this room: the page and joining need a handful)
+        wait = phone.bucket.take() if phone is not None else self.guard.stranger_wait(request.remote or "?")
+        if wait:
+            return _error(429, "slow_down", wait)
         if request.method == "POST":
             origin = request.headers.get("Origin")
             expected = ("https://" if self.https else "http://") + request.headers.get("Host", "")
@@ -157,9 +158,6 @@ class RoomServer:
         phone: _Phone | None = request.get(PHONE)
         if phone is None:
             raise Refused(401, "join")
-        wait = phone.bucket.take()
-        if wait:
-            raise _RateLimited(wait)
         if post:
             given = request.headers.get("X-CSRF-Token", "")
             if not hmac.compare_digest(given.encode("utf-8", "replace"), self._csrf(phone).encode("ascii")):
@@ -209,8 +207,6 @@ class RoomServer:
             if refused.code == "join":
                 return _error(401, "join", joining=self.state.joining_open)
             raise
-        except _RateLimited as limited:
-            return _error(429, "slow_down", limited.wait)
         return web.json_response(self.state.phone_state(phone, self._csrf(phone)), dumps=_dumps)
 
     async def join(self, request: web.Request) -> web.Response:
@@ -236,10 +232,7 @@ class RoomServer:
         return response
 
     async def _post(self, request: web.Request, act: Callable[[_Phone, dict[str, Any]], Any]) -> web.Response:
-        try:
-            phone = self._phone(request, post=True)
-        except _RateLimited as limited:
-            return _error(429, "slow_down", limited.wait)
+        phone = self._phone(request, post=True)
         body = await self._body(request)
         await self._apply(act(phone, body))
         return web.json_response({"ok": True})
@@ -258,12 +251,6 @@ class RoomServer:
     async def alignment(self, request: web.Request) -> web.Response:
         return await self._post(request, lambda phone, body: self.state.answer(phone, body.get("round"),
                                                                                body.get("scores")))
-
-
-class _RateLimited(Exception):
-    def __init__(self, wait: float) -> None:
-        super().__init__(wait)
-        self.wait = wait
 
 
 def _dumps(value: Any) -> str:

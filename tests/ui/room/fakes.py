@@ -86,9 +86,11 @@ class FakeLink:
         self.screened.update((c.id, c) for c in self.pending if c.id == card_id)
         self.pending = [c for c in self.pending if c.id != card_id]
 
-    def card_back(self, card_id: str) -> None:
-        if card_id in self.screened:
-            self.pending.append(self.screened.pop(card_id))
+    def card_back(self, card_id: str) -> bool:
+        if card_id not in self.screened:
+            return False
+        self.pending.append(self.screened.pop(card_id))
+        return True
 
     def open_round(self, round: VoteRound) -> None:
         self.round, self.votes, self.devices_voted, self.revealed = round, {}, 0, False

@@ -181,3 +181,26 @@ def test_phones_follow_the_wall_between_close_and_reveal_without_the_new_dots(qt
     demo.go_to_phase(Phase.WRAPUP)  # the facilitator moves on before revealing: the phones follow
     dialog.controller.publish_now()
     assert len(link.published) == published + 1 and link.published[-1].phase == Phase.WRAPUP
+
+
+def test_a_what_if_on_the_wall_does_not_tell_the_withheld_dots_by_its_order(qtbot, room, demo):
+    from workshop_app.ui.whatif.controller import what_if
+
+    dialog, _link = room
+    presenter = open_audience(qtbot, demo)
+    panel = dialog.voting
+    order = [v.id for v in demo.doc.conflict_views(current_language())]  # by dots, before the round
+    last = [cid for cid in order if cid in panel.checked_ids()][-1]  # the last the room may vote on
+    panel.set_checked({last})
+    assert panel.open_round()
+    for _ in range(12):  # enough dots to put the last conflict first
+        dialog.controller.link.vote({last: 3})
+    qtbot.waitUntil(lambda: dialog.controller.round.devices_voted == 12, timeout=3000)
+    assert panel.close_round()
+    assert [v.id for v in demo.doc.conflict_views(current_language())][0] == last
+    assert what_if(demo).start("Later")
+    view = presenter.audience.view
+    view.refresh()
+    shown_today = [e.id for e in view.current_view().today.column.entries]
+    assert [cid for cid in order if cid in shown_today] == shown_today  # today's order of before the close
+    what_if(demo).leave()

@@ -20,7 +20,7 @@ from workshop_app.analysis.scenario_diff import FindingsDiff, diff_findings
 from workshop_app.analysis.visibility import visible_conflicts
 from workshop_app.i18n import _, current_language
 from workshop_app.model import Phase, Workshop
-from workshop_app.ui.projector.audience_content import Column, Entry, Stage
+from workshop_app.ui.projector.audience_content import Column, Entry, Stage, without_withheld
 from workshop_app.ui.projector.audience_views import GAP, PhaseView
 from workshop_app.ui.projector.entry_list import Stacked
 from workshop_app.ui.whatif.banner import SCENARIO_COLOUR, SCENARIO_TEXT, banner_text
@@ -104,7 +104,8 @@ class WhatIfView(PhaseView):
     def show_stage(self, doc: Workshop, stage: Stage, views: list[ConflictView] | None) -> None:
         """``doc`` and ``views``: the scenario's working copy and its conflicts; today's come from the source."""
         today, today_views = self.today_source()
-        self.show_diff(today, today_views, doc, views or [], stage)
+        # a closed round's dots are withheld from today's side too: its vote order would tell them
+        self.show_diff(today, without_withheld(today_views, stage.withheld), doc, views or [], stage)
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)

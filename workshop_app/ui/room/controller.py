@@ -443,10 +443,10 @@ class RoomController(QObject):
             kept.append((card, place))
             queued = any(c.id == card.id for c in self.cards)
             if not applied and not queued:
-                self.cards.insert(0, card)
-                if self.link is not None:
-                    self.link.card_back(card.id)
-                changed = True
+                # back in the queue where the server still has it (it journals it); else gone with its session
+                if self.link is not None and self.link.card_back(card.id):
+                    self.cards.insert(0, card)
+                    changed = True
             elif applied and queued:
                 self._handled(card.id)
                 self.cards = [c for c in self.cards if c.id != card.id]
