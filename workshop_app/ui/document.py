@@ -9,6 +9,7 @@ is ``not undo_stack.isClean()``, so undoing back to the saved state is clean.
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -180,6 +181,34 @@ class Document(QObject):
         stored = self._with_vanished_by(operation, before)
         command = OperationCommand(self, stored, text, merge_key)
         self.undo_stack.push(command)
+        self._changed_by(operation)
+        return True
+
+    def push_today(self, operation: Operation, text: str | None = None) -> bool:
+        """:meth:`push`, but into today's workshop and onto today's stack also while a scenario is edited.
+
+        For what arrives from outside (the room's phones): it belongs to the
+        workshop itself, and a scenario is replayed onto today when it is
+        compared or adopted, so today may change under it. The scenario's
+        working copy gets the same change, outside the scenario's own edits,
+        so the two still differ only by what the scenario tries. Undone, like
+        any step of today's stack, once the facilitator is back in today's workshop.
+        """
+        if self._today is None:
+            return self.push(operation, text)
+        if self.refused_as_read_only():
+            return False
+        today, stack = self._today
+        try:
+            operation.apply(today)
+        except ModelError as exc:
+            self.refused.emit(_("The change was not made: {reason}").format(reason=exc.translated(_)))
+            return False
+        try:
+            copy.deepcopy(operation).apply(self.workshop)  # its own objects: the copy may be edited apart
+        except ModelError:
+            log.warning("the scenario's copy did not take %s", operation.label)
+        stack.push(OperationCommand(self, operation, text or operation.label or _("Edit")))
         self._changed_by(operation)
         return True
 

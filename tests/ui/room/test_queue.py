@@ -148,9 +148,15 @@ def test_nothing_from_the_room_goes_into_a_what_if_scenario(qtbot, room, demo):
     round_id = demo.doc.today.alignment.rounds[0].id
     statement = demo.doc.today.alignment.statements[0].id
     answers_before = len(demo.doc.today.alignment.responses)
+    today_steps = demo.doc.today_stack.count()
     link._put(AlignmentArrived(AlignmentAnswers(round_id, Side.SALES, {statement: 4})))
-    qtbot.wait(50)
-    assert len(demo.doc.workshop.alignment.responses) == answers_before  # not into the scenario's copy
-    whatif.leave()
-    assert len(demo.doc.workshop.alignment.responses) == answers_before + 1  # recorded once back
+    qtbot.waitUntil(lambda: len(demo.doc.today.alignment.responses) == answers_before + 1, timeout=3000)
+    assert demo.doc.today_stack.count() == today_steps + 1 and demo.doc.undo_stack.count() == 0  # today's step
+    assert demo.doc.is_modified  # today's workshop has changed: closing asks first
+    assert whatif.leave()  # nothing of the scenario's is lost: no question
+    assert len(demo.doc.workshop.alignment.responses) == answers_before + 1  # there, in today's workshop
     assert dialog.controller.accept(card)
+    demo.undo()  # the acceptance
+    demo.undo()  # keeping the scenario in the workshop's list
+    demo.undo()  # the phone's answers: one step of today's workshop
+    assert len(demo.doc.workshop.alignment.responses) == answers_before

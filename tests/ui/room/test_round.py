@@ -197,7 +197,7 @@ def test_a_what_if_on_the_wall_does_not_tell_the_withheld_dots_by_its_order(qtbo
         dialog.controller.link.vote({last: 3})
     qtbot.waitUntil(lambda: dialog.controller.round.devices_voted == 12, timeout=3000)
     assert panel.close_round()
-    assert [v.id for v in demo.doc.conflict_views(current_language())][0] == last
+    assert next(v.id for v in demo.doc.conflict_views(current_language())) == last
     assert what_if(demo).start("Later")
     view = presenter.audience.view
     view.refresh()

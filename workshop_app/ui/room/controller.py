@@ -12,7 +12,8 @@ projector, whenever it is opened, and the phones leave the round's dots out
 
 An undone acceptance or merge puts its card back in the screening queue (a
 redo takes it out again); what the room sends never goes into a what-if
-scenario, only into the workshop itself.
+scenario, only into the workshop itself: screening and closing a round wait
+until the facilitator is back there, alignment answers go there at once.
 """
 
 from __future__ import annotations
@@ -131,8 +132,6 @@ class RoomController(QObject):
         self._seen_rounds: set[str] = set()
         #: screened cards with where their edit sits on the undo stack: an undo puts the card back
         self._screened: list[tuple[Card, tuple]] = []
-        #: alignment answers that arrived while a what-if scenario was being edited
-        self._held_answers: list[AlignmentArrived] = []
         self._published: RoomView | None = None
         self._arrived.connect(self.drain, Qt.ConnectionType.QueuedConnection)
         self._publish_timer = QTimer(self)
@@ -146,7 +145,6 @@ class RoomController(QObject):
         # today's stack, the one object for the window's life: what the room sends goes only there
         self.doc.today_stack.indexChanged.connect(self._undo_moved)
         self.doc.replaced.connect(self._workshop_replaced)
-        self.doc.scenario_changed.connect(self._scenario_changed)
         window.phase_shown.connect(lambda _phase: self.schedule_publish())
         app = QApplication.instance()
         if app is not None:
@@ -292,12 +290,6 @@ class RoomController(QObject):
                                     "workshop itself, not in the what-if scenario “{name}”.").format(name=name))
         return bool(name)
 
-    def _scenario_changed(self) -> None:
-        if not self.doc.scenario_name and self._held_answers:
-            held, self._held_answers = self._held_answers, []
-            for event in held:
-                self._record_alignment(event)
-
     # -- joining -----------------------------------------------------------------------------------
     def set_joining_open(self, on: bool) -> None:
         if self.link is not None:
@@ -375,13 +367,11 @@ class RoomController(QObject):
             self.state_changed.emit()
 
     def _record_alignment(self, event: AlignmentArrived) -> None:
-        if self.doc.scenario_name:  # recorded when the facilitator is back in the workshop itself
-            self._held_answers.append(event)
-            return
+        """One anonymous response, in today's workshop even while a what-if scenario is edited."""
         answers = event.answers
-        op = edits.alignment_operation(self.doc.workshop, answers.round_id, answers.side, answers.scores)
+        op = edits.alignment_operation(self.doc.today, answers.round_id, answers.side, answers.scores)
         if op is not None:
-            self.doc.push(op)
+            self.doc.push_today(op)
 
     # -- the screening queue ---------------------------------------------------------------------------
     def card(self, card_id: str) -> Card | None:
