@@ -224,6 +224,26 @@ def test_on_a_large_workshop_the_summary_follows_the_page(qtbot, window):
     qtbot.waitUntil(lambda: "conflicts settled" in page.summary.toPlainText(), timeout=2000)
 
 
+def test_leaving_the_wrap_up_before_its_summary_was_filled_fills_it_on_return_not_meanwhile(qtbot, window):
+    """The summary's analysis must not land in the next page's switch; the summary is there on return."""
+    from workshop_app.model import UpdateItem
+    from workshop_app.store.demo import load_demo
+
+    window.set_workshop(load_demo("en"), None)
+    window.go_to_phase(Phase.WRAPUP)
+    page = window.page(Phase.WRAPUP)
+    page.defer_summary_above = 10
+    page.summary.clear()
+    window.doc.push(UpdateItem("meta", None, {"title": "A new title"}))  # the summary is deferred again
+    assert page._summary_timer.isActive()
+    window.go_to_phase(Phase.SETUP)  # gone before the timer fired
+    assert not page._summary_timer.isActive()
+    qtbot.wait(100)
+    assert page.summary.toPlainText() == ""  # nothing was analysed for a page nobody sees
+    window.go_to_phase(Phase.WRAPUP)
+    qtbot.waitUntil(lambda: "conflicts settled" in page.summary.toPlainText(), timeout=2000)
+
+
 def test_a_rating_stays_readable_in_a_cramped_table(qtbot, window):
     """Communication on a 1280×720 laptop: the names give way, the five stars are never cut to "☆☆☆…"."""
     table = laid_out_on_the_laptop(qtbot, window, "en", Phase.COMMUNICATION, "as_is")

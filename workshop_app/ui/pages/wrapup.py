@@ -126,6 +126,14 @@ class WrapupPage(PhasePage):
         self.export_button.setEnabled(minutes_export_available())
         super().refresh()
 
+    def deactivate(self) -> None:
+        """Leaving before the deferred summary was filled: fill it when the page is shown again, not now
+        (the analysis it needs would land in the next page's switch)."""
+        if self._summary_timer.isActive():
+            self._summary_timer.stop()
+            self._stale = True
+        super().deactivate()
+
     def fill_summary(self) -> None:
         """What the room agreed, with the open conflicts counted as the minutes count them."""
         self._summary_timer.stop()
