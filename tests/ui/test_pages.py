@@ -152,6 +152,21 @@ def test_graph_is_embedded_and_a_drag_is_one_undoable_move(qtbot, window):
     assert view is None or "g-brand" in view.element_ids
 
 
+def test_a_graph_redraw_cut_short_by_leaving_the_page_happens_on_return(qtbot, window, monkeypatch):
+    from workshop_app.model import UpdateItem
+
+    page = open_small(window, Phase.CONFLICTS)
+    redraw = page._refresh_graph
+    calls = []
+    monkeypatch.setattr(page, "_refresh_graph", lambda: (calls.append(page.active), redraw()))
+    window.doc.push(UpdateItem("elements", "g-brand", {"title": "Brand, renamed"}))
+    window.go_to_phase(Phase.SETUP)  # before the deferred redraw
+    qtbot.wait(200)
+    assert True not in calls  # nothing was drawn: the page is not on screen
+    window.go_to_phase(Phase.CONFLICTS)
+    qtbot.waitUntil(lambda: True in calls, timeout=2000)  # and on return the renamed node is drawn
+
+
 def test_hidden_pages_refresh_only_when_shown(qtbot, window):
     page = open_small(window, Phase.WRAPUP)
     window.go_to_phase(Phase.SETUP)

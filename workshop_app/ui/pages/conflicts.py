@@ -777,6 +777,13 @@ class ConflictsPage(PhasePage):
         self._ensure_graph()
         super().activate()
 
+    def deactivate(self) -> None:
+        """Left before the deferred graph redraw: redraw when the page is shown again (it would be skipped)."""
+        if self._graph_timer.isActive():
+            self._graph_timer.stop()
+            self._stale = True
+        super().deactivate()
+
     def focus_first(self) -> None:
         self.table.view.setFocus()
 
