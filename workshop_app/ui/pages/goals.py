@@ -88,6 +88,14 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(hint.width(), min(hint.height(), most))
 
 
+
+class _Known:
+    """The workshop's elements and participants' names by id, looked up once per fill of the tree."""
+
+    def __init__(self, doc: Workshop) -> None:
+        self.elements = {el.id: el for el in doc.elements}
+        self.names = {p.id: p.name for p in doc.participants}
+
 class GoalTree(QTreeWidget, Deletable):
     """The breakdown; Del removes the selected goal (with its links, undoable)."""
 
@@ -173,8 +181,9 @@ class GoalTree(QTreeWidget, Deletable):
             current = self.current_id()
             self.clear()
             placed: set[str] = set()
+            known = _Known(doc)
             for root in roots:
-                self._add(self, root, children, placed, doc)
+                self._add(self, root, children, placed, known)
             members = set(roots) | set(unlinked) | set(children) | {c for kids in children.values() for c in kids}
             elements = {el.id: i for i, el in enumerate(doc.elements)}
             rest = unlinked + sorted((m for m in members - placed - set(unlinked) if m in elements), key=elements.get)
@@ -185,7 +194,7 @@ class GoalTree(QTreeWidget, Deletable):
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 for goal_id in rest:
                     if goal_id not in placed:
-                        self._add(group, goal_id, children, placed, doc)
+                        self._add(group, goal_id, children, placed, known)
             self.expandAll()
             self._shape = shape
             self.select(current)
@@ -193,23 +202,23 @@ class GoalTree(QTreeWidget, Deletable):
             self._update_texts(doc)
         self.fit_columns()  # a longer target may want a wider column
 
-    def _add(self, parent, element_id: str, children: dict[str, list[str]], placed: set[str], doc: Workshop) -> None:
+    def _add(self, parent, element_id: str, children: dict[str, list[str]], placed: set[str], known: _Known) -> None:
         """Each goal appears once, under the first parent that reaches it (the links panel lists all)."""
         placed.add(element_id)
         item = QTreeWidgetItem(parent)
         item.setData(0, Qt.ItemDataRole.UserRole, element_id)
-        self._fill(item, doc.element(element_id), doc)
+        self._fill(item, known.elements[element_id], known)
         for child in children.get(element_id, []):
             if child not in placed:
-                self._add(item, child, children, placed, doc)
+                self._add(item, child, children, placed, known)
 
-    def _fill(self, item: QTreeWidgetItem, el, doc: Workshop) -> None:
+    def _fill(self, item: QTreeWidgetItem, el, known: _Known) -> None:
         if el.kind == ElementKind.STRATEGY:
             texts = ["◆ " + (el.title or _("(untitled)")), _("Company"), "", ""]
         else:
             marker = "● " if el.level == GoalLevel.SHARED else "○ "
             target = with_unit(el.target, el.unit, current_language())
-            owners = ", ".join((doc.participant(o).name if doc.participant(o) else "") for o in el.owners)
+            owners = ", ".join(known.names.get(o, "") for o in el.owners)
             texts = [marker + (el.title or _("(untitled)")), side_name(el.side), target, owners]
         texts = [shown(text) for text in texts]
         for column, text in enumerate(texts):
@@ -236,14 +245,15 @@ class GoalTree(QTreeWidget, Deletable):
                                              else (texts[0] if len(texts[0]) > 24 else "")))
 
     def _update_texts(self, doc: Workshop) -> None:
+        known = _Known(doc)
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop()
             element_id = item.data(0, Qt.ItemDataRole.UserRole)
             if element_id != UNLINKED:
-                el = doc.element(element_id)
+                el = known.elements.get(element_id)
                 if el is not None:
-                    self._fill(item, el, doc)
+                    self._fill(item, el, known)
             stack.extend(item.child(i) for i in range(item.childCount()))
 
     def select(self, element_id: str | None) -> None:
