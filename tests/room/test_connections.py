@@ -154,3 +154,16 @@ def test_with_https_a_connection_counts_and_times_out_before_its_handshake_too(g
     context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
     with context.wrap_socket(_connect(guarded_tls), server_hostname="127.0.0.1") as secure:
         assert _get(guarded_tls, secure).startswith(b"HTTP/1.1 200")  # an honest phone gets in
+
+
+def test_stopping_with_handshakes_under_way_ends_them_at_once(guarded_tls):
+    silent = [_connect(guarded_tls) for _ in range(2)]
+    time.sleep(0.2)  # the server has them, waiting for a TLS hello
+    guard = guarded_tls._guard
+    assert len(guard.handshakes) == 2
+    started = time.monotonic()
+    guarded_tls.stop()
+    assert time.monotonic() - started < 3 and not guard.handshakes
+    assert all(_closed_by_server(sock) for sock in silent)
+    for sock in silent:
+        sock.close()

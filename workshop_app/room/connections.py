@@ -81,6 +81,7 @@ class ConnectionGuard:
         self._per_address: dict[str, int] = {}
         self._strangers: dict[str, TokenBucket] = {}
         self._sweep: asyncio.TimerHandle | None = None
+        self.handshakes: set[asyncio.Task[None]] = set()  # TLS handshakes under way
         self.refused = 0
         self.timed_out = 0
 
@@ -218,7 +219,9 @@ class _Guarded(asyncio.Protocol):
             self.inner.connection_made(transport)
             return
         transport.pause_reading()  # nothing is read before the handshake takes over
-        self._handshake = self.guard.loop.create_task(self._secure(transport, self.guard.tls))
+        self._handshake = task = self.guard.loop.create_task(self._secure(transport, self.guard.tls))
+        self.guard.handshakes.add(task)
+        task.add_done_callback(self.guard.handshakes.discard)
 
     async def _secure(self, raw: asyncio.Transport, context: ssl.SSLContext) -> None:
         try:
