@@ -6,6 +6,7 @@ connections on 127.0.0.1, with short deadlines.
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 
@@ -167,3 +168,37 @@ def test_stopping_with_handshakes_under_way_ends_them_at_once(guarded_tls):
     assert all(_closed_by_server(sock) for sock in silent)
     for sock in silent:
         sock.close()
+
+
+def test_with_every_place_taken_strangers_make_room_for_each_other_never_for_a_joined_phone(journal_dir):
+    import dataclasses
+
+    limits = dataclasses.replace(LIMITS, per_address=50, total=4, first_request_s=30.0, between_requests_s=30.0)
+    room = RoomLink(journal_dir, limits=limits)
+    room.publish(inventory_view())
+    room.start("127.0.0.1", 0, pin=PIN)
+    try:
+        phone = _connect(room)
+        host = f"127.0.0.1:{room.join_info.port}"
+        body = json.dumps({"pin": PIN, "side": "sales"}).encode()
+        phone.sendall(f"POST /api/join HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+                      f"X-CSRF-Token: join\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+        answer = phone.recv(65536).decode()
+        cookie = answer.split("Set-Cookie: ", 1)[1].split(";", 1)[0]
+        state = f"GET /api/state HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\n\r\n".encode()
+        phone.sendall(state)
+        assert phone.recv(65536).startswith(b"HTTP/1.1 200")  # this connection carried the device's token
+        strangers = [_connect(room) for _ in range(8)]  # twice the places there are
+        time.sleep(0.3)
+        open_ones = []
+        for sock in strangers:
+            sock.settimeout(0.2)
+            if not _closed_by_server(sock):
+                open_ones.append(sock)
+        assert open_ones == strangers[-3:]  # the newest strangers: the oldest made room
+        phone.sendall(state)
+        assert phone.recv(65536).startswith(b"HTTP/1.1 200")  # the joined phone kept its place
+        for sock in [*strangers, phone]:
+            sock.close()
+    finally:
+        room.stop()

@@ -57,10 +57,11 @@ def _is_loopback(address: str) -> bool:
 class _Entry:
     """One admitted connection: its address, its deadline, its TCP transport, and whether it was told to close."""
 
-    __slots__ = ("address", "closing", "deadline", "raw")
+    __slots__ = ("address", "closing", "deadline", "device", "raw")
 
     def __init__(self, address: str, deadline: float, raw: asyncio.Transport) -> None:
         self.address, self.deadline, self.raw, self.closing = address, deadline, raw, False
+        self.device = False  # it carried a joined device's token
 
 
 class ConnectionGuard:
@@ -95,12 +96,22 @@ class ConnectionGuard:
     # -- connections --------------------------------------------------------------------------------
 
     def admit(self, raw: asyncio.Transport) -> bool:
+        """Whether ``raw`` may stay. With every place taken, the oldest connection that never carried a
+        device's token makes room: strangers crowd out each other, never the joined phones."""
         peer = raw.get_extra_info("peername")
         address = str(peer[0]) if isinstance(peer, tuple) and peer else "?"
-        if not self.exempt(address) and (self._count >= self.total
-                                         or self._per_address.get(address, 0) >= self.limits.per_address):
-            self.refused += 1
-            return False
+        if not self.exempt(address):
+            if self._per_address.get(address, 0) >= self.limits.per_address:
+                self.refused += 1
+                return False
+            if self._count >= self.total:
+                victim = next((e for e in self._entries.values()
+                               if not e.device and not e.closing and not self.exempt(e.address)), None)
+                if victim is None:
+                    self.refused += 1
+                    return False
+                self.gone(victim.raw)  # counted out now; its connection_lost finds nothing more to do
+                victim.raw.abort()
         self._entries[raw] = _Entry(address, self.loop.time() + self.limits.first_request_s, raw)
         self._count += 1
         self._per_address[address] = self._per_address.get(address, 0) + 1
@@ -127,11 +138,13 @@ class ConnectionGuard:
         else:
             self._per_address.pop(entry.address, None)
 
-    def request_head(self, transport: Any) -> None:
-        """A complete request head arrived on ``transport``: the next one has ``between_requests_s``."""
+    def request_head(self, transport: Any, device: bool = False) -> None:
+        """A complete request head arrived on ``transport`` (``device``: with a joined device's token):
+        the next one has ``between_requests_s``."""
         entry = self._entries.get(transport)
         if entry is not None:
             entry.deadline = self.loop.time() + self.limits.between_requests_s
+            entry.device = entry.device or device
 
     def _expire(self) -> None:
         """Past its deadline a connection is closed (what it was sent still goes out); one that does not

@@ -119,10 +119,11 @@ class RoomServer:
     @web.middleware
     async def _guard(self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
                      ) -> web.StreamResponse:
-        self.guard.request_head(request.transport)
         if not self._host_ok(request):
+            self.guard.request_head(request.transport)
             return _error(421, "host")
         phone = self.state.phone(request.cookies.get(COOKIE))
+        self.guard.request_head(request.transport, device=phone is not None)
         request[PHONE] = phone
         # every request spends from a budget: the device's own, or its address's while it has none (not, or
         # no longer, a device of this room: the page and joining need a handful)
