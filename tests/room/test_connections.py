@@ -202,3 +202,42 @@ def test_with_every_place_taken_strangers_make_room_for_each_other_never_for_a_j
             sock.close()
     finally:
         room.stop()
+
+
+def test_a_device_protects_only_so_many_connections_and_none_once_removed(journal_dir):
+    import dataclasses
+
+    limits = dataclasses.replace(LIMITS, per_address=50, total=4, per_device=2, first_request_s=30.0,
+                                 between_requests_s=30.0)
+    room = RoomLink(journal_dir, limits=limits)
+    room.publish(inventory_view())
+    room.start("127.0.0.1", 0, pin=PIN)
+    host = f"127.0.0.1:{room.join_info.port}"
+    try:
+        joining = _connect(room)
+        body = json.dumps({"pin": PIN, "side": "sales"}).encode()
+        joining.sendall(f"POST /api/join HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+                        f"X-CSRF-Token: join\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+        cookie = joining.recv(65536).decode().split("Set-Cookie: ", 1)[1].split(";", 1)[0]
+        state = f"GET /api/state HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\n\r\n".encode()
+        hoard = [joining, *(_connect(room) for _ in range(3))]
+        for sock in hoard:
+            sock.sendall(state)
+            assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+        stranger = _connect(room)  # every place taken: the oldest connection the device cannot protect goes
+        time.sleep(0.3)
+        for sock in hoard:
+            sock.settimeout(0.2)
+        assert [_closed_by_server(sock) for sock in hoard] == [False, False, True, False]
+        [device] = room.devices()
+        room.kick(device.id)
+        for sock in (hoard[0], hoard[1]):  # now only a stranger's requests: nothing protects them
+            sock.sendall(state)
+            assert b"401" in sock.recv(65536).split(b"\r\n", 1)[0]
+        newcomer = _connect(room)
+        time.sleep(0.3)
+        assert _closed_by_server(hoard[0])  # the oldest unprotected one made room
+        for sock in [*hoard, stranger, newcomer]:
+            sock.close()
+    finally:
+        room.stop()

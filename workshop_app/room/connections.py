@@ -42,6 +42,8 @@ class ConnectionLimits:
     first_request_s: float = 10.0
     between_requests_s: float = 30.0
     #: requests without a device token per address: a burst, and how many per second it earns back
+    #: connections one joined device's token keeps from eviction (a browser opens up to six)
+    per_device: int = 6
     stranger_burst: int = 30
     stranger_rate: float = 3.0
     loopback_exempt: bool = True
@@ -61,7 +63,7 @@ class _Entry:
 
     def __init__(self, address: str, deadline: float, raw: asyncio.Transport) -> None:
         self.address, self.deadline, self.raw, self.closing = address, deadline, raw, False
-        self.device = False  # it carried a joined device's token
+        self.device: str | None = None  # the joined device whose token its last request carried
 
 
 class ConnectionGuard:
@@ -83,6 +85,8 @@ class ConnectionGuard:
         self._strangers: dict[str, TokenBucket] = {}
         self._sweep: asyncio.TimerHandle | None = None
         self.handshakes: set[asyncio.Task[None]] = set()  # TLS handshakes under way
+        self._per_device: dict[str, int] = {}  # device key -> connections its token protects
+        self.closed = False
         self.refused = 0
         self.timed_out = 0
 
@@ -120,10 +124,12 @@ class ConnectionGuard:
         return True
 
     def secured(self, raw: asyncio.Transport, tls: asyncio.BaseTransport) -> None:
-        """The TLS transport over ``raw``: request heads on it count for ``raw``'s connection."""
+        """The TLS transport over ``raw``: request heads on it count for ``raw``'s connection, whose first
+        one has ``first_request_s`` from now (a slow handshake does not eat the request's time)."""
         entry = self._entries.get(raw)
         if entry is not None:
             self._entries[tls] = entry
+            entry.deadline = self.loop.time() + self.limits.first_request_s
 
     def gone(self, raw: asyncio.Transport) -> None:
         entry = self._entries.pop(raw, None)
@@ -132,19 +138,42 @@ class ConnectionGuard:
         for transport in [t for t, e in self._entries.items() if e is entry]:
             del self._entries[transport]
         self._count -= 1
+        self._protect(entry, None)
         left = self._per_address.get(entry.address, 1) - 1
         if left > 0:
             self._per_address[entry.address] = left
         else:
             self._per_address.pop(entry.address, None)
 
-    def request_head(self, transport: Any, device: bool = False) -> None:
-        """A complete request head arrived on ``transport`` (``device``: with a joined device's token):
-        the next one has ``between_requests_s``."""
+    def request_head(self, transport: Any, device: str | None = None) -> None:
+        """A request on ``transport`` was let through (``device``: the joined device whose token it
+        carried, else None): the next one has ``between_requests_s``.
+
+        Only the last request decides whether a connection is a device's, and
+        one device protects at most ``per_device`` connections from eviction:
+        a device removed from the room, or one opening connections to hoard
+        them, cannot keep the places of phones still to come.
+        """
         entry = self._entries.get(transport)
-        if entry is not None:
-            entry.deadline = self.loop.time() + self.limits.between_requests_s
-            entry.device = entry.device or device
+        if entry is None:
+            return
+        entry.deadline = self.loop.time() + self.limits.between_requests_s
+        if device is not None and device != entry.device and self._per_device.get(device, 0) >= self.limits.per_device:
+            device = None
+        self._protect(entry, device)
+
+    def _protect(self, entry: _Entry, device: str | None) -> None:
+        if entry.device == device:
+            return
+        if entry.device is not None:
+            left = self._per_device.get(entry.device, 1) - 1
+            if left > 0:
+                self._per_device[entry.device] = left
+            else:
+                self._per_device.pop(entry.device, None)
+        entry.device = device
+        if device is not None:
+            self._per_device[device] = self._per_device.get(device, 0) + 1
 
     def _expire(self) -> None:
         """Past its deadline a connection is closed (what it was sent still goes out); one that does not
@@ -165,6 +194,7 @@ class ConnectionGuard:
 
     def close(self) -> None:
         """Stop sweeping and cut what is still open (aiohttp closed its own connections before this)."""
+        self.closed = True
         if self._sweep is not None:
             self._sweep.cancel()
             self._sweep = None
@@ -242,9 +272,10 @@ class _Guarded(asyncio.Protocol):
                                                      ssl_handshake_timeout=self.guard.limits.first_request_s)
         except Exception:  # a failed or timed-out handshake, a connection gone meanwhile: all end the same
             raw.abort()
-            self.guard.gone(raw)  # the TLS layer had the connection: no connection_lost reaches us
+            self.guard.gone(raw)  # (connection_lost may reach us too: gone() twice is harmless)
             return
-        if secure is None or raw.is_closing():
+        if secure is None or raw.is_closing() or secure.is_closing() or self.guard.closed:
+            raw.abort()  # gone during the handshake, closed by the client at once, or the server stopping
             self.guard.gone(raw)
             return
         self.guard.secured(raw, secure)

@@ -89,12 +89,26 @@ class _GroupCommit:
     def _flush(self) -> None:
         batch, self.waiting = self.waiting, []
         records = [rec for recs, _f in batch for rec in recs]
-        written = self.loop.run_in_executor(self.writer, self.journal.append, records)
+        try:
+            written = self.loop.run_in_executor(self.writer, self.journal.append, records)
+        except RuntimeError:  # the writer is shut down: the server is stopping
+            self._answer(batch, OSError("the Room link is stopping"))
+            self.flushing = bool(self.waiting)
+            return
         written.add_done_callback(lambda result: self._flushed(batch, result))
 
     def _flushed(self, batch: list[tuple[list[dict[str, Any]], asyncio.Future[None]]],
                  result: asyncio.Future[None]) -> None:
         error = result.exception()
+        self._answer(batch, error)
+        if self.waiting:
+            self.loop.call_soon(self._flush)
+        else:
+            self.flushing = False
+
+    @staticmethod
+    def _answer(batch: list[tuple[list[dict[str, Any]], asyncio.Future[None]]],
+                error: BaseException | None) -> None:
         for _recs, done in batch:
             if done.done():
                 continue
@@ -102,14 +116,13 @@ class _GroupCommit:
                 done.set_result(None)
             else:
                 done.set_exception(error)
-        if self.waiting:
-            self.loop.call_soon(self._flush)
-        else:
-            self.flushing = False
 
-    def close(self) -> None:
-        """Wait for the flush under way (the journal is closed after this)."""
-        self.writer.shutdown(wait=True)
+    async def close(self, timeout: float = 2.0) -> None:
+        """Let the flushes under way and queued reach the disk (briefly), then stop the writer."""
+        deadline = self.loop.time() + timeout
+        while (self.flushing or self.waiting) and self.loop.time() < deadline:
+            await asyncio.sleep(0.005)
+        self.writer.shutdown(wait=False)
 
 
 class RoomLink:
@@ -238,7 +251,7 @@ class RoomLink:
             if self._guard.handshakes:  # cut, they end at once; never wait long on the way out
                 await asyncio.wait(list(self._guard.handshakes), timeout=1.0)
         if self._commit is not None:
-            self._commit.close()
+            await self._commit.close()
 
     def stop(self) -> None:
         """Stop serving (idempotent): phones' tokens end with the session; the queue and round stay journaled."""

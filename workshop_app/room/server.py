@@ -120,16 +120,16 @@ class RoomServer:
     async def _guard(self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
                      ) -> web.StreamResponse:
         if not self._host_ok(request):
-            self.guard.request_head(request.transport)
             return _error(421, "host")
         phone = self.state.phone(request.cookies.get(COOKIE))
-        self.guard.request_head(request.transport, device=phone is not None)
         request[PHONE] = phone
         # every request spends from a budget: the device's own, or its address's while it has none (not, or
         # no longer, a device of this room: the page and joining need a handful)
         wait = phone.bucket.take() if phone is not None else self.guard.stranger_wait(request.remote or "?")
         if wait:
             return _error(429, "slow_down", wait)
+        # only a request let through keeps its connection open (and a device's protected)
+        self.guard.request_head(request.transport, phone.token_hash if phone is not None else None)
         if request.method == "POST":
             origin = request.headers.get("Origin")
             expected = ("https://" if self.https else "http://") + request.headers.get("Host", "")
