@@ -478,3 +478,55 @@ def test_the_page_and_its_words_are_served(link):
     assert words.data["de"]["kinds"]["belief"] == "Glaubenssatz"
     assert words.data["de"]["sides"]["sales"] == "Vertrieb"
     assert words.data["en"]["text"]["join"] == "Join"
+
+
+def test_what_the_disk_will_not_take_is_refused_and_undone_so_sending_again_counts_once(link, monkeypatch):
+    import errno
+
+    journal = link._journal
+    real_append = journal.append
+    full = [True]
+
+    def append(records):
+        if full[0]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_append(records)
+
+    link.open_round(a_round())
+    monkeypatch.setattr(journal, "append", append)
+
+    async def go():
+        async with Phone(url(link)) as phone:
+            refused_join = await phone.join(PIN)
+            full[0] = False
+            assert (await phone.join(PIN)).status == 200
+            full[0] = True
+            card = {"kind": "goal", "title": "Shared lead definition"}
+            vote = {"round": "round-1", "dots": {"c1": 2}}
+            refused = [await phone.post("/api/cards", card), await phone.post("/api/votes", vote)]
+            full[0] = False
+            again = [await phone.post("/api/cards", card), await phone.post("/api/votes", vote)]
+            return refused_join, refused, again
+
+    refused_join, refused, again = run(go())
+    assert refused_join.status == 503 and refused_join.data == {"error": "journal"}
+    assert [a.status for a in refused] == [503, 503]
+    assert [a.status for a in again] == [200, 200]  # not "voted" and no card twice
+    assert [c.title for c in link.pending_cards()] == ["Shared lead definition"]
+    assert len(link.devices()) == 1 and link.round_result().devices_voted == 1
+
+
+def test_what_the_facilitator_does_stands_when_the_disk_will_not_take_it_and_the_window_hears_why(link,
+                                                                                                  monkeypatch):
+    from workshop_app.room import JournalFailed
+
+    def append(records):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(link._journal, "append", append)
+    link.open_round(a_round())  # no exception for the window to show as a traceback
+    assert link.round_result() is not None
+    events = []
+    while not link.events.empty():
+        events.append(link.events.get_nowait())
+    assert JournalFailed("No space left on device") in events

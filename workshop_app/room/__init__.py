@@ -13,6 +13,7 @@ from workshop_app.room.events import (
                                       Device,
                                       DevicesChanged,
                                       JoinInfo,
+                                      JournalFailed,
                                       Recovered,
                                       RoomError,
                                       RoomEvent,
@@ -28,6 +29,6 @@ from workshop_app.room.link import RoomLink
 from workshop_app.room.network import Interface, default_address, interfaces
 
 __all__ = ["AlignmentAnswers", "AlignmentArrived", "Card", "CardArrived", "Device", "DevicesChanged",
-           "Interface", "JoinInfo", "Recovered", "RoomError", "RoomEvent", "RoomLink", "RoomView",
+           "Interface", "JoinInfo", "JournalFailed", "Recovered", "RoomError", "RoomEvent", "RoomLink", "RoomView",
            "RoundResult", "ServerStopped", "ViewEntry", "VoteCast", "VoteItem", "VoteRound",
            "default_address", "interfaces"]

@@ -143,4 +143,11 @@ class ServerStopped:
     reason: str  # "" when asked to stop
 
 
-RoomEvent = CardArrived | DevicesChanged | VoteCast | AlignmentArrived | ServerStopped
+@dataclass(frozen=True)
+class JournalFailed:
+    """The journal could not take what the facilitator did (full disk, …): it stands, unjournaled."""
+
+    reason: str
+
+
+RoomEvent = CardArrived | DevicesChanged | VoteCast | AlignmentArrived | ServerStopped | JournalFailed

@@ -30,6 +30,7 @@ from workshop_app.room.events import (
     Card,
     Device,
     JoinInfo,
+    JournalFailed,
     Recovered,
     RoomError,
     RoomEvent,
@@ -271,7 +272,7 @@ class RoomLink:
         if loop is not None and not loop.is_running():
             loop.close()
         if not quiet:  # a start that failed leaves a crashed session's devices as they were
-            self._journal.append([{"t": "stop"}])
+            self._journal_quietly([{"t": "stop"}])
         self._journal.close()
         self._loop = self._thread = self._runner = self._commit = None
         self._listener = self._guard = None
@@ -287,8 +288,16 @@ class RoomLink:
 
     def _record(self, change: tuple[list[dict[str, Any]], list[RoomEvent]]) -> None:
         records, events = change
-        self._journal.append(records)
+        self._journal_quietly(records)
         self._emit(events)
+
+    def _journal_quietly(self, records: list[dict[str, Any]]) -> None:
+        """Journal what the facilitator did; if the disk will not take it, it still stands and the window
+        hears why (a crash now could not bring it back)."""
+        try:
+            self._journal.append(records)
+        except OSError as exc:
+            self._emit([JournalFailed(exc.strerror or str(exc))])
 
     # -- joining --------------------------------------------------------------------------------------
 
@@ -338,7 +347,7 @@ class RoomLink:
 
     def close_round(self) -> RoundResult:
         result, records = self._state.close_round()
-        self._journal.append(records)
+        self._journal_quietly(records)
         return result
 
     def reveal_round(self) -> None:

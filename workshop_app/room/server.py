@@ -173,11 +173,14 @@ class RoomServer:
             token = self._csrf_of[phone.token_hash] = csrf_token(self.secret, phone.token_hash)
         return token
 
-    async def _apply(self, change: tuple[list[dict[str, Any]], list[RoomEvent]]) -> None:
+    async def _apply(self, change: tuple[list[dict[str, Any]], list[RoomEvent]], phone: _Phone | None = None) -> None:
+        """Journal the change, then tell the window; a change the disk would not take is undone in memory
+        too, so the phone's 503 means "nothing happened, send it again" (no double card, no lost device)."""
         journal, events = change
         try:
             await self.commit(journal)
         except OSError:
+            self.state.revert(journal, phone.device.id if phone is not None else None)
             raise Refused(503, "journal") from None
         self.emit(events)
 
@@ -235,7 +238,7 @@ class RoomServer:
     async def _post(self, request: web.Request, act: Callable[[_Phone, dict[str, Any]], Any]) -> web.Response:
         phone = self._phone(request, post=True)
         body = await self._body(request)
-        await self._apply(act(phone, body))
+        await self._apply(act(phone, body), phone)
         return web.json_response({"ok": True})
 
     async def cards(self, request: web.Request) -> web.Response:

@@ -259,6 +259,21 @@ class RoomState:
             self._phones[hashed] = _Phone(device, hashed)
             return token, device, ([records.device_record(device, hashed)], [DevicesChanged(self._devices())])
 
+    def revert(self, records: list[dict[str, Any]], device_id: str | None = None) -> None:
+        """Take back in memory what ``records`` made (a join, a card, a vote, an answer by ``device_id``):
+        they could not be journaled, and the phone was told so."""
+        with self._lock:
+            for rec in records:
+                kind = rec.get("t")
+                if kind == "card":
+                    self._cards.pop(str(rec["id"]), None)
+                elif kind == "vote" and self._round is not None and rec.get("round") == self._round.id:
+                    self._votes.pop(str(rec["device"]), None)
+                elif kind == "device":
+                    self._phones.pop(str(rec["hash"]), None)
+                elif kind == "alignment" and device_id is not None:
+                    self._answered.discard((str(rec["round"]), device_id))
+
     def phone(self, token: str | None) -> _Phone | None:
         if not token or len(token) > 100:
             return None

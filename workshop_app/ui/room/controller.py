@@ -37,6 +37,7 @@ from workshop_app.room import (
     Device,
     DevicesChanged,
     JoinInfo,
+    JournalFailed,
     RoomError,
     RoomLink,
     RoomView,
@@ -348,6 +349,10 @@ class RoomController(QObject):
                     self.round.devices_voted, voted = event.devices_voted, True
             elif isinstance(event, AlignmentArrived):
                 self._record_alignment(event)
+            elif isinstance(event, JournalFailed):
+                self.window.show_refusal(_("The Room link could not write its journal ({reason}): what you "
+                                           "just did stands, but a crash now would not bring it back.")
+                                         .format(reason=event.reason))
             elif isinstance(event, ServerStopped):
                 self._server_stopped(event.reason)
                 return
