@@ -31,7 +31,7 @@ SWEEP_EVERY_S = 1.0
 CLOSE_GRACE_S = 5.0
 #: bytes of a request kept while the TLS handshake hands over (more than a request's head and body)
 EARLY_LIMIT = 64 * 1024
-#: descriptors kept for the app's own files (the document, the journal, fonts, the recovery copy)
+#: descriptors kept beside those open at the start, for the app's files to come (saving, the recovery copy)
 DESCRIPTOR_RESERVE = 64
 
 
@@ -236,7 +236,19 @@ def descriptor_room() -> int:
             pass
     if soft == resource.RLIM_INFINITY:
         return 1 << 30
-    return max(16, soft - DESCRIPTOR_RESERVE)
+    return max(16, soft - DESCRIPTOR_RESERVE - _open_descriptors())
+
+
+def _open_descriptors() -> int:
+    """Descriptors this process has open now (Qt, fonts, the document…), where the system tells; else 0."""
+    import os
+
+    for folder in ("/proc/self/fd", "/dev/fd"):
+        try:
+            return len(os.listdir(folder))
+        except OSError:
+            continue
+    return 0
 
 
 class _Guarded(asyncio.Protocol):
