@@ -103,3 +103,19 @@ def wall_dots(presenter, ids, view=None):
     view.refresh()
     entries = {e.id: e.badge for e in view.current_view().list.column.entries}
     return {cid: int(entries[cid].split()[0]) if entries.get(cid) else 0 for cid in ids}
+
+
+def demo_on_laptop(window, language: str, size: tuple[int, int], phase):
+    """The demo in ``language`` on its ``phase`` page, in a window of ``size`` (the keyboard left where it is).
+
+    The UI language and the clean undo stack go back by the test fixtures.
+    """
+    from workshop_app import i18n
+    from workshop_app.store.demo import load_demo
+
+    i18n.set_language(language)
+    window.set_workshop(load_demo(language), None)
+    window.resize(*size)
+    QApplication.processEvents()
+    window.go_to_phase(phase, focus=False)
+    return window.page(phase)

@@ -11,9 +11,8 @@ import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from workshop_app import i18n
+from tests.ui.helpers import demo_on_laptop
 from workshop_app.model import Phase
-from workshop_app.store.demo import load_demo
 from workshop_app.ui.pages.conflict_groups import GAP, PAD_X
 from workshop_app.ui.pages.conflict_triage import Group
 
@@ -48,19 +47,11 @@ def _each_group(qtbot, page) -> list[str]:
 @pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
 def test_every_group_tab_shows_its_whole_text_on_a_laptop(qtbot, window, language, size):
-    i18n.set_language(language)
-    try:
-        window.set_workshop(load_demo(language), None)
-        window.resize(*size)
-        window.go_to_phase(Phase.CONFLICTS, focus=False)
-        page = window.page(Phase.CONFLICTS)
-        qtbot.waitUntil(lambda: page.groups.width() > 0)
-        assert page.groups.isTabVisible(list(Group).index(Group.SET_ASIDE))  # the demo has a set-aside finding
-        found = _each_group(qtbot, page)
-        full = [page.groups.full_text(i) == page.groups.tabText(i) for i in range(page.groups.count())]
-    finally:
-        window.doc.undo_stack.setClean()
-        i18n.set_language("en")
+    page = demo_on_laptop(window, language, size, Phase.CONFLICTS)
+    qtbot.waitUntil(lambda: page.groups.width() > 0)
+    assert page.groups.isTabVisible(list(Group).index(Group.SET_ASIDE))  # the demo has a set-aside finding
+    found = _each_group(qtbot, page)
+    full = [page.groups.full_text(i) == page.groups.tabText(i) for i in range(page.groups.count())]
     assert found == []
     if size == (1366, 768) or language == "en":
         assert all(full)  # the full names fit; German at 1280×720 may show the short ones (full name in the tooltip)
@@ -68,39 +59,25 @@ def test_every_group_tab_shows_its_whole_text_on_a_laptop(qtbot, window, languag
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_a_narrow_list_shortens_the_tabs_and_keeps_the_full_names_in_their_tooltips(qtbot, window, language):
-    i18n.set_language(language)
-    try:
-        window.set_workshop(load_demo(language), None)
-        window.resize(1280, 720)
-        window.go_to_phase(Phase.CONFLICTS, focus=False)
-        page = window.page(Phase.CONFLICTS)
-        qtbot.waitUntil(lambda: page.groups.width() > 0)
-        total = sum(page.splitter.sizes())
-        page.splitter.setSizes([1, total - 1])  # the list as narrow as the page lets it be
-        for _round in range(3):
-            QApplication.processEvents()
-        bar = page.groups
-        assert bar.short
-        new = list(Group).index(Group.NEW)
-        assert bar.tabText(new) != bar.full_text(new)
-        assert bar.full_text(new) in bar.tabToolTip(new)
-        found = _each_group(qtbot, page)
-    finally:
-        window.doc.undo_stack.setClean()
-        i18n.set_language("en")
-    assert found == []
+    page = demo_on_laptop(window, language, (1280, 720), Phase.CONFLICTS)
+    qtbot.waitUntil(lambda: page.groups.width() > 0)
+    total = sum(page.splitter.sizes())
+    page.splitter.setSizes([1, total - 1])  # the list as narrow as the page lets it be
+    for _round in range(3):
+        QApplication.processEvents()
+    bar = page.groups
+    assert bar.short
+    new = list(Group).index(Group.NEW)
+    assert bar.tabText(new) != bar.full_text(new)
+    assert bar.full_text(new) in bar.tabToolTip(new)
+    assert _each_group(qtbot, page) == []
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_conflicts_page_never_widens_a_1280_px_window(qtbot, window, language):
     """Shown for the first time, and in each of its groups, the page fits the width the window has:
     a page whose minimum is wider than the screen pushes the window past a laptop's edge for good."""
-    i18n.set_language(language)
-    window.set_workshop(load_demo(language), None)
-    window.resize(1280, 720)
-    QApplication.processEvents()
-    window.go_to_phase(Phase.CONFLICTS, focus=False)
-    page = window.page(Phase.CONFLICTS)
+    page = demo_on_laptop(window, language, (1280, 720), Phase.CONFLICTS)
     widths = {}
     for group in Group:
         page.show_group(group)

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.helpers import demo_on_laptop
 from workshop_app import i18n
 from workshop_app.model import Phase, Side
 from workshop_app.store.demo import load_demo
@@ -268,24 +269,16 @@ def test_a_longer_title_gives_its_row_another_line_in_one_undo_step(qtbot, windo
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_the_wrapup_decisions_show_five_rows_at_1366_by_768(qtbot, window, language):
-    i18n.set_language(language)
-    try:
-        window.set_workshop(load_demo(language), None)
-        window.resize(1366, 768)
-        window.go_to_phase(Phase.WRAPUP, focus=False)
-        page = window.page(Phase.WRAPUP)
-        page.show_decisions()
-        for _round in range(3):
-            QApplication.processEvents()
-        view = page.decisions.view
-        bottom = view.viewport().height()
-        whole = [r for r in range(page.decisions.model.rowCount())
-                 if view.visualRect(page.decisions.model.index(r, 0)).top() >= 0
-                 and view.visualRect(page.decisions.model.index(r, 0)).bottom() < bottom]
-        counts = [page.lists.tabText(i) for i in range(page.lists.count())]
-    finally:
-        window.doc.undo_stack.setClean()
-        i18n.set_language("en")
+    page = demo_on_laptop(window, language, (1366, 768), Phase.WRAPUP)
+    page.show_decisions()
+    for _round in range(3):
+        QApplication.processEvents()
+    view = page.decisions.view
+    bottom = view.viewport().height()
+    whole = [r for r in range(page.decisions.model.rowCount())
+             if view.visualRect(page.decisions.model.index(r, 0)).top() >= 0
+             and view.visualRect(page.decisions.model.index(r, 0)).bottom() < bottom]
+    counts = [page.lists.tabText(i) for i in range(page.lists.count())]
     assert len(whole) >= 5, f"{len(whole)} whole rows in {bottom} px"
     assert any("(7)" in text for text in counts)  # the tab says how many decisions there are
 
