@@ -59,11 +59,12 @@ def _is_loopback(address: str) -> bool:
 class _Entry:
     """One admitted connection: its address, its deadline, its TCP transport, and whether it was told to close."""
 
-    __slots__ = ("address", "closing", "deadline", "device", "raw")
+    __slots__ = ("address", "closing", "deadline", "device", "raw", "tls")
 
     def __init__(self, address: str, deadline: float, raw: asyncio.Transport) -> None:
         self.address, self.deadline, self.raw, self.closing = address, deadline, raw, False
         self.device: str | None = None  # the joined device whose token its last request carried
+        self.tls: asyncio.BaseTransport | None = None  # the TLS transport over it, once its handshake is done
 
 
 class ConnectionGuard:
@@ -79,8 +80,8 @@ class ConnectionGuard:
                  tls: ssl.SSLContext | None = None) -> None:
         self.limits, self.loop, self.tls = limits, loop, tls
         self.total = min(limits.total, descriptor_room())
-        self._entries: dict[asyncio.BaseTransport, _Entry] = {}  # TCP transport (and TLS transport) -> entry
-        self._count = 0
+        self._entries: dict[asyncio.BaseTransport, _Entry] = {}  # TCP transport -> entry, oldest first
+        self._secured: dict[asyncio.BaseTransport, _Entry] = {}  # TLS transport -> the entry of its TCP one
         self._per_address: dict[str, int] = {}
         self._strangers: dict[str, TokenBucket] = {}
         self._sweep: asyncio.TimerHandle | None = None
@@ -108,7 +109,7 @@ class ConnectionGuard:
             if self._per_address.get(address, 0) >= self.limits.per_address:
                 self.refused += 1
                 return False
-            if self._count >= self.total:
+            if len(self._entries) >= self.total:
                 victim = next((e for e in self._entries.values()
                                if not e.device and not e.closing and not self.exempt(e.address)), None)
                 if victim is None:
@@ -117,7 +118,6 @@ class ConnectionGuard:
                 self.gone(victim.raw)  # counted out now; its connection_lost finds nothing more to do
                 victim.raw.abort()
         self._entries[raw] = _Entry(address, self.loop.time() + self.limits.first_request_s, raw)
-        self._count += 1
         self._per_address[address] = self._per_address.get(address, 0) + 1
         if self._sweep is None:
             self._sweep = self.loop.call_later(SWEEP_EVERY_S, self._expire)
@@ -128,16 +128,15 @@ class ConnectionGuard:
         one has ``first_request_s`` from now (a slow handshake does not eat the request's time)."""
         entry = self._entries.get(raw)
         if entry is not None:
-            self._entries[tls] = entry
+            entry.tls, self._secured[tls] = tls, entry
             entry.deadline = self.loop.time() + self.limits.first_request_s
 
     def gone(self, raw: asyncio.Transport) -> None:
         entry = self._entries.pop(raw, None)
         if entry is None:
             return
-        for transport in [t for t, e in self._entries.items() if e is entry]:
-            del self._entries[transport]
-        self._count -= 1
+        if entry.tls is not None:
+            self._secured.pop(entry.tls, None)
         self._protect(entry, None)
         left = self._per_address.get(entry.address, 1) - 1
         if left > 0:
@@ -154,7 +153,7 @@ class ConnectionGuard:
         a device removed from the room, or one opening connections to hoard
         them, cannot keep the places of phones still to come.
         """
-        entry = self._entries.get(transport)
+        entry = self._entries.get(transport) or self._secured.get(transport)
         if entry is None:
             return
         entry.deadline = self.loop.time() + self.limits.between_requests_s
@@ -180,7 +179,7 @@ class ConnectionGuard:
         close within the grace (a client that reads nothing) is cut."""
         self._sweep = None
         now = self.loop.time()
-        for entry in {id(e): e for e in self._entries.values()}.values():
+        for entry in list(self._entries.values()):
             if entry.deadline >= now or self.exempt(entry.address):
                 continue
             if not entry.closing:
@@ -198,7 +197,7 @@ class ConnectionGuard:
         if self._sweep is not None:
             self._sweep.cancel()
             self._sweep = None
-        for entry in {id(e): e for e in self._entries.values()}.values():
+        for entry in list(self._entries.values()):
             entry.raw.abort()
 
     # -- requests without a device -----------------------------------------------------------------

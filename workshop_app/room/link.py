@@ -334,9 +334,9 @@ class RoomLink:
 
         False when the server no longer holds it (another session, or screened long ago).
         """
-        records, events = self._state.card_back(card_id)
-        self._record((records, events))
-        return bool(records)
+        change = self._state.card_back(card_id)
+        self._record(change)
+        return bool(change[0])
 
     def open_round(self, round: VoteRound) -> None:
         """Open a voting round (opening the recovered round again keeps its votes)."""
