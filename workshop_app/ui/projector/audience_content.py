@@ -39,6 +39,7 @@ from workshop_app.ui.widgets.labels import (
 
 if TYPE_CHECKING:  # the analysis (networkx) loads only when conflicts are shown
     from workshop_app.analysis import ConflictView
+    from workshop_app.ui.document import Document
 
 SIDES = (Side.MARKETING, Side.SALES)
 
@@ -263,6 +264,14 @@ class VoteResults:
     bars: list[tuple[str, str, int]]
     placed: int
     possible: int
+
+
+def wall_conflicts(doc: Document, stage: Stage) -> list[ConflictView] | None:
+    """The conflicts the wall lists and counts on ``stage`` (the conflicts and "what we agreed"; None on other
+    phases), a closed round's dots withheld: the projector and the phones see the same."""
+    if stage.phase not in (Phase.CONFLICTS, Phase.WRAPUP):
+        return None
+    return without_withheld(doc.conflict_views(current_language()), stage.withheld)
 
 
 def without_withheld(views: list[ConflictView], withheld: tuple[tuple[str, int], ...]) -> list[ConflictView]:

@@ -23,7 +23,7 @@ from workshop_app.model import Phase
 from workshop_app.ui.document import Document
 from workshop_app.ui.phases import PHASES
 from workshop_app.ui.progress import element_counts, phase_progress
-from workshop_app.ui.projector.audience_content import Stage, without_withheld
+from workshop_app.ui.projector.audience_content import Stage, wall_conflicts
 from workshop_app.ui.projector.audience_views import PhaseView
 from workshop_app.ui.projector.present_widgets import HeaderBar, HeaderData
 from workshop_app.ui.widgets.labels import phase_name
@@ -192,10 +192,7 @@ class AudienceView(QWidget):
         stage = self.stage
         view = self.alignment_view() if stage.alignment else self.view(stage.phase)
         view = self.what_if.view_for(stage, view)
-        views = None
-        if stage.phase in (Phase.CONFLICTS, Phase.WRAPUP):  # the conflicts and "what we agreed" count them
-            views = without_withheld(self.doc.conflict_views(current_language()), stage.withheld)
-        view.show_stage(self.doc.workshop, stage, views)
+        view.show_stage(self.doc.workshop, stage, wall_conflicts(self.doc, stage))
         self.phase_stack.setCurrentWidget(view)
         self.update_header()
 

@@ -560,17 +560,14 @@ class RoomController(QObject):
 
     def room_view(self) -> RoomView | None:
         """What phones should see now (as the wall: a closed round's dots withheld), or None while frozen."""
-        from workshop_app.ui.projector.audience_content import without_withheld
+        from workshop_app.ui.projector.audience_content import wall_conflicts
         from workshop_app.ui.room.room_view import build_room_view
 
         presenter = self.window.presenter
         if presenter.frozen:
             return None
         stage = presenter.current_stage()
-        views = None
-        if stage.phase.value in ("conflicts", "wrapup"):
-            views = without_withheld(self.doc.conflict_views(current_language()), stage.withheld)
-        return build_room_view(self.doc.workshop, stage, views, blank=presenter.blank)
+        return build_room_view(self.doc.workshop, stage, wall_conflicts(self.doc, stage), blank=presenter.blank)
 
     def publish_now(self) -> None:
         self._publish_timer.stop()
